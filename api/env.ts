@@ -1,0 +1,21 @@
+import type { Client } from '@temporalio/client';
+import type { Database } from '../db/client';
+import type { SessionView } from '../db/identity';
+import type { Settings } from '../domain/settings';
+import type { Logger } from './log';
+
+/** What the API needs from the outside world; tests build it from real local services. */
+export interface ApiDeps {
+  settings: Settings;
+  database: Database;
+  temporal: Client;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: ApiDeps;
+    requestId: string;
+    session: (SessionView & { tokenHash: string }) | null;
+  };
+}

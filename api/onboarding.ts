@@ -1,0 +1,31 @@
+/** How the API starts and describes the onboarding workflow. */
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { onboardingWorkflowId } from '../domain/onboarding';
+import type { onboarding } from '../workflows/onboarding';
+import { COMPANY_ID } from '../workflows/search-attributes';
+import type { ApiDeps } from './env';
+
+/**
+ * Start onboarding unless it is running or finished. Safe to call any number
+ * of times: the workflow id is the company, a running one is reused, and only
+ * a failed one may be started again.
+ */
+export async function ensureOnboardingStarted({ temporal, settings }: ApiDeps, companyId: string): Promise<void> {
+  try {
+    await temporal.workflow.start<typeof onboarding>('onboarding', {
+      workflowId: onboardingWorkflowId(companyId),
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      args: [{ companyId }],
+      typedSearchAttributes: [{ key: COMPANY_ID, value: companyId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+export function workflowUiUrl({ settings }: ApiDeps, workflowId: string): string | null {
+  if (!settings.TEMPORAL_UI_URL) return null;
+  return `${settings.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(settings.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
+}

@@ -1,0 +1,23 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import { AppError } from '../domain/errors';
+import type { AppEnv } from './env';
+
+/** Zod issues → `{ field: message }`, first message per field, dotted paths for nested fields. */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Every area's sub-app is built here so all share the same validation error shape. */
+export function areaApp() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw AppError.validation(fieldErrors(result.error));
+    },
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm start`: everything a developer needs, started in order and
+ * health-checked — Temporal dev server (history in .data/temporal.db),
+ * PostgreSQL (DATABASE_URL, else embedded in .data/postgres), migrations, the
+ * mail catcher, the worker and the API. Ctrl-C stops every process it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { migrateDatabase } from '../db/migrate';
+import { acquireLock, AlreadyRunning } from './lib/dev-lock';
+import { startMailSink, type MailSink } from './lib/mail-sink';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './lib/postgres';
+import { loadSettings } from './lib/settings';
+import { findTemporalCli, TemporalCliMissing } from './lib/temporal-cli';
+import { startTemporalDevServer, stopChild, type TemporalDevServer } from './lib/temporal-server';
+
+const say = (line: string) => process.stdout.write(`[ez360pm] ${line}\n`);
+const settings = loadSettings();
+const started = Date.now();
+const dataDir = resolve(settings.DATA_DIR);
+mkdirSync(dataDir, { recursive: true });
+
+let releaseLock: () => void;
+try {
+  releaseLock = acquireLock(resolve(dataDir, 'dev.lock'));
+} catch (err) {
+  if (!(err instanceof AlreadyRunning)) throw err;
+  say(`EZ360PM is already running from this folder (pid ${err.pid}); its data in ${settings.DATA_DIR}/ is in use.`);
+  say('Use that instance, or stop it with Ctrl-C in its terminal before starting again.');
+  process.exit(1);
+}
+
+const children: ChildProcess[] = [];
+let temporal: TemporalDevServer | undefined;
+let pg: EmbeddedServer | undefined;
+let mail: MailSink | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (stopping) process.exit(code);
+  stopping = true;
+  say('stopping…');
+  await Promise.all(children.map((c) => stopChild(c)));
+  await mail?.stop().catch(() => {});
+  await temporal?.stop().catch(() => {});
+  await pg?.stop().catch(() => {});
+  releaseLock();
+  say('stopped.');
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+
+function portOf(address: string, fallback: number): number {
+  const port = Number(new URL(address.includes('://') ? address : `tcp://${address}`).port);
+  return port || fallback;
+}
+
+/** Runs a bin/ entry under tsx; resolves when `ready` appears in its output, fails if it exits first. */
+function launch(name: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolvePromise, reject) => {
+    let seen = false;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!seen && chunk.toString().includes(ready)) {
+        seen = true;
+        resolvePromise();
+      }
+    });
+    child.on('exit', (code) => {
+      if (!seen) reject(new Error(`${name} exited before it was ready (code ${code})`));
+      else if (!stopping) {
+        say(`${name} exited unexpectedly (code ${code}); stopping everything.`);
+        void stopAll(1);
+      }
+    });
+  });
+}
+
+async function waitForHealthy(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = await fetch(url).then((r) => r.json() as Promise<{ status?: string }>).catch(() => null);
+    if (body?.status === 'ok') return;
+    if (Date.now() > deadline) throw new Error(`${url} did not report ok (last: ${JSON.stringify(body)})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+try {
+  const cli = await findTemporalCli({ say });
+  const uiUrl = settings.TEMPORAL_UI_URL ?? 'http://localhost:8233';
+  say('starting Temporal dev server…');
+  temporal = await startTemporalDevServer({
+    cliPath: cli, port: portOf(settings.TEMPORAL_ADDRESS, 7233), uiPort: portOf(uiUrl, 8233),
+    dbFile: resolve(dataDir, 'temporal.db'), namespace: settings.TEMPORAL_NAMESPACE,
+  });
+
+  let databaseUrl = settings.DATABASE_URL;
+  if (!databaseUrl) {
+    say('starting embedded PostgreSQL…');
+    pg = await startEmbeddedPostgres({ dir: resolve(dataDir, 'postgres'), port: settings.EMBEDDED_PG_PORT, persistent: true });
+    await ensureDatabase(pg.adminUrl, 'ez360pm');
+    databaseUrl = pg.urlFor('ez360pm');
+  }
+  say('applying migrations…');
+  await migrateDatabase(databaseUrl);
+
+  const mailUrl = new URL(settings.MAIL_UI_URL ?? 'http://localhost:8025');
+  mail = await startMailSink({ smtpPort: portOf(settings.SMTP_URL, 1025), webPort: Number(mailUrl.port) || 8025 });
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_UI_URL: uiUrl, MAIL_UI_URL: mail.webUrl ?? '' };
+  await launch('worker', 'bin/worker.ts', env, 'worker started');
+  await launch('api', 'bin/api.ts', env, 'api listening');
+  await waitForHealthy(`http://localhost:${settings.PORT}/healthz`);
+
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`  App            http://localhost:${settings.PORT}`);
+  say(`  Temporal UI    ${uiUrl}`);
+  say(`  Mail catcher   ${mail.webUrl}  (SMTP on port ${mail.smtpPort})`);
+  say(`  Database       ${pg ? `embedded PostgreSQL in ${settings.DATA_DIR}/postgres (port ${settings.EMBEDDED_PG_PORT})` : 'DATABASE_URL'}`);
+  say('Press Ctrl-C to stop everything.');
+} catch (err) {
+  say(err instanceof TemporalCliMissing ? err.message : `start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  await stopAll(1);
+}

@@ -1,0 +1,42 @@
+/** What onboarding provisions for each company: settings, numbering schemes and document templates. */
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './identity';
+
+export const companySettings = pgTable('company_settings', {
+  companyId: uuid('company_id').primaryKey().references(() => companies.id),
+  invoiceDueDays: integer('invoice_due_days').notNull(),
+  estimateValidDays: integer('estimate_valid_days').notNull(),
+  salesTaxGuidanceBps: integer('sales_tax_guidance_bps').notNull(),
+  defaultTaxable: boolean('default_taxable').notNull(),
+  currency: text('currency').notNull(),
+  timeZone: text('time_zone').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('company_settings_due_days', sql`${t.invoiceDueDays} between 0 and 365`),
+  check('company_settings_valid_days', sql`${t.estimateValidDays} between 0 and 365`),
+  check('company_settings_tax_bps', sql`${t.salesTaxGuidanceBps} between 0 and 10000`),
+  check('company_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+]);
+
+export const numberingSchemes = pgTable('numbering_schemes', {
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  kind: text('kind', { enum: ['project', 'estimate', 'invoice', 'credit_note'] }).notNull(),
+  pattern: text('pattern').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.companyId, t.kind] })]);
+
+export const documentTemplates = pgTable('document_templates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  kind: text('kind', { enum: ['estimate', 'proposal', 'invoice', 'credit_note'] }).notNull(),
+  name: text('name').notNull(),
+  notes: text('notes').notNull().default(''),
+  terms: text('terms').notNull().default(''),
+  isDefault: boolean('is_default').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('document_templates_name_key').on(t.companyId, t.kind, t.name),
+  // At most one default per document kind.
+  uniqueIndex('document_templates_default_key').on(t.companyId, t.kind).where(sql`${t.isDefault}`),
+]);

@@ -1,0 +1,69 @@
+/**
+ * Every environment variable the processes read, validated in one place.
+ * Pure: the entry point passes `process.env` in, so tests can pass anything.
+ * A bad value throws a SettingsError naming the variable; `bin/` prints it and
+ * exits before anything starts. Documented in docs/env.md.
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+
+const schema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  APP_URL: url.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: url.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_PG_PORT: port.default(54329),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('ez360pm'),
+  TEMPORAL_UI_URL: url.optional(),
+  SMTP_URL: url.default('smtp://localhost:1025'),
+  MAIL_FROM: z.string().min(3).default('EZ360PM <no-reply@ez360pm.localhost>'),
+  MAIL_UI_URL: url.optional(),
+  COOKIE_SECURE: bool.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+  APP_VERSION: z.string().optional(),
+  GIT_COMMIT: z.string().default('unknown'),
+  BUILD_DATE: z.string().default('unknown'),
+});
+
+type Raw = z.infer<typeof schema>;
+export interface Settings extends Omit<Raw, 'COOKIE_SECURE' | 'APP_URL' | 'TEMPORAL_UI_URL'> {
+  APP_URL: string;
+  TEMPORAL_UI_URL: string | null;
+  COOKIE_SECURE: boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid environment variable ${variable}: ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0]);
+    throw new SettingsError(variable, `${issue.message} (got ${JSON.stringify(cleaned[variable] ?? null)})`);
+  }
+  const raw = result.data;
+  const production = raw.APP_ENV === 'production';
+  if (production && !raw.DATABASE_URL) throw new SettingsError('DATABASE_URL', 'required in production');
+  if (production && !raw.APP_URL) throw new SettingsError('APP_URL', 'required in production');
+  return {
+    ...raw,
+    APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    TEMPORAL_UI_URL: raw.TEMPORAL_UI_URL ?? (production ? null : 'http://localhost:8233'),
+    COOKIE_SECURE: raw.COOKIE_SECURE ?? production,
+  };
+}

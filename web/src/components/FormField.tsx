@@ -1,0 +1,48 @@
+import { Show } from 'solid-js';
+import FieldError from './FieldError';
+
+interface FormFieldProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+/** Labelled input with optional hint and error text wired up via aria-describedby. */
+export default function FormField(props: FormFieldProps) {
+  const hintId = () => `${props.id}-hint`;
+  const errorId = () => `${props.id}-error`;
+  const describedBy = () =>
+    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div class="field" classList={{ 'has-error': !!props.error }}>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        disabled={props.disabled}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy()}
+      />
+      <Show when={props.hint}>
+        <p id={hintId()} class="field-hint">
+          {props.hint}
+        </p>
+      </Show>
+      <FieldError id={errorId()} message={props.error} />
+    </div>
+  );
+}

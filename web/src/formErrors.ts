@@ -1,0 +1,34 @@
+import { ApiError } from './api';
+
+export interface FormErrors<F extends string> {
+  /** Messages for fields the form actually shows, keyed by field name. */
+  fields: Partial<Record<F, string>>;
+  /** Message to show above the form, if any. */
+  general?: string;
+}
+
+/**
+ * Split a thrown error into per-field messages (for fields the form renders)
+ * and a general message. The general message is only shown when no visible
+ * field carries an error, so a validation failure doesn't say things twice.
+ */
+export function toFormErrors<F extends string>(err: unknown, knownFields: readonly F[]): FormErrors<F> {
+  if (!(err instanceof ApiError)) {
+    return { fields: {}, general: 'Something unexpected happened. Please try again.' };
+  }
+  const fields: Partial<Record<F, string>> = {};
+  const unknown: string[] = [];
+  for (const [name, message] of Object.entries(err.fields)) {
+    if ((knownFields as readonly string[]).includes(name)) fields[name as F] = message;
+    else unknown.push(message);
+  }
+  const hasKnown = Object.keys(fields).length > 0;
+  const general = unknown.length > 0 ? unknown.join(' ') : hasKnown ? undefined : err.message;
+  return { fields, general };
+}
+
+/** Move focus to the first field (in form order) that has an error. */
+export function focusFirstInvalid<F extends string>(order: readonly F[], fields: Partial<Record<F, string>>, idPrefix: string) {
+  const first = order.find((name) => fields[name]);
+  if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+}

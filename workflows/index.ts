@@ -1,0 +1,2 @@
+// The worker's workflow bundle: every workflow the app runs.
+export { onboarding } from './onboarding';
