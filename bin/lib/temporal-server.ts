@@ -9,16 +9,18 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export interface TemporalDevServer {
   address: string;
-  uiUrl: string;
+  uiUrl: string | null;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
 export async function startTemporalDevServer(opts: {
-  cliPath: string; port: number; uiPort: number; dbFile: string | null; namespace?: string;
+  /** `uiPort: null` runs headless (tests). */
+  cliPath: string; port: number; uiPort: number | null; dbFile: string | null; namespace?: string;
 }): Promise<TemporalDevServer> {
   const args = [
-    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--ui-port', String(opts.uiPort),
+    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port),
+    ...(opts.uiPort === null ? ['--headless'] : ['--ui-port', String(opts.uiPort)]),
     '--namespace', opts.namespace ?? 'default', '--log-level', 'error',
     ...(opts.dbFile ? ['--db-filename', opts.dbFile] : []),
     ...SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]),
@@ -34,7 +36,7 @@ export async function startTemporalDevServer(opts: {
     await stop();
     throw err;
   }
-  return { address, uiUrl: `http://localhost:${opts.uiPort}`, process: child, stop };
+  return { address, uiUrl: opts.uiPort === null ? null : `http://localhost:${opts.uiPort}`, process: child, stop };
 }
 
 export async function waitForTemporal(address: string, child?: ChildProcess, stderr?: () => string, timeoutMs = 60_000): Promise<void> {

@@ -1,0 +1,72 @@
+/**
+ * Once per `npm test`: one Temporal dev server (in memory, headless), one
+ * PostgreSQL (TEST_DATABASE_URL's server, else an embedded one in a temp
+ * directory) and one workflow bundle, shared by every test file. Each file
+ * makes its own database and task queue (see harness.ts). Everything started
+ * here is stopped in teardown, and on any exit path of this process.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../bin/lib/postgres';
+import { findTemporalCli } from '../../bin/lib/temporal-cli';
+import { startTemporalDevServer, type TemporalDevServer } from '../../bin/lib/temporal-server';
+import { WORKFLOWS_PATH } from '../../bin/lib/worker';
+import { freePort } from './ports';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    pgAdminUrl: string;
+    workflowBundlePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const scratch = mkdtempSync(join(tmpdir(), 'ez360pm-test-'));
+  // The embedded server runs as the postgres user when we are root; it must reach its directory.
+  chmodSync(scratch, 0o755);
+  let temporal: TemporalDevServer | undefined;
+  let pg: EmbeddedServer | undefined;
+  const killOnExit = () => temporal?.process.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const teardown = async () => {
+    process.off('exit', killOnExit);
+    await temporal?.stop();
+    await pg?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+
+  try {
+    const [cli, bundle] = await Promise.all([
+      findTemporalCli(),
+      bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }),
+    ]);
+    const bundlePath = join(scratch, 'workflow-bundle.js');
+    writeFileSync(bundlePath, bundle.code);
+
+    temporal = await startTemporalDevServer({ cliPath: cli, port: await freePort(), uiPort: null, dbFile: null });
+    let adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) {
+      pg = await startEmbeddedPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
+      adminUrl = pg.adminUrl;
+    }
+    project.provide('temporalAddress', temporal.address);
+    project.provide('pgAdminUrl', adminUrl);
+    project.provide('workflowBundlePath', bundlePath);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
+
+const quietLogger = {
+  log() {}, trace() {}, debug() {}, info() {},
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
+};

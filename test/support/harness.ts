@@ -1,0 +1,124 @@
+/**
+ * Per test file: a fresh database (migrated), a Temporal client and, when
+ * asked, a worker on the file's own task queue, so files never see each
+ * other's data or workflows. `close()` undoes all of it.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app';
+import { createLogger, type Logger } from '../../api/log';
+import { connect, type Database } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { parseSettings, type Settings } from '../../domain/settings';
+import { dropDatabase, ensureDatabase } from '../../bin/lib/postgres';
+import { createWorker } from '../../bin/lib/worker';
+
+export interface TestEnv {
+  settings: Settings;
+  database: Database;
+  databaseUrl: string;
+  temporal: Client;
+  log: Logger;
+  app: ReturnType<typeof createApp>;
+  worker: Worker | null;
+  /** Calls the app in-process, as a browser on APP_URL would. */
+  request(path: string, init?: RequestInit & { json?: unknown; cookie?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+let runtimeQuieted = false;
+function quietRuntime() {
+  if (runtimeQuieted) return;
+  runtimeQuieted = true;
+  try {
+    Runtime.install({ logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => console.error(m) } });
+  } catch {
+    // Already installed in this process.
+  }
+}
+
+export function testDatabaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startTestEnv(opts: { worker?: boolean; webDist?: string | null; env?: Record<string, string> } = {}): Promise<TestEnv> {
+  quietRuntime();
+  const adminUrl = inject('pgAdminUrl');
+  const address = inject('temporalAddress');
+  const suffix = randomBytes(5).toString('hex');
+  const dbName = `ez360pm_test_${suffix}`;
+  await ensureDatabase(adminUrl, dbName);
+  const databaseUrl = testDatabaseUrl(adminUrl, dbName);
+  await migrateDatabase(databaseUrl);
+
+  const settings = parseSettings({
+    APP_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address,
+    TEMPORAL_TASK_QUEUE: `test-${suffix}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...opts.env,
+  });
+  const log = createLogger({ level: settings.LOG_LEVEL, service: 'test' });
+  const database = connect(databaseUrl, { max: 5 });
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
+
+  let worker: Worker | null = null;
+  let running: Promise<void> | null = null;
+  let native: NativeConnection | null = null;
+  if (opts.worker) {
+    native = await NativeConnection.connect({ address });
+    worker = await createWorker({
+      connection: native, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      db: database.db, workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    running = worker.run();
+  }
+
+  const app = createApp({ settings, database, temporal, log }, { webDist: opts.webDist ?? null });
+
+  return {
+    settings, database, databaseUrl, temporal, log, app, worker,
+    request(path, init = {}) {
+      const { json, cookie, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      if (cookie) headers.set('cookie', cookie);
+      headers.set('origin', settings.APP_URL);
+      return Promise.resolve(app.request(path, { ...rest, headers, ...(json !== undefined && { body: JSON.stringify(json) }) }));
+    },
+    async close() {
+      if (worker && running) {
+        worker.shutdown();
+        await running;
+      }
+      await native?.close();
+      await connection.close();
+      await database.close();
+      await dropDatabase(adminUrl, dbName);
+    },
+  };
+}
+
+/** The `name=value` pair of a Set-Cookie header, ready to send back. */
+export function sessionCookie(res: Response): string {
+  const header = res.headers.get('set-cookie');
+  if (!header) throw new Error('no Set-Cookie header');
+  return header.split(';')[0]!;
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A response body as loosely typed JSON, for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const json = (res: Response): Promise<any> => res.json();
