@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings, SettingsError } from '../../domain/settings';
+
+describe('settings', () => {
+  it('has safe development defaults', () => {
+    const s = parseSettings({});
+    expect(s).toMatchObject({
+      APP_ENV: 'development', PORT: 3000, APP_URL: 'http://localhost:3000', TEMPORAL_ADDRESS: 'localhost:7233',
+      TEMPORAL_NAMESPACE: 'default', TEMPORAL_UI_URL: 'http://localhost:8233', COOKIE_SECURE: false, LOG_LEVEL: 'info',
+    });
+    expect(s.DATABASE_URL).toBeUndefined();
+  });
+
+  it('is secure by default in production and requires what production needs', () => {
+    const base = { APP_ENV: 'production', DATABASE_URL: 'postgres://u@db/app', APP_URL: 'https://app.example.com' };
+    const s = parseSettings(base);
+    expect(s.COOKIE_SECURE).toBe(true);
+    expect(s.TEMPORAL_UI_URL).toBeNull();
+    expect(() => parseSettings({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
+    expect(() => parseSettings({ ...base, APP_URL: '' })).toThrow(/APP_URL/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['APP_ENV', 'staging'],
+    ['DATABASE_URL', 'not a url'],
+    ['TEMPORAL_ADDRESS', 'localhost'],
+    ['COOKIE_SECURE', 'yes'],
+    ['LOG_LEVEL', 'loud'],
+  ])('a bad %s stops start-up with a message naming it', (variable, value) => {
+    try {
+      parseSettings({ [variable]: value });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(SettingsError);
+      expect((err as SettingsError).variable).toBe(variable);
+      expect((err as Error).message).toContain(`Invalid environment variable ${variable}`);
+      expect((err as Error).message).toContain(JSON.stringify(value));
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseSettings({ PORT: '' }).PORT).toBe(3000);
+  });
+});
