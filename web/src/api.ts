@@ -1,60 +1,8 @@
-// Small typed client for the EZ360PM JSON API (same origin, cookie session).
-// Intentionally tiny: it will be replaced by Hono's `hc<AppType>` later.
-
-export type Role = 'owner' | 'admin' | 'manager' | 'staff';
-
-export interface User {
-  id: string;
-  email: string;
-}
-
-export interface Company {
-  id: string;
-  name: string;
-}
-
-export interface SignupInput {
-  email: string;
-  password: string;
-  companyName: string;
-}
-
-export interface SignupResponse {
-  user: User;
-  company: Company;
-  onboarding: { workflowId: string };
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-}
-
-export interface LoginResponse {
-  user: User;
-  company: Company;
-}
-
-export interface MeResponse {
-  user: User;
-  company: Company;
-  role: Role;
-}
-
-export type OnboardingStatus = 'pending' | 'running' | 'complete' | 'failed';
-
-export interface OnboardingStep {
-  key: string;
-  label: string;
-  done: boolean;
-}
-
-export interface OnboardingResponse {
-  status: OnboardingStatus;
-  workflowId: string;
-  temporalUiUrl: string | null;
-  steps: OnboardingStep[];
-}
+// The typed client for the EZ360PM API: Hono's `hc<AppType>`, so request and response
+// types come from the server's own route definitions. Errors become `ApiError`.
+import { hc, type ClientResponse, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { AppType } from '../../api/app';
 
 /** Body of every non-2xx response. */
 export interface ApiErrorBody {
@@ -64,8 +12,6 @@ export interface ApiErrorBody {
     fields?: Record<string, string>;
   };
 }
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -103,28 +49,21 @@ function fallbackMessage(status: number): string {
   return `Request failed (${status}).`;
 }
 
-/**
- * Perform a JSON request against the API. Resolves with the parsed body
- * (or `undefined` for empty responses such as 204) and throws `ApiError`
- * on any non-2xx status or network failure (status 0, code "network_error").
- */
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (method !== 'GET') {
-    // Every write is a JSON request, even when there is nothing to send
-    // (e.g. logout), so the server can rely on the content type.
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body ?? {});
-  }
+/** The body type of a route's 2xx responses. */
+type Success<R> = R extends ClientResponse<infer T, infer S, string> ? (S extends SuccessStatusCode ? T : never) : never;
 
-  let res: Response;
+/**
+ * Await a typed Hono client call. Resolves with the parsed body (undefined for
+ * 204) and throws `ApiError` on any non-2xx status or network failure
+ * (status 0, code "network_error").
+ */
+async function call<R extends ClientResponse<unknown, number, string>>(send: () => Promise<R>): Promise<Success<R>> {
+  let res: R;
   try {
-    res = await fetch(path, init);
+    res = await send();
   } catch {
     throw new ApiError(0, 'network_error', NETWORK_MESSAGE);
   }
-
   const text = res.status === 204 ? '' : await res.text().catch(() => '');
   let data: unknown = undefined;
   if (text) {
@@ -134,7 +73,6 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
       data = undefined;
     }
   }
-
   if (!res.ok) {
     if (isErrorBody(data)) {
       const { code, message, fields } = data.error;
@@ -142,18 +80,25 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
     }
     throw new ApiError(res.status, 'http_error', fallbackMessage(res.status));
   }
-
-  return data as T;
+  return data as Success<R>;
 }
 
-export const signup = (input: SignupInput) =>
-  request<SignupResponse>('POST', '/api/v1/auth/signup', input);
+// Every write is JSON from our own origin; the session cookie rides along.
+const client = hc<AppType>(window.location.origin, { init: { credentials: 'same-origin' } });
+const v1 = client.api.v1;
 
-export const login = (input: LoginInput) =>
-  request<LoginResponse>('POST', '/api/v1/auth/login', input);
+export type SignupInput = InferRequestType<typeof v1.auth.signup.$post>['json'];
+export type LoginInput = InferRequestType<typeof v1.auth.login.$post>['json'];
+export type SignupResponse = InferResponseType<typeof v1.auth.signup.$post, 201>;
+export type LoginResponse = InferResponseType<typeof v1.auth.login.$post, 200>;
+export type MeResponse = InferResponseType<typeof v1.me.$get, 200>;
+export type Role = MeResponse['role'];
+export type OnboardingResponse = InferResponseType<typeof v1.onboarding.$get, 200>;
+export type OnboardingStatus = OnboardingResponse['status'];
+export type OnboardingStep = OnboardingResponse['steps'][number];
 
-export const logout = () => request<void>('POST', '/api/v1/auth/logout');
-
-export const me = () => request<MeResponse>('GET', '/api/v1/me');
-
-export const onboarding = () => request<OnboardingResponse>('GET', '/api/v1/onboarding');
+export const signup = (json: SignupInput) => call(() => v1.auth.signup.$post({ json }));
+export const login = (json: LoginInput) => call(() => v1.auth.login.$post({ json }));
+export const logout = () => call(() => v1.auth.logout.$post());
+export const me = () => call(() => v1.me.$get());
+export const onboarding = () => call(() => v1.onboarding.$get());
