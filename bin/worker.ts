@@ -19,7 +19,7 @@ const connection = await NativeConnection.connect({ address: settings.TEMPORAL_A
 const worker = await createWorker({
   connection, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE, db: database.db,
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+// Temporal's Runtime shuts the worker down on SIGINT/SIGTERM: in-flight tasks finish, then run() returns.
 log.info('worker started', { taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE });
 await worker.run();
 await connection.close();
