@@ -17,8 +17,14 @@ export function connect(url: string, options: { max?: number; applicationName?: 
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? 'ez360pm' },
-    // bigint columns hold money in minor units; keep them as JS numbers and let callers assert safety.
-    types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) } },
+    // bigint columns hold money in minor units: read them as numbers, never past what a number holds exactly.
+    types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: parseSafeBigint } },
   });
   return { db: drizzle(sql), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+function parseSafeBigint(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${text} is beyond the safe integer range`);
+  return n;
 }

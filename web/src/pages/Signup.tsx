@@ -1,45 +1,20 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal } from 'solid-js';
 import { signup } from '../api';
 import AuthLayout from '../components/AuthLayout';
 import FormError from '../components/FormError';
 import FormField from '../components/FormField';
-import { focusFirstInvalid, toFormErrors } from '../formErrors';
-
-const FIELDS = ['email', 'password', 'companyName'] as const;
-type Field = (typeof FIELDS)[number];
+import { createForm } from '../form';
 
 export default function Signup() {
   const navigate = useNavigate();
-  const [email, setEmail] = createSignal('');
-  const [password, setPassword] = createSignal('');
-  const [companyName, setCompanyName] = createSignal('');
-  const [pending, setPending] = createSignal(false);
-  const [fieldErrors, setFieldErrors] = createSignal<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = createSignal<string>();
-
-  const clearFieldError = (field: Field) => {
-    if (fieldErrors()[field]) setFieldErrors({ ...fieldErrors(), [field]: undefined });
-  };
-
-  const onSubmit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (pending()) return;
-    setPending(true);
-    setFieldErrors({});
-    setFormError(undefined);
-    try {
-      await signup({ email: email().trim(), password: password(), companyName: companyName().trim() });
+  const form = createForm({
+    fields: ['email', 'password', 'companyName'] as const,
+    idPrefix: 'signup',
+    submit: async (v) => {
+      await signup({ email: v.email.trim(), password: v.password, companyName: v.companyName.trim() });
       navigate('/', { replace: true });
-    } catch (err) {
-      const errors = toFormErrors(err, FIELDS);
-      setFieldErrors(errors.fields);
-      setFormError(errors.general);
-      focusFirstInvalid(FIELDS, errors.fields, 'signup');
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  });
 
   return (
     <AuthLayout
@@ -51,52 +26,31 @@ export default function Signup() {
         </>
       }
     >
-      <FormError message={formError()} />
-      <form class="form" onSubmit={onSubmit} noValidate aria-busy={pending() ? 'true' : 'false'}>
+      <FormError message={form.general()} />
+      <form class="form" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
         <FormField
-          id="signup-email"
-          name="email"
+          {...form.field('email')}
           label="Email"
           type="email"
           autocomplete="email"
           required
-          value={email()}
-          onInput={(v) => {
-            setEmail(v);
-            clearFieldError('email');
-          }}
-          error={fieldErrors().email}
         />
         <FormField
-          id="signup-password"
-          name="password"
+          {...form.field('password')}
           label="Password"
           type="password"
           autocomplete="new-password"
           hint="At least 10 characters"
           required
-          value={password()}
-          onInput={(v) => {
-            setPassword(v);
-            clearFieldError('password');
-          }}
-          error={fieldErrors().password}
         />
         <FormField
-          id="signup-companyName"
-          name="companyName"
+          {...form.field('companyName')}
           label="Company name"
           autocomplete="organization"
           required
-          value={companyName()}
-          onInput={(v) => {
-            setCompanyName(v);
-            clearFieldError('companyName');
-          }}
-          error={fieldErrors().companyName}
         />
-        <button type="submit" class="btn btn-primary btn-block" disabled={pending()}>
-          {pending() ? 'Creating…' : 'Create account'}
+        <button type="submit" class="btn btn-primary btn-block" disabled={form.pending()}>
+          {form.pending() ? 'Creating…' : 'Create account'}
         </button>
       </form>
     </AuthLayout>
