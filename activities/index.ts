@@ -1,11 +1,13 @@
 // Every activity the worker registers, built from its dependencies.
 import type { Db } from '../db/client';
+import { createEmailActivities, type Mailer } from './email';
 import { createOnboardingActivities } from './onboarding';
 
 export interface ActivityDeps {
   db: Db;
+  mailer: Mailer;
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps) };
+  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps) };
 }

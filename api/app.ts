@@ -1,16 +1,19 @@
 /**
  * The Hono application. Middleware first (deps, request id, access log,
- * CSRF, session), then one sub-app per area. `AppType` is what the web
+ * security headers, CSRF, session), then one sub-app per area. `AppType` is what the web
  * client's `hc<AppType>` is typed against.
  */
 import { fileURLToPath } from 'node:url';
-import { csrf } from 'hono/csrf';
 import type { ApiDeps } from './env';
 import { notFound, onError } from './errors';
 import { accessLog } from './middleware/access-log';
+import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
+import { companyRoutes } from './routes/company';
 import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { loadSession } from './sessions';
 import { mountWebApp } from './static';
@@ -26,14 +29,16 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
   });
   app.use('*', requestId);
   app.use('*', accessLog);
-  // Cookie-authenticated writes: browsers send Origin, and form posts from other sites are refused.
-  app.use('/api/*', csrf({ origin: (origin) => origin === deps.settings.APP_URL }));
+  app.use('*', securityHeaders);
+  app.use('/api/*', csrf);
   app.use('/api/*', loadSession);
 
   const routes = app
     .route('/', healthRoutes)
     .route('/api/v1/auth', authRoutes)
-    .route('/api/v1', meRoutes);
+    .route('/api/v1', meRoutes)
+    .route('/api/v1', companyRoutes)
+    .route('/api/v1', invitationRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
-import type { SessionView } from '../db/identity';
 import type { Settings } from '../domain/settings';
 import type { Logger } from './log';
+import type { Auth } from './sessions';
 
 /** What the API needs from the outside world; tests build it from real local services. */
 export interface ApiDeps {
@@ -16,6 +16,6 @@ export interface AppEnv {
   Variables: {
     deps: ApiDeps;
     requestId: string;
-    session: (SessionView & { tokenHash: string }) | null;
+    auth: Auth | null;
   };
 }

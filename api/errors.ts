@@ -12,6 +12,7 @@ export function errorBody(code: string, message: string, fields?: Record<string,
 /** AppError → its status and shape; anything else → an opaque 500 with the request id to quote. */
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
+    if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
     return c.json(errorBody(err.code, err.message, err.fields), err.status as ContentfulStatusCode);
   }
   if (err instanceof HTTPException && err.status < 500) {

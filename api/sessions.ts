@@ -1,66 +1,85 @@
 /**
  * Cookie sessions backed by PostgreSQL. The cookie holds a random token; the
- * table holds only its SHA-256, so neither a log nor a database copy gives a
- * usable session. A fresh token is issued at every login (no fixation).
+ * table holds only its SHA-256. A session ends after SESSION_IDLE_MINUTES
+ * without use or SESSION_ABSOLUTE_HOURS after it began, whichever is first.
+ * Every login and every privilege change (second factor passed, company
+ * switched, password changed, 2FA turned on) issues a new token.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { createSession, deleteSession, findSession, touchSession } from '../db/identity';
-import { AppError } from '../domain/errors';
+import {
+  createSession, deleteSession, findSession, touchSession, userCompanies, type MembershipView, type UserRow,
+} from '../db/identity';
+import type { Role } from '../domain/roles';
+import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
+import { hashToken, newToken } from './tokens';
 
 export const SESSION_COOKIE = 'ez360_session';
-const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 /** Presence is written at most once a minute per session, not on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export interface Auth {
+  tokenHash: string;
+  sessionId: string;
+  user: UserRow;
+  secondFactorPending: boolean;
+  /** The active company and the user's role there; null when the user belongs to none. */
+  membership: MembershipView | null;
+  companies: MembershipView[];
+}
 
-export async function issueSession(c: Context<AppEnv>, userId: string, companyId: string): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await createSession(c.var.deps.database.db, {
-    tokenHash: hashToken(token), userId, companyId, expiresAt,
-    ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+/** Start a fresh session (ending the current one, if any): a new token at every privilege change. */
+export async function issueSession(c: Context<AppEnv>, userId: string, opts: { activeCompanyId: string | null; secondFactorPending?: boolean }) {
+  const { database, settings } = c.var.deps;
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + settings.SESSION_ABSOLUTE_HOURS * 3600 * 1000);
+  const previous = c.var.auth?.tokenHash;
+  await database.db.transaction(async (tx) => {
+    if (previous) await deleteSession(tx, previous);
+    await createSession(tx, {
+      tokenHash: hashToken(token), userId, activeCompanyId: opts.activeCompanyId,
+      secondFactorPending: opts.secondFactorPending ?? false, expiresAt,
+      ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    });
   });
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', secure: c.var.deps.settings.COOKIE_SECURE, path: '/', expires: expiresAt,
+    httpOnly: true, sameSite: 'Lax', secure: settings.COOKIE_SECURE, path: '/', expires: expiresAt,
   });
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
-  const session = c.var.session;
-  if (session) await deleteSession(c.var.deps.database.db, session.tokenHash);
+  const auth = c.var.auth;
+  if (auth) await deleteSession(c.var.deps.database.db, auth.tokenHash);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+function pickMembership(companies: MembershipView[], activeCompanyId: string | null): MembershipView | null {
+  return companies.find((m) => m.company.id === activeCompanyId) ?? companies[0] ?? null;
+}
+
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('auth', null);
   const token = getCookie(c, SESSION_COOKIE);
-  c.set('session', null);
   if (token) {
     const tokenHash = hashToken(token);
-    const db = c.var.deps.database.db;
-    const found = await findSession(db, tokenHash);
-    if (found) {
-      c.set('session', { ...found, tokenHash });
-      if (Date.now() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
-      }
+    const { database, settings } = c.var.deps;
+    const found = await findSession(database.db, tokenHash);
+    const idleMs = Date.now() - (found?.session.lastSeenAt.getTime() ?? 0);
+    if (found && idleMs > settings.SESSION_IDLE_MINUTES * 60 * 1000) {
+      await deleteSession(database.db, tokenHash);
+    } else if (found) {
+      const { session, user } = found;
+      const companies = session.secondFactorPending ? [] : await userCompanies(database.db, user.id);
+      c.set('auth', {
+        tokenHash, sessionId: session.id, user, secondFactorPending: session.secondFactorPending,
+        membership: pickMembership(companies, session.activeCompanyId), companies,
+      });
+      if (idleMs > TOUCH_EVERY_MS) await touchSession(database.db, tokenHash);
     }
   }
   await next();
 });
 
-export function requireSession(c: Context<AppEnv>) {
-  const session = c.var.session;
-  if (!session) throw new AppError(401, 'UNAUTHENTICATED', 'Please log in.');
-  return session;
-}
-
-/** The socket address; a proxy's X-Forwarded-For is trusted only when deployment says so (identity work). */
-function clientIp(c: Context<AppEnv>): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
-}
+export type { Role };

@@ -2,13 +2,34 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 
 /**
- * Run `fn` in a transaction scoped to one company. Queries still filter by
- * company id themselves; `app.company_id` is what row-level security policies
- * read, as a second wall behind that filter.
+ * What row-level security lets a transaction see: `companyId` (the active
+ * company), `userId` (the acting user's own memberships across companies) and
+ * `invitationToken` (the hash of an invitation token being opened).
  */
-export function withTenant<T>(db: Db, companyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export interface Scope {
+  companyId?: string | null;
+  userId?: string | null;
+  invitationToken?: string | null;
+}
+
+/** Set (or change, mid-transaction) what the transaction's RLS policies allow. */
+export async function setScope(tx: Tx, scope: Scope): Promise<void> {
+  const value = (v: string | null | undefined) => v ?? '';
+  await tx.execute(sql`select
+    set_config('app.company_id', ${value(scope.companyId)}, true),
+    set_config('app.user_id', ${value(scope.userId)}, true),
+    set_config('app.invitation_token', ${value(scope.invitationToken)}, true)`);
+}
+
+/** Run `fn` in one transaction with the given scope. Queries still filter by company themselves. */
+export function withScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.company_id', ${companyId}, true)`);
+    await setScope(tx, scope);
     return fn(tx);
   });
+}
+
+/** The common case: one company's data. */
+export function withTenant<T>(db: Db, companyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withScope(db, { companyId }, fn);
 }

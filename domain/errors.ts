@@ -11,9 +11,23 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** For 429s: when to try again; the API sends it as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  static tooMany(code: string, message: string, retryAfterSeconds: number) {
+    return new AppError(429, code, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+  }
+
+  static forbidden(message = 'Your role does not allow this.', code = 'FORBIDDEN') {
+    return new AppError(403, code, message);
+  }
+
+  static notFound(message = 'Not found.') {
+    return new AppError(404, 'NOT_FOUND', message);
   }
 
   static validation(fields: Record<string, string>, message = 'Some fields need attention.') {

@@ -16,6 +16,8 @@ const schema = z.object({
   APP_URL: url.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: url.optional(),
+  MIGRATION_DATABASE_URL: url.optional(),
+  APP_DB_PASSWORD: z.string().min(12).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port.default(54329),
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').default('localhost:7233'),
@@ -26,6 +28,13 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('EZ360PM <no-reply@ez360pm.localhost>'),
   MAIL_UI_URL: url.optional(),
   COOKIE_SECURE: bool.optional(),
+  APP_SECRET_KEY: z.string().min(32, 'use at least 32 characters').optional(),
+  EMAIL_VERIFICATION_REQUIRED: bool.optional(),
+  COMPANY_REQUIRE_TOTP_DEFAULT: bool.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(720),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(336),
+  CSP_REPORT_ONLY: bool.default(false),
+  TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   APP_VERSION: z.string().optional(),
@@ -34,11 +43,18 @@ const schema = z.object({
 });
 
 type Raw = z.infer<typeof schema>;
-export interface Settings extends Omit<Raw, 'COOKIE_SECURE' | 'APP_URL' | 'TEMPORAL_UI_URL'> {
+type Derived = 'COOKIE_SECURE' | 'APP_URL' | 'TEMPORAL_UI_URL' | 'APP_SECRET_KEY' | 'EMAIL_VERIFICATION_REQUIRED' | 'COMPANY_REQUIRE_TOTP_DEFAULT';
+export interface Settings extends Omit<Raw, Derived> {
   APP_URL: string;
   TEMPORAL_UI_URL: string | null;
   COOKIE_SECURE: boolean;
+  APP_SECRET_KEY: string;
+  EMAIL_VERIFICATION_REQUIRED: boolean;
+  COMPANY_REQUIRE_TOTP_DEFAULT: boolean;
 }
+
+// Development and test only; production refuses to start without its own key.
+const DEV_SECRET_KEY = 'ez360pm-development-secret-key-not-for-production';
 
 export class SettingsError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -60,10 +76,14 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   const production = raw.APP_ENV === 'production';
   if (production && !raw.DATABASE_URL) throw new SettingsError('DATABASE_URL', 'required in production');
   if (production && !raw.APP_URL) throw new SettingsError('APP_URL', 'required in production');
+  if (production && !raw.APP_SECRET_KEY) throw new SettingsError('APP_SECRET_KEY', 'required in production');
   return {
     ...raw,
     APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
     TEMPORAL_UI_URL: raw.TEMPORAL_UI_URL ?? (production ? null : 'http://localhost:8233'),
     COOKIE_SECURE: raw.COOKIE_SECURE ?? production,
+    APP_SECRET_KEY: raw.APP_SECRET_KEY ?? DEV_SECRET_KEY,
+    EMAIL_VERIFICATION_REQUIRED: raw.EMAIL_VERIFICATION_REQUIRED ?? raw.APP_ENV !== 'development',
+    COMPANY_REQUIRE_TOTP_DEFAULT: raw.COMPANY_REQUIRE_TOTP_DEFAULT ?? production,
   };
 }

@@ -1,2 +1,3 @@
 // The worker's workflow bundle: every workflow the app runs.
+export { emailDelivery } from './email-delivery';
 export { onboarding } from './onboarding';

@@ -1,43 +1,157 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteUserSession, deleteUserSessions, listUserSessions, updateUser } from '../../db/identity';
 import { onboardingState } from '../../db/onboarding';
+import { replaceRecoveryCodes } from '../../db/security';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { onboardingProgress, onboardingWorkflowId } from '../../domain/onboarding';
+import { passwordProblem } from '../../domain/password';
+import { permissionsFor, totpRequiredFor } from '../../domain/permissions';
+import { totpCodeOk } from '../accounts';
+import type { AppEnv } from '../env';
+import { requireCompany, requirements, requireUser } from '../guards';
 import { errorFields } from '../log';
 import { ensureOnboardingStarted, workflowUiUrl } from '../onboarding';
-import { Me } from '../schemas/auth';
-import { errorResponse, jsonResponse } from '../schemas/common';
+import { hashPassword, verifyPassword } from '../passwords';
+import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
+import { ChangePasswordBody, IdParam, Me, MeUser, PasswordBody, ProfileBody, RecoveryCodes, SessionList, SwitchCompanyBody, TotpSetup } from '../schemas/me';
+import { CodeBody } from '../schemas/auth';
 import { OnboardingView } from '../schemas/onboarding';
-import { requireSession } from '../sessions';
+import { seal } from '../secret-box';
+import { issueSession, type Auth } from '../sessions';
+import { hashToken } from '../tokens';
+import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUrl, qrSvg } from '../totp';
 import { areaApp } from '../validation';
 
-const me = createRoute({
-  method: 'get', path: '/me', tags: ['account'], summary: 'The logged-in user, active company and role',
-  responses: { 200: jsonResponse('Current session', Me), 401: errorResponse('Not logged in') },
-});
+const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict') };
+const tags = ['me'];
 
-const onboarding = createRoute({
-  method: 'get', path: '/onboarding', tags: ['account'], summary: "The active company's onboarding progress",
-  responses: { 200: jsonResponse('Onboarding state', OnboardingView), 401: errorResponse('Not logged in') },
-});
+const getMe = createRoute({ method: 'get', path: '/me', tags, summary: 'The logged-in user, active company, role, permissions and open requirements', responses: { 200: jsonResponse('Current session', Me), ...errors } });
+const patchMe = createRoute({ method: 'patch', path: '/me', tags, summary: 'Update your profile', request: { body: jsonBody(ProfileBody) }, responses: { 200: jsonResponse('Profile', MeUser), ...errors } });
+const changePassword = createRoute({ method: 'post', path: '/me/password', tags, summary: 'Change your password; ends your other sessions', request: { body: jsonBody(ChangePasswordBody) }, responses: { 204: { description: 'Changed' }, ...errors } });
+const switchCompany = createRoute({ method: 'post', path: '/me/company', tags, summary: 'Switch the active company', request: { body: jsonBody(SwitchCompanyBody) }, responses: { 200: jsonResponse('Switched', Me), ...errors } });
+const sessionsList = createRoute({ method: 'get', path: '/me/sessions', tags, summary: 'Your live sessions', responses: { 200: jsonResponse('Sessions', SessionList), ...errors } });
+const revokeSession = createRoute({ method: 'delete', path: '/me/sessions/{id}', tags, summary: 'End one of your sessions', request: { params: IdParam }, responses: { 204: { description: 'Ended' }, ...errors } });
+const totpSetup = createRoute({ method: 'post', path: '/me/totp/setup', tags, summary: 'Start two-factor enrolment', responses: { 200: jsonResponse('Secret and QR code', TotpSetup), ...errors } });
+const totpEnable = createRoute({ method: 'post', path: '/me/totp/enable', tags, summary: 'Confirm enrolment with a code; returns recovery codes once', request: { body: jsonBody(CodeBody) }, responses: { 200: jsonResponse('Enabled', RecoveryCodes), ...errors } });
+const totpDisable = createRoute({ method: 'post', path: '/me/totp/disable', tags, summary: 'Turn two-factor off', request: { body: jsonBody(PasswordBody) }, responses: { 204: { description: 'Disabled' }, ...errors } });
+const totpCodes = createRoute({ method: 'post', path: '/me/totp/recovery-codes', tags, summary: 'Replace your recovery codes', request: { body: jsonBody(PasswordBody) }, responses: { 200: jsonResponse('New codes', RecoveryCodes), ...errors } });
+const onboarding = createRoute({ method: 'get', path: '/onboarding', tags: ['company'], summary: "The active company's onboarding progress", responses: { 200: jsonResponse('Onboarding state', OnboardingView), ...errors } });
+
+function meView(c: Context<AppEnv>, auth: Auth) {
+  const m = auth.membership;
+  return {
+    user: { id: auth.user.id, email: auth.user.email, name: auth.user.name, emailVerified: !!auth.user.emailVerifiedAt, totpEnabled: !!auth.user.totpEnabledAt },
+    company: m?.company ?? null,
+    role: m?.role ?? null,
+    permissions: m ? permissionsFor(m.role) : [],
+    companies: auth.companies.map((x) => ({ ...x.company, role: x.role })),
+    requirements: requirements(c, auth),
+  };
+}
+
+async function assertPassword(auth: Auth, password: string): Promise<void> {
+  if (!(await verifyPassword(auth.user.passwordHash, password))) {
+    throw new AppError(400, 'WRONG_PASSWORD', 'That password is not right.', { password: 'That password is not right.', currentPassword: 'That password is not right.' });
+  }
+}
+
+async function freshRecoveryCodes(c: Context<AppEnv>, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await replaceRecoveryCodes(c.var.deps.database.db, userId, codes.map((code) => hashToken(normalizeRecoveryCode(code))));
+  return codes;
+}
 
 export const meRoutes = areaApp()
-  .openapi(me, (c) => {
-    const { user, company, role } = requireSession(c);
-    return c.json({ user, company, role }, 200);
+  .openapi(getMe, (c) => c.json(meView(c, requireUser(c)), 200))
+  .openapi(patchMe, async (c) => {
+    const auth = requireUser(c);
+    const user = (await updateUser(c.var.deps.database.db, auth.user.id, { name: c.req.valid('json').name }))!;
+    return c.json({ id: user.id, email: user.email, name: user.name, emailVerified: !!user.emailVerifiedAt, totpEnabled: !!user.totpEnabledAt }, 200);
+  })
+  .openapi(changePassword, async (c) => {
+    const auth = requireUser(c);
+    const body = c.req.valid('json');
+    await assertPassword(auth, body.currentPassword);
+    const problem = passwordProblem(body.newPassword, auth.user.email);
+    if (problem) throw AppError.validation({ newPassword: problem });
+    const db = c.var.deps.database.db;
+    await updateUser(db, auth.user.id, { passwordHash: await hashPassword(body.newPassword), passwordChangedAt: new Date() });
+    await deleteUserSessions(db, auth.user.id, auth.tokenHash);
+    await issueSession(c, auth.user.id, { activeCompanyId: auth.membership?.company.id ?? null });
+    return c.body(null, 204);
+  })
+  .openapi(switchCompany, async (c) => {
+    const auth = requireUser(c);
+    const target = auth.companies.find((m) => m.company.id === c.req.valid('json').companyId);
+    if (!target) throw AppError.notFound('No such company.');
+    await issueSession(c, auth.user.id, { activeCompanyId: target.company.id });
+    return c.json(meView(c, { ...auth, membership: target }), 200);
+  })
+  .openapi(sessionsList, async (c) => {
+    const auth = requireUser(c);
+    const rows = await listUserSessions(c.var.deps.database.db, auth.user.id);
+    return c.json({
+      items: rows.map((s) => ({
+        id: s.id, current: s.tokenHash === auth.tokenHash, ip: s.ip, userAgent: s.userAgent,
+        createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(),
+      })),
+    }, 200);
+  })
+  .openapi(revokeSession, async (c) => {
+    const auth = requireUser(c);
+    if (!(await deleteUserSession(c.var.deps.database.db, auth.user.id, c.req.valid('param').id))) throw AppError.notFound('No such session.');
+    return c.body(null, 204);
+  })
+  .openapi(totpSetup, async (c) => {
+    const auth = requireUser(c);
+    if (auth.user.totpEnabledAt) throw new AppError(409, 'TOTP_ALREADY_ENABLED', 'Two-factor authentication is already on.');
+    const secret = newTotpSecret();
+    await updateUser(c.var.deps.database.db, auth.user.id, { totpSecret: seal(c.var.deps.settings.APP_SECRET_KEY, secret) });
+    const url = otpauthUrl('EZ360PM', auth.user.email, secret);
+    return c.json({ secret, otpauthUrl: url, qrSvg: await qrSvg(url) }, 200);
+  })
+  .openapi(totpEnable, async (c) => {
+    const auth = requireUser(c);
+    const db = c.var.deps.database.db;
+    if (auth.user.totpEnabledAt) throw new AppError(409, 'TOTP_ALREADY_ENABLED', 'Two-factor authentication is already on.');
+    if (!auth.user.totpSecret) throw new AppError(409, 'TOTP_NOT_SET_UP', 'Start the set-up first.');
+    if (!(await totpCodeOk(c, auth.user, c.req.valid('json').code))) {
+      throw new AppError(400, 'INVALID_CODE', 'That code is not valid; check the time on your device and try the next code.', { code: 'That code is not valid.' });
+    }
+    await updateUser(db, auth.user.id, { totpEnabledAt: new Date() });
+    const recoveryCodes = await freshRecoveryCodes(c, auth.user.id);
+    await issueSession(c, auth.user.id, { activeCompanyId: auth.membership?.company.id ?? null });
+    return c.json({ recoveryCodes }, 200);
+  })
+  .openapi(totpDisable, async (c) => {
+    const auth = requireUser(c);
+    await assertPassword(auth, c.req.valid('json').password);
+    if (auth.companies.some((m) => totpRequiredFor(m.role, m.requireTotpForManagers))) {
+      throw AppError.forbidden('A company you belong to requires two-factor authentication for your role.', 'TOTP_REQUIRED_BY_POLICY');
+    }
+    await updateUser(c.var.deps.database.db, auth.user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    await replaceRecoveryCodes(c.var.deps.database.db, auth.user.id, []);
+    return c.body(null, 204);
+  })
+  .openapi(totpCodes, async (c) => {
+    const auth = requireUser(c);
+    await assertPassword(auth, c.req.valid('json').password);
+    if (!auth.user.totpEnabledAt) throw new AppError(409, 'TOTP_NOT_ENABLED', 'Turn on two-factor authentication first.');
+    return c.json({ recoveryCodes: await freshRecoveryCodes(c, auth.user.id) }, 200);
   })
   .openapi(onboarding, async (c) => {
-    const { company } = requireSession(c);
+    const { companyId } = requireCompany(c, 'company.view');
     const deps = c.var.deps;
-    const state = await withTenant(deps.database.db, company.id, (tx) => onboardingState(tx, company.id));
-    if (!state) throw new AppError(404, 'NOT_FOUND', 'No such company.');
+    const state = await withTenant(deps.database.db, companyId, (tx) => onboardingState(tx, companyId));
+    if (!state) throw AppError.notFound('No such company.');
     // Still pending means the start at signup did not happen (e.g. Temporal was down): start it now.
     if (state.status === 'pending') {
-      await ensureOnboardingStarted(deps, company.id).catch((err) =>
-        deps.log.warn('onboarding start deferred', { companyId: company.id, ...errorFields(err) }));
+      await ensureOnboardingStarted(deps, companyId).catch((err) =>
+        deps.log.warn('onboarding start deferred', { companyId, ...errorFields(err) }));
     }
-    const workflowId = onboardingWorkflowId(company.id);
-    return c.json({
-      status: state.status, workflowId, temporalUiUrl: workflowUiUrl(deps, workflowId), steps: onboardingProgress(state.done),
-    }, 200);
+    const workflowId = onboardingWorkflowId(companyId);
+    return c.json({ status: state.status, workflowId, temporalUiUrl: workflowUiUrl(deps, workflowId), steps: onboardingProgress(state.done) }, 200);
   });
+

@@ -44,6 +44,17 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+/** A fresh database copied from a migrated template: much faster than migrating each one. */
+export async function cloneDatabase(adminUrl: string, name: string, template: string): Promise<void> {
+  for (const n of [name, template]) if (!/^[a-z_][a-z0-9_]*$/.test(n)) throw new Error(`unsafe database name ${n}`);
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`create database ${name} template ${template}`);
+  } finally {
+    await sql.end();
+  }
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -4,6 +4,7 @@ import { type Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { createActivities } from '../../activities/index';
+import type { Mailer } from '../../activities/email';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../api/log';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
@@ -11,7 +12,7 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 export function createWorker(opts: {
-  connection: NativeConnection; namespace: string; taskQueue: string; db: Db;
+  connection: NativeConnection; namespace: string; taskQueue: string; db: Db; mailer: Mailer;
   /** A prebuilt bundle (tests build one per run); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }): Promise<Worker> {
@@ -19,7 +20,7 @@ export function createWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ db: opts.db }),
+    activities: createActivities({ db: opts.db, mailer: opts.mailer }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

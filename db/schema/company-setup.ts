@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './identity';
+import { tenantPolicy } from './tenancy';
 
 export const companySettings = pgTable('company_settings', {
   companyId: uuid('company_id').primaryKey().references(() => companies.id),
@@ -17,6 +18,7 @@ export const companySettings = pgTable('company_settings', {
   check('company_settings_valid_days', sql`${t.estimateValidDays} between 0 and 365`),
   check('company_settings_tax_bps', sql`${t.salesTaxGuidanceBps} between 0 and 10000`),
   check('company_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  tenantPolicy('company_settings', t.companyId),
 ]);
 
 export const numberingSchemes = pgTable('numbering_schemes', {
@@ -24,7 +26,7 @@ export const numberingSchemes = pgTable('numbering_schemes', {
   kind: text('kind', { enum: ['project', 'estimate', 'invoice', 'credit_note'] }).notNull(),
   pattern: text('pattern').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.companyId, t.kind] })]);
+}, (t) => [primaryKey({ columns: [t.companyId, t.kind] }), tenantPolicy('numbering_schemes', t.companyId)]);
 
 export const documentTemplates = pgTable('document_templates', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -34,9 +36,12 @@ export const documentTemplates = pgTable('document_templates', {
   notes: text('notes').notNull().default(''),
   terms: text('terms').notNull().default(''),
   isDefault: boolean('is_default').notNull().default(false),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  uniqueIndex('document_templates_name_key').on(t.companyId, t.kind, t.name),
+  // Soft-deleted templates free their name and default slot.
+  uniqueIndex('document_templates_name_key').on(t.companyId, t.kind, t.name).where(sql`${t.deletedAt} is null`),
   // At most one default per document kind.
-  uniqueIndex('document_templates_default_key').on(t.companyId, t.kind).where(sql`${t.isDefault}`),
+  uniqueIndex('document_templates_default_key').on(t.companyId, t.kind).where(sql`${t.isDefault} and ${t.deletedAt} is null`),
+  tenantPolicy('document_templates', t.companyId),
 ]);

@@ -1,6 +1,7 @@
 import { boolean, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { companies } from './identity';
+import { tenantPolicy } from './tenancy';
 
 export const accounts = pgTable('accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -15,4 +16,5 @@ export const accounts = pgTable('accounts', {
 }, (t) => [
   uniqueIndex('accounts_code_key').on(t.companyId, t.code),
   uniqueIndex('accounts_system_role_key').on(t.companyId, t.systemRole),
+  tenantPolicy('accounts', t.companyId),
 ]);

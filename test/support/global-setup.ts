@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../bin/lib/postgres';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../../bin/lib/postgres';
+import { migrateDatabase } from '../../db/migrate';
+import { TEST_APP_ROLE_PASSWORD, TEMPLATE_DATABASE, testDatabaseUrl } from './database';
 import { findTemporalCli } from '../../bin/lib/temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from '../../bin/lib/temporal-server';
 import { WORKFLOWS_PATH } from '../../bin/lib/worker';
@@ -21,6 +23,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
     pgAdminUrl: string;
+    templateDatabase: string;
     workflowBundlePath: string;
   }
 }
@@ -55,6 +58,11 @@ export default async function setup(project: TestProject) {
       pg = await startEmbeddedPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
       adminUrl = pg.adminUrl;
     }
+    // Migrated once; every test file's database is a copy.
+    await dropDatabase(adminUrl, TEMPLATE_DATABASE);
+    await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+    await migrateDatabase(testDatabaseUrl(adminUrl, TEMPLATE_DATABASE), { appRolePassword: TEST_APP_ROLE_PASSWORD });
+    project.provide('templateDatabase', TEMPLATE_DATABASE);
     project.provide('temporalAddress', temporal.address);
     project.provide('pgAdminUrl', adminUrl);
     project.provide('workflowBundlePath', bundlePath);

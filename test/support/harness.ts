@@ -10,15 +10,23 @@ import { inject } from 'vitest';
 import { createApp } from '../../api/app';
 import { createLogger, type Logger } from '../../api/log';
 import { connect, type Database } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
+import { appRoleUrl } from '../../db/migrate';
 import { parseSettings, type Settings } from '../../domain/settings';
-import { dropDatabase, ensureDatabase } from '../../bin/lib/postgres';
+import { startMailSink, type MailSink } from '../../bin/lib/mail-sink';
+import { createMailer } from '../../bin/lib/mailer';
+import { cloneDatabase, dropDatabase } from '../../bin/lib/postgres';
 import { createWorker } from '../../bin/lib/worker';
+import { TEST_APP_ROLE_PASSWORD, testDatabaseUrl } from './database';
 
 export interface TestEnv {
   settings: Settings;
+  /** The app's connection: the restricted role, subject to row-level security. */
   database: Database;
   databaseUrl: string;
+  /** The owner's connection, for tests that inspect every company's rows. */
+  owner: Database;
+  /** A real SMTP server receiving whatever the app sends. */
+  mail: MailSink;
   temporal: Client;
   log: Logger;
   app: ReturnType<typeof createApp>;
@@ -39,28 +47,24 @@ function quietRuntime() {
   }
 }
 
-export function testDatabaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 export async function startTestEnv(opts: { worker?: boolean; webDist?: string | null; env?: Record<string, string> } = {}): Promise<TestEnv> {
   quietRuntime();
   const adminUrl = inject('pgAdminUrl');
   const address = inject('temporalAddress');
   const suffix = randomBytes(5).toString('hex');
   const dbName = `ez360pm_test_${suffix}`;
-  await ensureDatabase(adminUrl, dbName);
-  const databaseUrl = testDatabaseUrl(adminUrl, dbName);
-  await migrateDatabase(databaseUrl);
+  await cloneDatabase(adminUrl, dbName, inject('templateDatabase'));
+  const ownerUrl = testDatabaseUrl(adminUrl, dbName);
+  const databaseUrl = appRoleUrl(ownerUrl, TEST_APP_ROLE_PASSWORD);
+  const mail = await startMailSink({ smtpPort: 0 });
 
   const settings = parseSettings({
-    APP_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address,
+    APP_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...opts.env,
   });
   const log = createLogger({ level: settings.LOG_LEVEL, service: 'test' });
   const database = connect(databaseUrl, { max: 5 });
+  const owner = connect(ownerUrl, { max: 2 });
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
 
@@ -71,7 +75,7 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
     native = await NativeConnection.connect({ address });
     worker = await createWorker({
       connection: native, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE,
-      db: database.db, workflowBundle: { codePath: inject('workflowBundlePath') },
+      db: database.db, mailer: createMailer(settings), workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     running = worker.run();
   }
@@ -79,7 +83,7 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
   const app = createApp({ settings, database, temporal, log }, { webDist: opts.webDist ?? null });
 
   return {
-    settings, database, databaseUrl, temporal, log, app, worker,
+    settings, database, databaseUrl, owner, mail, temporal, log, app, worker,
     request(path, init = {}) {
       const { json, cookie, ...rest } = init;
       const headers = new Headers(rest.headers);
@@ -96,6 +100,8 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
       await native?.close();
       await connection.close();
       await database.close();
+      await owner.close();
+      await mail.stop();
       await dropDatabase(adminUrl, dbName);
     },
   };

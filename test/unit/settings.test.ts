@@ -12,12 +12,16 @@ describe('settings', () => {
   });
 
   it('is secure by default in production and requires what production needs', () => {
-    const base = { APP_ENV: 'production', DATABASE_URL: 'postgres://u@db/app', APP_URL: 'https://app.example.com' };
+    const base = { APP_ENV: 'production', DATABASE_URL: 'postgres://u@db/app', APP_URL: 'https://app.example.com', APP_SECRET_KEY: 'k'.repeat(32) };
     const s = parseSettings(base);
     expect(s.COOKIE_SECURE).toBe(true);
     expect(s.TEMPORAL_UI_URL).toBeNull();
     expect(() => parseSettings({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL/);
     expect(() => parseSettings({ ...base, APP_URL: '' })).toThrow(/APP_URL/);
+    expect(() => parseSettings({ ...base, APP_SECRET_KEY: undefined })).toThrow(/APP_SECRET_KEY/);
+    expect(() => parseSettings({ ...base, APP_SECRET_KEY: 'short' })).toThrow(/APP_SECRET_KEY/);
+    expect(s).toMatchObject({ EMAIL_VERIFICATION_REQUIRED: true, COMPANY_REQUIRE_TOTP_DEFAULT: true });
+    expect(parseSettings({})).toMatchObject({ EMAIL_VERIFICATION_REQUIRED: false, COMPANY_REQUIRE_TOTP_DEFAULT: false });
   });
 
   it.each([

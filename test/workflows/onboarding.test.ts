@@ -29,7 +29,7 @@ async function newCompany(name: string) {
 
 /** Every provisioned row of one company, with timestamps, so any rewrite would show. */
 async function snapshot(companyId: string) {
-  const db = env.database.db;
+  const db = env.owner.db;
   return {
     company: await db.execute(sql`select * from companies where id = ${companyId}`),
     numbering: await db.execute(sql`select * from numbering_schemes where company_id = ${companyId} order by kind`),
@@ -89,7 +89,7 @@ it('keeps each company to its own rows', async () => {
 
 it('status only moves forward: a late "running" never undoes "complete"; a failed run may resume', async () => {
   const companyId = await newCompany('status');
-  const status = async () => (await env.database.db.execute<{ s: string }>(sql`select onboarding_status as s from companies where id = ${companyId}`))[0]!.s;
+  const status = async () => (await env.owner.db.execute<{ s: string }>(sql`select onboarding_status as s from companies where id = ${companyId}`))[0]!.s;
   const set = (s: 'running' | 'failed' | 'complete') => withTenant(env.database.db, companyId, (tx) => setOnboardingStatus(tx, companyId, s));
   await set('running');
   await set('failed');

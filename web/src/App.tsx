@@ -1,18 +1,36 @@
 import { Route, Router } from '@solidjs/router';
 import AppShell from './components/AppShell';
+import AuditLog from './pages/AuditLog';
+import CompanySettings from './pages/CompanySettings';
 import Dashboard from './pages/Dashboard';
+import ForgotPassword from './pages/ForgotPassword';
+import Invitation from './pages/Invitation';
 import Login from './pages/Login';
+import MembersSettings from './pages/MembersSettings';
 import NotFound from './pages/NotFound';
+import ProfileSettings from './pages/ProfileSettings';
+import ResetPassword from './pages/ResetPassword';
+import SecuritySettings from './pages/SecuritySettings';
 import Signup from './pages/Signup';
+import VerifyEmail from './pages/VerifyEmail';
 
 export default function App() {
   return (
     <Router>
       <Route path="/signup" component={Signup} />
       <Route path="/login" component={Login} />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/verify-email" component={VerifyEmail} />
+      <Route path="/invitations/:token" component={Invitation} />
       {/* Everything below requires a session; AppShell loads /me and redirects on 401. */}
       <Route path="/" component={AppShell}>
         <Route path="/" component={Dashboard} />
+        <Route path="/settings/profile" component={ProfileSettings} />
+        <Route path="/settings/security" component={SecuritySettings} />
+        <Route path="/settings/company" component={CompanySettings} />
+        <Route path="/settings/members" component={MembersSettings} />
+        <Route path="/audit" component={AuditLog} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import FieldError from './FieldError';
 
 interface FormFieldProps {
@@ -7,12 +7,15 @@ interface FormFieldProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'search';
   autocomplete?: string;
+  inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+  maxLength?: number;
   hint?: string;
   error?: string | undefined;
   required?: boolean;
   disabled?: boolean;
+  readOnly?: boolean;
 }
 
 /** Labelled input with optional hint and error text wired up via aria-describedby. */
@@ -32,8 +35,11 @@ export default function FormField(props: FormFieldProps) {
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
         required={props.required}
         disabled={props.disabled}
+        readOnly={props.readOnly}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy()}
       />

@@ -1,5 +1,6 @@
-import { A } from '@solidjs/router';
-import { For } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { useSession } from '../session';
 import Icon, { type IconName } from './Icon';
 import Logo from './Logo';
 
@@ -16,6 +17,9 @@ const comingSoon: ComingSoonItem[] = [
   { label: 'Accounting', icon: 'accounting' },
 ];
 
+/** Settings pages other than Members (which has its own nav entry). */
+const SETTINGS_PATHS = ['/settings/profile', '/settings/security', '/settings/company'];
+
 interface SidebarProps {
   /** Only meaningful on narrow screens, where the nav collapses into a menu. */
   menuOpen: boolean;
@@ -23,6 +27,10 @@ interface SidebarProps {
 }
 
 export default function Sidebar(props: SidebarProps) {
+  const session = useSession();
+  const location = useLocation();
+  const inSettings = () => SETTINGS_PATHS.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
+
   return (
     <aside class="sidebar" classList={{ 'is-open': props.menuOpen }}>
       <div class="sidebar-header">
@@ -60,6 +68,37 @@ export default function Sidebar(props: SidebarProps) {
               </li>
             )}
           </For>
+        </ul>
+        <ul class="nav-secondary">
+          <Show when={session.can('members.view')}>
+            <li>
+              <A href="/settings/members" class="nav-item" activeClass="is-active" inactiveClass="is-inactive">
+                <Icon name="members" />
+                <span class="nav-label">Members</span>
+              </A>
+            </li>
+          </Show>
+          <Show when={session.can('audit.view')}>
+            <li>
+              <A href="/audit" class="nav-item" activeClass="is-active" inactiveClass="is-inactive">
+                <Icon name="audit" />
+                <span class="nav-label">Audit log</span>
+              </A>
+            </li>
+          </Show>
+          <li>
+            {/* Active for every settings page except Members, which has its own entry. */}
+            <A
+              href="/settings/profile"
+              class="nav-item"
+              activeClass="nav-match"
+              inactiveClass="nav-nomatch"
+              classList={{ 'is-active': inSettings() }}
+            >
+              <Icon name="settings" />
+              <span class="nav-label">Settings</span>
+            </A>
+          </li>
         </ul>
       </nav>
     </aside>

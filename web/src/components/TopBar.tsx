@@ -1,24 +1,34 @@
 import { Show } from 'solid-js';
+import type { CompanyMembership } from '../identityApi';
+import CompanySwitcher from './CompanySwitcher';
 
 interface TopBarProps {
+  companyId: string;
   companyName: string;
+  companies: readonly CompanyMembership[];
+  switching: boolean;
+  onSwitchCompany: (companyId: string) => Promise<void>;
   email: string;
   loggingOut: boolean;
-  logoutError?: string | undefined;
+  /** Latest logout or company-switch error. */
+  error?: string | undefined;
   onLogout: () => void;
 }
 
 export default function TopBar(props: TopBarProps) {
   return (
     <header class="topbar">
-      <div class="topbar-company">
-        <span class="topbar-caption">Company</span>
-        <span class="company-name">{props.companyName}</span>
-      </div>
+      <CompanySwitcher
+        companies={props.companies}
+        activeId={props.companyId}
+        activeName={props.companyName}
+        switching={props.switching}
+        onSwitch={props.onSwitchCompany}
+      />
       <div class="topbar-user">
-        <Show when={props.logoutError}>
+        <Show when={props.error}>
           <span class="topbar-error" role="alert">
-            {props.logoutError}
+            {props.error}
           </span>
         </Show>
         <span class="user-email" title={props.email}>

@@ -1,51 +1,115 @@
 import { A, useNavigate } from '@solidjs/router';
-import { login } from '../api';
+import { createSignal, Show } from 'solid-js';
 import AuthLayout from '../components/AuthLayout';
 import FormError from '../components/FormError';
 import FormField from '../components/FormField';
 import { createForm } from '../form';
+import { loginStep1, loginTotp } from '../identityApi';
+import { safeNextPath, useQueryParam } from '../searchParams';
 
+/**
+ * Log in. Step 1 is email + password; when the account has two-factor
+ * authentication the server answers `totp_required` and step 2 asks for a code
+ * on the same page. Honours `?next=/path` (same-site paths only).
+ */
 export default function Login() {
   const navigate = useNavigate();
-  const form = createForm({
+  const next = useQueryParam('next');
+  const [step, setStep] = createSignal<'password' | 'code'>('password');
+
+  const finish = () => navigate(safeNextPath(next()), { replace: true });
+
+  const passwordForm = createForm({
     fields: ['email', 'password'] as const,
     idPrefix: 'login',
     submit: async (v) => {
-      await login({ email: v.email.trim(), password: v.password });
-      navigate('/', { replace: true });
+      const result = await loginStep1({ email: v.email.trim(), password: v.password });
+      if (result.status === 'totp_required') {
+        codeForm.reset();
+        setStep('code');
+        document.getElementById('login-code')?.focus();
+        return;
+      }
+      finish();
     },
   });
 
+  const codeForm = createForm({
+    fields: ['code'] as const,
+    idPrefix: 'login',
+    submit: async (v) => {
+      await loginTotp(v.code.trim());
+      finish();
+    },
+  });
+
+  const startOver = () => {
+    passwordForm.set('password', '');
+    setStep('password');
+    document.getElementById('login-password')?.focus();
+  };
+
   return (
     <AuthLayout
-      title="Welcome back"
-      subtitle="Sign in to your company workspace."
+      title={step() === 'code' ? 'Two-factor authentication' : 'Welcome back'}
+      subtitle={
+        step() === 'code' ? 'Enter the code from your authenticator app to finish logging in.' : 'Sign in to your company workspace.'
+      }
       footer={
-        <>
-          New to EZ360PM? <A href="/signup">Sign up</A>
-        </>
+        step() === 'password' ? (
+          <>
+            New to EZ360PM? <A href="/signup">Sign up</A>
+          </>
+        ) : undefined
       }
     >
-      <FormError message={form.general()} />
-      <form class="form" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
-        <FormField
-          {...form.field('email')}
-          label="Email"
-          type="email"
-          autocomplete="email"
-          required
-        />
-        <FormField
-          {...form.field('password')}
-          label="Password"
-          type="password"
-          autocomplete="current-password"
-          required
-        />
-        <button type="submit" class="btn btn-primary btn-block" disabled={form.pending()}>
-          {form.pending() ? 'Logging in…' : 'Log in'}
-        </button>
-      </form>
+      <Show
+        when={step() === 'code'}
+        fallback={
+          <>
+            <FormError message={passwordForm.general()} />
+            <form
+              class="form"
+              onSubmit={passwordForm.onSubmit}
+              noValidate
+              aria-busy={passwordForm.pending() ? 'true' : 'false'}
+            >
+              <FormField {...passwordForm.field('email')} label="Email" type="email" autocomplete="email" required />
+              <FormField
+                {...passwordForm.field('password')}
+                label="Password"
+                type="password"
+                autocomplete="current-password"
+                required
+              />
+              <p class="form-aside">
+                <A href="/forgot-password">Forgot password?</A>
+              </p>
+              <button type="submit" class="btn btn-primary btn-block" disabled={passwordForm.pending()}>
+                {passwordForm.pending() ? 'Logging in…' : 'Log in'}
+              </button>
+            </form>
+          </>
+        }
+      >
+        <FormError message={codeForm.general()} />
+        <form class="form" onSubmit={codeForm.onSubmit} noValidate aria-busy={codeForm.pending() ? 'true' : 'false'}>
+          <FormField
+            {...codeForm.field('code')}
+            label="Authentication code"
+            hint="6-digit code from your app, or a recovery code"
+            autocomplete="one-time-code"
+            maxLength={32}
+            required
+          />
+          <button type="submit" class="btn btn-primary btn-block" disabled={codeForm.pending()}>
+            {codeForm.pending() ? 'Verifying…' : 'Verify'}
+          </button>
+          <button type="button" class="btn btn-link" onClick={startOver}>
+            Use a different account
+          </button>
+        </form>
+      </Show>
     </AuthLayout>
   );
 }

@@ -1,0 +1,26 @@
+/**
+ * Cross-site request forgery defence for cookie-authenticated writes. A write
+ * is refused when the browser says it came from another site (Origin or
+ * Sec-Fetch-Site), and any body must be JSON: a cross-site page cannot send
+ * JSON without a CORS preflight, which this API never grants.
+ */
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../../domain/errors';
+import type { AppEnv } from '../env';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const csrf = createMiddleware<AppEnv>(async (c, next) => {
+  if (!SAFE.has(c.req.method)) {
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    if ((origin && origin !== c.var.deps.settings.APP_URL) || (site && site !== 'same-origin' && site !== 'none')) {
+      throw AppError.forbidden('Cross-site request refused.', 'CSRF');
+    }
+    const type = c.req.header('content-type');
+    if (type && !/^application\/json\b/i.test(type)) {
+      throw new AppError(403, 'CSRF', 'Send JSON (Content-Type: application/json).');
+    }
+  }
+  await next();
+});

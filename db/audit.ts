@@ -1,0 +1,49 @@
+/** Append-only audit trail, written in the same transaction as the change it describes. */
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Tx } from './client';
+import { auditEvents } from './schema/audit';
+import { users } from './schema/identity';
+
+export interface AuditEvent {
+  companyId: string;
+  actorUserId: string | null;
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+export async function recordAudit(tx: Tx, e: AuditEvent): Promise<void> {
+  await tx.insert(auditEvents).values({ ...e, before: e.before ?? null, after: e.after ?? null });
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  objectType?: string;
+  /** Inclusive `YYYY-MM-DD`, UTC. */
+  from?: string;
+  /** Inclusive `YYYY-MM-DD`, UTC. */
+  to?: string;
+}
+
+/** Newest first, keyset-paginated on the id. */
+export async function listAuditEvents(tx: Tx, companyId: string, f: AuditFilter, page: { limit: number; cursor?: number }) {
+  const rows = await tx.select({ event: auditEvents, actorEmail: users.email }).from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(
+      eq(auditEvents.companyId, companyId),
+      f.action ? eq(auditEvents.action, f.action) : undefined,
+      f.actorId ? eq(auditEvents.actorUserId, f.actorId) : undefined,
+      f.objectType ? eq(auditEvents.objectType, f.objectType) : undefined,
+      f.from ? gte(auditEvents.createdAt, sql`${f.from}::date`) : undefined,
+      f.to ? lt(auditEvents.createdAt, sql`${f.to}::date + 1`) : undefined,
+      page.cursor ? lt(auditEvents.id, page.cursor) : undefined,
+    ))
+    .orderBy(desc(auditEvents.id)).limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.event.id : null };
+}

@@ -1,0 +1,54 @@
+import { createSignal } from 'solid-js';
+import { roleLabel } from '../format';
+import { createForm } from '../form';
+import { ASSIGNABLE_ROLES, createInvitation, type AssignableRole, type Invitation } from '../identityApi';
+import FormError from './FormError';
+import FormField from './FormField';
+import { SuccessNote } from './PageStatus';
+import SelectField from './SelectField';
+
+const roleOptions = ASSIGNABLE_ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
+
+/** Invite someone by email. A full plan answers 422 SEAT_LIMIT, shown as the form's error. */
+export default function InviteForm(props: { onInvited: (invitation: Invitation) => void }) {
+  const [sent, setSent] = createSignal<string>();
+  const form = createForm({
+    fields: ['email', 'role'] as const,
+    idPrefix: 'invite',
+    initial: { role: 'staff' },
+    submit: async (v) => {
+      setSent(undefined);
+      const email = v.email.trim();
+      const invitation = await createInvitation({ email, role: v.role as AssignableRole });
+      form.reset({ role: v.role });
+      setSent(`Invitation sent to ${email}.`);
+      props.onInvited(invitation);
+    },
+  });
+
+  return (
+    <section class="card settings-section" aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a teammate</h2>
+      <p class="card-intro">They get an email with a link to join. Each member uses one seat.</p>
+      <FormError message={form.general()} />
+      <form
+        class="form invite-form"
+        onSubmit={form.onSubmit}
+        noValidate
+        aria-labelledby="invite-title"
+        aria-busy={form.pending() ? 'true' : 'false'}
+      >
+        <div class="form-row">
+          <FormField {...form.field('email')} label="Email" type="email" autocomplete="off" required />
+          <SelectField {...form.field('role')} label="Role" options={roleOptions} required />
+        </div>
+        <div class="button-row">
+          <button type="submit" class="btn btn-primary" disabled={form.pending()}>
+            {form.pending() ? 'Sending…' : 'Send invitation'}
+          </button>
+        </div>
+        <SuccessNote message={sent()} />
+      </form>
+    </section>
+  );
+}
