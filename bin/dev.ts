@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { migrateDatabase } from '../db/migrate';
+import { appRoleUrl, migrateDatabase } from '../db/migrate';
 import { acquireLock, AlreadyRunning } from './lib/dev-lock';
 import { startMailSink, type MailSink } from './lib/mail-sink';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './lib/postgres';
@@ -16,6 +16,8 @@ import { loadSettings } from './lib/settings';
 import { findTemporalCli, TemporalCliMissing } from './lib/temporal-cli';
 import { startTemporalDevServer, stopChild, type TemporalDevServer } from './lib/temporal-server';
 
+// Development only: the app role's password on the embedded database.
+const DEV_APP_DB_PASSWORD = 'ez360pm-app-dev-password';
 const say = (line: string) => process.stdout.write(`[ez360pm] ${line}\n`);
 const settings = loadSettings();
 const started = Date.now();
@@ -104,15 +106,18 @@ try {
     dbFile: resolve(dataDir, 'temporal.db'), namespace: settings.TEMPORAL_NAMESPACE,
   });
 
-  let databaseUrl = settings.DATABASE_URL;
-  if (!databaseUrl) {
+  let ownerUrl = settings.MIGRATION_DATABASE_URL ?? settings.DATABASE_URL;
+  if (!ownerUrl) {
     say('starting embedded PostgreSQL…');
     pg = await startEmbeddedPostgres({ dir: resolve(dataDir, 'postgres'), port: settings.EMBEDDED_PG_PORT, persistent: true });
     await ensureDatabase(pg.adminUrl, 'ez360pm');
-    databaseUrl = pg.urlFor('ez360pm');
+    ownerUrl = pg.urlFor('ez360pm');
   }
   say('applying migrations…');
-  await migrateDatabase(databaseUrl);
+  // Migrations run as the owner; the API and worker always run as the restricted app role.
+  const appPassword = settings.APP_DB_PASSWORD ?? DEV_APP_DB_PASSWORD;
+  await migrateDatabase(ownerUrl, { appRolePassword: appPassword });
+  const databaseUrl = appRoleUrl(ownerUrl, appPassword);
 
   const mailUrl = new URL(settings.MAIL_UI_URL ?? 'http://localhost:8025');
   mail = await startMailSink({ smtpPort: portOf(settings.SMTP_URL, 1025), webPort: Number(mailUrl.port) || 8025 });
