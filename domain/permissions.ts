@@ -38,8 +38,8 @@ export function totpRequiredFor(role: Role, policyOn: boolean): boolean {
  */
 export function roleChangeProblem(input: { actorRole: Role; actorIsTarget: boolean; targetRole: Role; next: Role }): string | null {
   const { actorRole, actorIsTarget, targetRole, next } = input;
-  if (!can(actorRole, 'members.manage')) return 'Only admins and the owner can change roles.';
   if (actorIsTarget) return 'You cannot change your own role.';
+  if (!can(actorRole, 'members.manage')) return 'Only admins and the owner can change roles.';
   if (next === 'owner' || targetRole === 'owner') return 'Ownership changes only by transfer.';
   if (actorRole !== 'owner' && roleAtLeast(targetRole, actorRole)) return 'Only the owner can change the role of an admin.';
   if (!roleAtLeast(actorRole, next)) return 'You cannot give a role above your own.';

@@ -17,11 +17,14 @@ export function toFormErrors<F extends string>(err: unknown, knownFields: readon
     return { fields: {}, general: 'Something unexpected happened. Please try again.' };
   }
   const fields: Partial<Record<F, string>> = {};
-  const unknown: string[] = [];
+  const others: string[] = [];
   for (const [name, message] of Object.entries(err.fields)) {
     if ((knownFields as readonly string[]).includes(name)) fields[name as F] = message;
-    else unknown.push(message);
+    else others.push(message);
   }
+  // The server may put one message on several names (e.g. password and currentPassword); say it once.
+  const shown = new Set<string>(Object.values(fields));
+  const unknown = [...new Set(others)].filter((message) => !shown.has(message));
   const hasKnown = Object.keys(fields).length > 0;
   const general = unknown.length > 0 ? unknown.join(' ') : hasKnown ? undefined : err.message;
   return { fields, general };

@@ -32,6 +32,7 @@ export interface CompanyRef {
 export interface MeUser {
   id: string;
   email: string;
+  /** '' when not set. */
   name: string | null;
   emailVerified: boolean;
   totpEnabled: boolean;
@@ -53,19 +54,20 @@ export interface Requirements {
 /** `GET /me` (also the answer of `POST /me/company`). */
 export interface Me {
   user: MeUser;
-  company: CompanyRef;
-  role: Role;
+  /** null when the user belongs to no company (e.g. removed from their last one). */
+  company: CompanyRef | null;
+  role: Role | null;
   permissions: string[];
   companies: CompanyMembership[];
   requirements: Requirements;
 }
 
-export type LoginResult = { status: 'ok'; user: UserRef; company: CompanyRef } | { status: 'totp_required' };
 export interface LoginOk {
   status: 'ok';
   user: UserRef;
-  company: CompanyRef;
+  company: CompanyRef | null;
 }
+export type LoginResult = LoginOk | { status: 'totp_required' };
 
 export interface SessionInfo {
   id: string;
@@ -121,7 +123,7 @@ export interface Member {
 export interface Invitation {
   id: string;
   email: string;
-  role: AssignableRole;
+  role: Role;
   /** Who sent it; the contract leaves the exact form open, so accept either a reference or an email/id. */
   invitedBy: UserRef | string | null;
   expiresAt: string;
@@ -129,11 +131,12 @@ export interface Invitation {
 }
 
 export interface AuditEvent {
-  id: string;
+  id: string | number;
   action: string;
   objectType: string | null;
   objectId: string | null;
-  actor: UserRef | null;
+  /** null for system events; email null when the user no longer exists. */
+  actor: { id: string; email: string | null } | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -162,7 +165,7 @@ export interface AuditQuery {
 export interface PublicInvitation {
   companyName: string;
   email: string;
-  role: AssignableRole;
+  role: Role;
   expiresAt: string;
   accountExists: boolean;
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../action';
 import { ApiError } from '../api';
 import { getMe, logout, switchCompany, type Me, type Permission } from '../identityApi';
 import { SessionContext, type Session } from '../session';
+import NoCompanyPanel from './NoCompanyPanel';
 import { Loading } from './PageStatus';
 import Sidebar from './Sidebar';
 import TopBar from './TopBar';
@@ -12,6 +13,8 @@ import VerifyEmailPanel from './VerifyEmailPanel';
 
 /** Where a user must go while their company requires 2FA for their role. */
 const SECURITY_PATH = '/settings/security';
+/** Pages about the user rather than a company: usable without one. */
+const ACCOUNT_PATHS = ['/settings/profile', SECURITY_PATH];
 
 /**
  * Layout for every signed-in page: loads the session from /me (redirecting to
@@ -140,8 +143,8 @@ export default function AppShell(props: RouteSectionProps) {
               <Sidebar menuOpen={menuOpen()} onToggleMenu={() => setMenuOpen(!menuOpen())} />
               <div class="app-main">
                 <TopBar
-                  companyId={current().company.id}
-                  companyName={current().company.name}
+                  companyId={current().company?.id ?? ''}
+                  companyName={current().company?.name ?? 'No company'}
                   companies={current().companies}
                   switching={switching()}
                   onSwitchCompany={handleSwitchCompany}
@@ -158,12 +161,20 @@ export default function AppShell(props: RouteSectionProps) {
                     <Show when={current().requirements.totpEnrollment}>
                       <TotpRequiredBanner />
                     </Show>
-                    <Show when={!needsTotpRedirect()} fallback={<Loading />}>
-                      {/* Keyed on the company so every page reloads its data after a switch. */}
-                      <Show when={current().company.id} keyed>
-                        {(_companyId) => props.children}
-                      </Show>
-                    </Show>
+                    <Switch>
+                      <Match when={needsTotpRedirect()}>
+                        <Loading />
+                      </Match>
+                      <Match when={!current().company && !ACCOUNT_PATHS.includes(location.pathname)}>
+                        <NoCompanyPanel />
+                      </Match>
+                      <Match when={true}>
+                        {/* Keyed on the company so every page reloads its data after a switch. */}
+                        <Show when={current().company?.id ?? 'none'} keyed>
+                          {(_companyId) => props.children}
+                        </Show>
+                      </Match>
+                    </Switch>
                   </Show>
                 </main>
               </div>

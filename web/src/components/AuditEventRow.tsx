@@ -15,7 +15,7 @@ export default function AuditEventRow(props: { event: AuditEvent }) {
       <td class="nowrap">
         <time datetime={props.event.createdAt}>{formatTimestamp(props.event.createdAt)}</time>
       </td>
-      <td class="audit-actor">{props.event.actor?.email ?? 'System'}</td>
+      <td class="audit-actor">{props.event.actor ? (props.event.actor.email ?? 'Deleted user') : 'System'}</td>
       <td class="audit-action">
         <code>{props.event.action}</code>
       </td>

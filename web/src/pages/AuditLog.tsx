@@ -65,7 +65,7 @@ export default function AuditLog() {
       <div class="page page-wide">
         <header class="page-header">
           <h1>Audit log</h1>
-          <p class="page-subtitle">Every sign-in, invitation, role change and setting change in {session.me().company.name}.</p>
+          <p class="page-subtitle">Every sign-in, invitation, role change and setting change in {session.me().company?.name}.</p>
         </header>
 
         <section class="card filters-card" aria-labelledby="audit-filters-title">

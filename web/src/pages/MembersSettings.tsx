@@ -71,7 +71,11 @@ export default function MembersSettings() {
 
   return (
     <Show when={session.can('members.view')} fallback={<NoAccess title="Members" />}>
-      <SettingsPage title="Members" tabs={false} subtitle={`People in ${session.me().company.name} and what they can do.`}>
+      <SettingsPage
+        title="Members"
+        tabs={false}
+        subtitle={`People in ${session.me().company?.name ?? 'this company'} and what they can do.`}
+      >
         <SuccessNote message={notice()} />
         <Show when={seats()}>
           {(current) => (
@@ -89,7 +93,7 @@ export default function MembersSettings() {
                 <MembersTable
                   members={list()}
                   currentUserId={session.me().user.id}
-                  companyName={session.me().company.name}
+                  companyName={session.me().company?.name ?? ''}
                   canManage={session.can('members.manage')}
                   onChanged={(updated) =>
                     setMembers((prev) => prev?.map((m) => (m.userId === updated.userId ? updated : m)))
@@ -133,7 +137,7 @@ export default function MembersSettings() {
         <Show when={isOwner() && members()}>
           <TransferOwnershipForm
             candidates={candidates()}
-            companyName={session.me().company.name}
+            companyName={session.me().company?.name ?? ''}
             onTransferred={async (member) => {
               setNotice(`${member.email} is now the owner. You are an admin.`);
               await session.reload();
