@@ -1,0 +1,134 @@
+/**
+ * Every route the API registers, called with a session of company B and ids
+ * belonging to company A: object-scoped routes answer 404, no answer mentions
+ * A, and none of A's rows change. A new route fails this test until it has a
+ * sample call below, so new routes are swept automatically.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashToken, newToken } from '../../api/tokens';
+import { createSession } from '../../db/identity';
+import { json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+
+let env: TestEnv;
+const password = 'correct horse battery';
+const A = { companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', cookie: '' };
+const B = { companyId: '', ownerId: '' };
+
+async function signup(email: string, companyName: string) {
+  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password, companyName } });
+  const body = await json(res);
+  return { companyId: body.company.id as string, userId: body.user.id as string, cookie: sessionCookie(res) };
+}
+
+/** A fresh session for B's owner, straight into the table: some calls (logout, password change) end the one they use. */
+async function bSession(): Promise<string> {
+  const token = newToken();
+  await createSession(env.owner.db, { tokenHash: hashToken(token), userId: B.ownerId, activeCompanyId: B.companyId, expiresAt: new Date(Date.now() + 3600_000) });
+  return `ez360_session=${token}`;
+}
+
+/** Every row that belongs to A, read by the owner (no RLS), to compare before and after. */
+async function snapshotA() {
+  const db = env.owner.db;
+  const tables = ['companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events'];
+  const out: Record<string, unknown> = {};
+  for (const t of tables) {
+    const col = t === 'companies' ? 'id' : 'company_id';
+    out[t] = await db.execute(sql`select * from ${sql.identifier(t)} where ${sql.identifier(col)} = ${A.companyId} order by 1, 2`);
+  }
+  out.users = await db.execute(sql`select * from users where id in (${A.ownerId}, ${A.memberId}) order by id`);
+  out.sessions = await db.execute(sql`select token_hash, user_id, active_company_id from sessions where user_id in (${A.ownerId}, ${A.memberId}) order by 1`);
+  return out;
+}
+
+type Sample = { body?: unknown; expect: 404 | 'own' };
+/** Keyed by "METHOD path" as Hono registers it. `own`: not object-scoped, B acts on its own data. */
+const samples = (): Record<string, Sample> => ({
+  'POST /api/v1/auth/signup': { body: { email: 'sweep-new@example.com', password, companyName: 'Sweep Co' }, expect: 'own' },
+  'POST /api/v1/auth/login': { body: { email: 'b@example.com', password }, expect: 'own' },
+  'POST /api/v1/auth/login/totp': { body: { code: '123456' }, expect: 'own' },
+  'POST /api/v1/auth/logout': { expect: 'own' },
+  'POST /api/v1/auth/verify-email': { body: { token: 'x'.repeat(43) }, expect: 'own' },
+  'POST /api/v1/auth/verify-email/resend': { expect: 'own' },
+  'POST /api/v1/auth/password-reset': { body: { email: 'b@example.com' }, expect: 'own' },
+  'POST /api/v1/auth/password-reset/confirm': { body: { token: 'x'.repeat(43), password: 'another sturdy phrase' }, expect: 'own' },
+  'GET /api/v1/me': { expect: 'own' },
+  'PATCH /api/v1/me': { body: { name: 'B Owner' }, expect: 'own' },
+  'POST /api/v1/me/password': { body: { currentPassword: password, newPassword: password }, expect: 'own' },
+  'POST /api/v1/me/company': { body: { companyId: A.companyId }, expect: 404 },
+  'GET /api/v1/me/sessions': { expect: 'own' },
+  'DELETE /api/v1/me/sessions/:id': { expect: 404 },
+  'POST /api/v1/me/totp/setup': { expect: 'own' },
+  'POST /api/v1/me/totp/enable': { body: { code: '000000' }, expect: 'own' },
+  'POST /api/v1/me/totp/disable': { body: { password }, expect: 'own' },
+  'POST /api/v1/me/totp/recovery-codes': { body: { password }, expect: 'own' },
+  'GET /api/v1/onboarding': { expect: 'own' },
+  'GET /api/v1/company': { expect: 'own' },
+  'PATCH /api/v1/company': { body: { name: 'B Renamed' }, expect: 'own' },
+  'GET /api/v1/company/members': { expect: 'own' },
+  'PATCH /api/v1/company/members/:userId': { body: { role: 'staff' }, expect: 404 },
+  'DELETE /api/v1/company/members/:userId': { expect: 404 },
+  'POST /api/v1/company/ownership': { body: { userId: A.memberId, password }, expect: 404 },
+  'GET /api/v1/company/invitations': { expect: 'own' },
+  'POST /api/v1/company/invitations': { body: { email: 'sweep-invitee@example.com', role: 'staff' }, expect: 'own' },
+  'DELETE /api/v1/company/invitations/:id': { expect: 404 },
+  'GET /api/v1/company/audit-events': { expect: 'own' },
+});
+
+/** Capability links: whoever holds the token may open it, by design; they are tested in identity.test.ts. */
+const BEARER_TOKEN_ROUTES = ['GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept'];
+
+function fillPath(path: string): string {
+  return path
+    .replace(':userId', A.memberId)
+    .replace(':id', path.includes('/sessions/') ? A.sessionId : A.invitationId)
+    .replace(':token', A.invitationToken);
+}
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  const a = await signup('a@example.com', 'Alpha Agency');
+  Object.assign(A, { companyId: a.companyId, ownerId: a.userId, cookie: a.cookie });
+  const b = await signup('b@example.com', 'Bravo Builders');
+  Object.assign(B, { companyId: b.companyId, ownerId: b.userId });
+
+  // A gets a second member (through a real invitation), an open invitation and a known session id.
+  await env.request('/api/v1/company/invitations', { method: 'POST', json: { email: 'member@example.com', role: 'manager' }, cookie: A.cookie });
+  const mail = await env.mail.waitFor((m) => m.to.includes('member@example.com'));
+  const joinToken = /invitations\/([\w-]+)/.exec(mail.text)![1]!;
+  const joined = await env.request(`/api/v1/invitations/${joinToken}/accept`, { method: 'POST', json: { password } });
+  expect(joined.status).toBe(200);
+  A.memberId = (await json(await env.request('/api/v1/me', { cookie: sessionCookie(joined) }))).user.id;
+  const open = await json(await env.request('/api/v1/company/invitations', { method: 'POST', json: { email: 'pending@example.com', role: 'staff' }, cookie: A.cookie }));
+  A.invitationId = open.id;
+  const invite = await env.mail.waitFor((m) => m.to.includes('pending@example.com'));
+  A.invitationToken = /invitations\/([\w-]+)/.exec(invite.text)![1]!;
+  A.sessionId = (await json(await env.request('/api/v1/me/sessions', { cookie: A.cookie }))).items[0].id;
+});
+afterAll(async () => { await env?.close(); });
+
+it('sweeps every registered route with B’s session and A’s ids', async () => {
+  const routes = env.app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+    .map((r) => `${r.method} ${r.path}`);
+  const table = samples();
+  const unsampled = routes.filter((r) => !table[r] && !BEARER_TOKEN_ROUTES.includes(r));
+  expect(unsampled, 'add a sample call for each new route').toEqual([]);
+
+  const before = await snapshotA();
+  const aMarkers = [A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId];
+  const results: string[] = [];
+  for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {
+    const [method, path] = route.split(' ') as [string, string];
+    const sample = table[route]!;
+    const res = await env.request(fillPath(path), { method, cookie: await bSession(), ...(sample.body !== undefined && { json: sample.body }) });
+    const text = await res.text();
+    if (sample.expect === 404 && res.status !== 404) results.push(`${route}: expected 404, got ${res.status} ${text.slice(0, 120)}`);
+    const leaked = aMarkers.filter((m) => text.includes(m));
+    if (leaked.length) results.push(`${route}: answer mentions A (${leaked.join(', ')})`);
+    if (res.status >= 500) results.push(`${route}: ${res.status} ${text.slice(0, 120)}`);
+  }
+  expect(results).toEqual([]);
+  expect(await snapshotA()).toEqual(before);
+});
