@@ -15,6 +15,7 @@ import { companyRoutes } from './routes/company';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { templateRoutes } from './routes/templates';
 import { loadSession } from './sessions';
 import { mountWebApp } from './static';
 import { areaApp } from './validation';
@@ -38,6 +39,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1/auth', authRoutes)
     .route('/api/v1', meRoutes)
     .route('/api/v1', companyRoutes)
+    .route('/api/v1', templateRoutes)
     .route('/api/v1', invitationRoutes);
 
   app.doc31('/api/openapi.json', {

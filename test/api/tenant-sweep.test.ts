@@ -8,11 +8,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../api/tokens';
 import { createSession } from '../../db/identity';
-import { json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 
 let env: TestEnv;
 const password = 'correct horse battery';
-const A = { companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', cookie: '' };
+const A = { companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '' };
 const B = { companyId: '', ownerId: '' };
 
 async function signup(email: string, companyName: string) {
@@ -74,6 +74,9 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/company/invitations': { body: { email: 'sweep-invitee@example.com', role: 'staff' }, expect: 'own' },
   'DELETE /api/v1/company/invitations/:id': { expect: 404 },
   'GET /api/v1/company/audit-events': { expect: 'own' },
+  'GET /api/v1/company/templates': { expect: 'own' },
+  'DELETE /api/v1/company/templates/:id': { expect: 404 },
+  'POST /api/v1/company/templates/:id/restore': { expect: 404 },
 });
 
 /** Capability links: whoever holds the token may open it, by design; they are tested in identity.test.ts. */
@@ -82,7 +85,7 @@ const BEARER_TOKEN_ROUTES = ['GET /api/v1/invitations/:token', 'POST /api/v1/inv
 function fillPath(path: string): string {
   return path
     .replace(':userId', A.memberId)
-    .replace(':id', path.includes('/sessions/') ? A.sessionId : A.invitationId)
+    .replace(':id', path.includes('/sessions/') ? A.sessionId : path.endsWith('/restore') ? A.deletedTemplateId : path.includes('/templates/') ? A.templateId : A.invitationId)
     .replace(':token', A.invitationToken);
 }
 
@@ -105,6 +108,14 @@ beforeAll(async () => {
   const invite = await env.mail.waitFor((m) => m.to.includes('pending@example.com'));
   A.invitationToken = /invitations\/([\w-]+)/.exec(invite.text)![1]!;
   A.sessionId = (await json(await env.request('/api/v1/me/sessions', { cookie: A.cookie }))).items[0].id;
+  // One live and one deleted template, once onboarding has provisioned them.
+  const templates = await eventually(async () => {
+    const items = (await json(await env.request('/api/v1/company/templates', { cookie: A.cookie }))).items;
+    return items?.length === 4 ? items : undefined;
+  });
+  A.templateId = templates[0].id;
+  A.deletedTemplateId = templates[1].id;
+  expect((await env.request(`/api/v1/company/templates/${A.deletedTemplateId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
 });
 afterAll(async () => { await env?.close(); });
 

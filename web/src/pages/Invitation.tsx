@@ -37,7 +37,7 @@ export default function Invitation() {
       setLoaded({ invitation, me });
     } catch (err) {
       setLoadError(
-        err instanceof ApiError && err.status === 404
+        err instanceof ApiError && (err.status === 404 || err.status === 400)
           ? 'This invitation is no longer valid. It may have expired, been used or been revoked. Ask for a new one.'
           : errorMessage(err, 'Could not load the invitation.'),
       );
