@@ -57,7 +57,7 @@ type Success<R> = R extends ClientResponse<infer T, infer S, string> ? (S extend
  * 204) and throws `ApiError` on any non-2xx status or network failure
  * (status 0, code "network_error").
  */
-async function call<R extends ClientResponse<unknown, number, string>>(send: () => Promise<R>): Promise<Success<R>> {
+export async function call<R extends ClientResponse<unknown, number, string>>(send: () => Promise<R>): Promise<Success<R>> {
   let res: R;
   try {
     res = await send();
@@ -84,21 +84,14 @@ async function call<R extends ClientResponse<unknown, number, string>>(send: () 
 }
 
 // Every write is JSON from our own origin; the session cookie rides along.
-const client = hc<AppType>(window.location.origin, { init: { credentials: 'same-origin' } });
-const v1 = client.api.v1;
+export const client = hc<AppType>(window.location.origin, { init: { credentials: 'same-origin' } });
+export const v1 = client.api.v1;
 
 export type SignupInput = InferRequestType<typeof v1.auth.signup.$post>['json'];
-export type LoginInput = InferRequestType<typeof v1.auth.login.$post>['json'];
 export type SignupResponse = InferResponseType<typeof v1.auth.signup.$post, 201>;
-export type LoginResponse = InferResponseType<typeof v1.auth.login.$post, 200>;
-export type MeResponse = InferResponseType<typeof v1.me.$get, 200>;
-export type Role = MeResponse['role'];
 export type OnboardingResponse = InferResponseType<typeof v1.onboarding.$get, 200>;
 export type OnboardingStatus = OnboardingResponse['status'];
 export type OnboardingStep = OnboardingResponse['steps'][number];
 
 export const signup = (json: SignupInput) => call(() => v1.auth.signup.$post({ json }));
-export const login = (json: LoginInput) => call(() => v1.auth.login.$post({ json }));
-export const logout = () => call(() => v1.auth.logout.$post());
-export const me = () => call(() => v1.me.$get());
 export const onboarding = () => call(() => v1.onboarding.$get());

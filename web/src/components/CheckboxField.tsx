@@ -1,5 +1,4 @@
-import { Show } from 'solid-js';
-import FieldError from './FieldError';
+import FieldNotes, { noteAttrs } from './FieldNotes';
 
 interface CheckboxFieldProps {
   id: string;
@@ -14,11 +13,6 @@ interface CheckboxFieldProps {
 
 /** Checkbox with its label beside it, plus optional hint and error. */
 export default function CheckboxField(props: CheckboxFieldProps) {
-  const hintId = () => `${props.id}-hint`;
-  const errorId = () => `${props.id}-error`;
-  const describedBy = () =>
-    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(' ') || undefined;
-
   return (
     <div class="field field-checkbox" classList={{ 'has-error': !!props.error }}>
       <div class="checkbox-row">
@@ -29,17 +23,11 @@ export default function CheckboxField(props: CheckboxFieldProps) {
           checked={props.checked}
           onChange={(e) => props.onChange(e.currentTarget.checked)}
           disabled={props.disabled}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy()}
+          {...noteAttrs(props)}
         />
         <label for={props.id}>{props.label}</label>
       </div>
-      <Show when={props.hint}>
-        <p id={hintId()} class="field-hint">
-          {props.hint}
-        </p>
-      </Show>
-      <FieldError id={errorId()} message={props.error} />
+      <FieldNotes {...props} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Show, type JSX } from 'solid-js';
-import FieldError from './FieldError';
+import type { JSX } from 'solid-js';
+import FieldNotes, { noteAttrs } from './FieldNotes';
 
 interface FormFieldProps {
   id: string;
@@ -20,11 +20,6 @@ interface FormFieldProps {
 
 /** Labelled input with optional hint and error text wired up via aria-describedby. */
 export default function FormField(props: FormFieldProps) {
-  const hintId = () => `${props.id}-hint`;
-  const errorId = () => `${props.id}-error`;
-  const describedBy = () =>
-    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(' ') || undefined;
-
   return (
     <div class="field" classList={{ 'has-error': !!props.error }}>
       <label for={props.id}>{props.label}</label>
@@ -40,15 +35,9 @@ export default function FormField(props: FormFieldProps) {
         required={props.required}
         disabled={props.disabled}
         readOnly={props.readOnly}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy()}
+        {...noteAttrs(props)}
       />
-      <Show when={props.hint}>
-        <p id={hintId()} class="field-hint">
-          {props.hint}
-        </p>
-      </Show>
-      <FieldError id={errorId()} message={props.error} />
+      <FieldNotes {...props} />
     </div>
   );
 }

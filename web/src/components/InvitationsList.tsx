@@ -4,8 +4,7 @@ import { formatDate, roleLabel } from '../format';
 import { revokeInvitation, type Invitation } from '../identityApi';
 
 function inviterLabel(invitedBy: Invitation['invitedBy']): string {
-  if (!invitedBy) return '—';
-  return typeof invitedBy === 'string' ? invitedBy : invitedBy.email;
+  return invitedBy || '—';
 }
 
 /** Pending invitations with a Revoke button each. */

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import FieldError from './FieldError';
+import FieldNotes, { noteAttrs } from './FieldNotes';
 
 export interface SelectOption {
   value: string;
@@ -23,11 +23,6 @@ interface SelectFieldProps {
 
 /** Labelled `<select>` with the same hint/error wiring as FormField. */
 export default function SelectField(props: SelectFieldProps) {
-  const hintId = () => `${props.id}-hint`;
-  const errorId = () => `${props.id}-error`;
-  const describedBy = () =>
-    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(' ') || undefined;
-
   return (
     <div class="field" classList={{ 'has-error': !!props.error }}>
       <label for={props.id}>{props.label}</label>
@@ -38,8 +33,7 @@ export default function SelectField(props: SelectFieldProps) {
         onChange={(e) => props.onInput(e.currentTarget.value)}
         required={props.required}
         disabled={props.disabled}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy()}
+        {...noteAttrs(props)}
       >
         <Show when={props.placeholder}>
           <option value="" disabled selected={props.value === ''}>
@@ -54,12 +48,7 @@ export default function SelectField(props: SelectFieldProps) {
           )}
         </For>
       </select>
-      <Show when={props.hint}>
-        <p id={hintId()} class="field-hint">
-          {props.hint}
-        </p>
-      </Show>
-      <FieldError id={errorId()} message={props.error} />
+      <FieldNotes {...props} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import AuthLayout from '../components/AuthLayout';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
 import { createForm } from '../form';
 import { confirmPasswordReset } from '../identityApi';

@@ -1,0 +1,137 @@
+/**
+ * One person's first day, through the real UI in headless Chromium against
+ * the real API, worker, Temporal, PostgreSQL and SMTP server: sign up, verify
+ * the email from the message that arrived, enable 2FA, log out, log back in
+ * with a TOTP code, invite a teammate, join a second company and switch.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../api/app';
+import { chromiumMissing, launchChromium } from '../support/browser';
+import { sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { listen } from '../support/serve';
+import { currentCode } from '../support/totp';
+
+if (chromiumMissing) console.warn(`skipping browser tests: ${chromiumMissing}`);
+
+const email = 'browser@example.com';
+const password = 'a sturdy passphrase';
+const linkPath = (text: string, re: RegExp) => new URL(re.exec(text)![0]).pathname + new URL(re.exec(text)![0]).search;
+
+describe.skipIf(chromiumMissing)('an account’s first day in the browser', () => {
+  let env: TestEnv;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  let page: Page;
+  let secret = '';
+  const url = (path: string) => `${server.url}${path}`;
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does)');
+    env = await startTestEnv({ worker: true, webDist: WEB_DIST });
+    server = await listen(env);
+    // The browser's origin must be the app's own (CSRF), and email links must point at it.
+    env.settings.APP_URL = server.url;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('dialog', (d) => void d.accept());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await env?.close();
+  });
+
+  it('shows field errors for a weak password and keeps the form', async () => {
+    await page.goto(url('/signup'));
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Company name').fill('Browser Co');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('at least 10');
+    expect(page.url()).toBe(url('/signup'));
+    expect(await page.getByLabel('Company name').inputValue()).toBe('Browser Co');
+  });
+
+  it('signs up, verifies the email from the message that arrived, and reaches the dashboard', async () => {
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(url('/'));
+    await expect.poll(() => page.getByRole('heading', { name: 'Verify your email' }).count()).toBe(1);
+
+    const mail = await env.mail.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Confirm'));
+    await page.goto(url(linkPath(mail.text, /http\S+verify-email\?token=[\w-]+/)));
+    await expect.poll(() => page.getByRole('heading', { name: 'Email verified' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Go to dashboard' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dashboard');
+    expect(await page.locator('.company-name').textContent()).toBe('Browser Co');
+    await expect.poll(() => page.locator('.onboarding-status').textContent(), { timeout: 20_000 }).toBe('complete');
+    expect(await page.locator('.onboarding-progress').textContent()).toBe('4 of 4 done');
+  });
+
+  it('enables two-factor authentication and is shown ten recovery codes once', async () => {
+    await page.goto(url('/settings/security'));
+    await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+    await expect.poll(() => page.locator('.totp-qr svg').count()).toBe(1);
+    secret = (await page.locator('code.totp-secret').textContent())!.trim();
+    await page.locator('#totp-code').fill(currentCode(secret));
+    await page.getByRole('button', { name: 'Enable two-factor' }).click();
+    await expect.poll(() => page.locator('ul.recovery-codes li').count()).toBe(10);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await expect.poll(() => page.getByText('Two-factor authentication is on.').count()).toBe(1);
+  });
+
+  it('logs out, then logs in with password and a TOTP code', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(url('/login'));
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Two-factor authentication' }).count()).toBe(1);
+    await page.locator('#login-code').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('.form-error').count()).toBe(1);
+    // The code that enabled 2FA is spent; the next step's code is accepted.
+    await page.locator('#login-code').fill(currentCode(secret, 1));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL(url('/'));
+    await expect.poll(() => page.locator('.company-name').textContent()).toBe('Browser Co');
+  });
+
+  it('invites a teammate, who gets the email', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await page.waitForURL(url('/settings/members'));
+    await page.getByLabel('Email', { exact: true }).fill('teammate@example.com');
+    await page.getByLabel('Role', { exact: true }).selectOption('manager');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => page.getByText('Invitation sent to teammate@example.com.').count()).toBe(1);
+    expect(await page.locator('.invitations-table tr[data-email="teammate@example.com"]').count()).toBe(1);
+    const invite = await env.mail.waitFor((m) => m.to.includes('teammate@example.com'));
+    expect(invite.subject).toBe('browser@example.com invited you to Browser Co on EZ360PM');
+  });
+
+  it('joins a second company from its invitation and switches between the two', async () => {
+    // Another company, run through the API, invites our user.
+    const signup = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email: 'other@example.com', password, companyName: 'Other Works' } });
+    const other = sessionCookie(signup);
+    const verify = await env.mail.waitFor((m) => m.to.includes('other@example.com'));
+    const token = /token=([\w-]+)/.exec(verify.text)![1];
+    expect((await env.request('/api/v1/auth/verify-email', { method: 'POST', json: { token }, cookie: other })).status).toBe(200);
+    const invited = await env.request('/api/v1/company/invitations', { method: 'POST', json: { email, role: 'staff' }, cookie: other });
+    expect(invited.status).toBe(201);
+    const mail = await env.mail.waitFor((m) => m.to.includes(email) && m.subject.includes('Other Works'));
+
+    await page.goto(url(linkPath(mail.text, /http\S+invitations\/[\w-]+/)));
+    await expect.poll(() => page.getByRole('heading', { name: /Join Other Works/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await page.waitForURL(url('/'));
+    await expect.poll(() => page.locator('.company-name').textContent()).toBe('Other Works');
+
+    await page.locator('#company-switcher').selectOption({ label: 'Browser Co' });
+    await expect.poll(() => page.locator('.company-name').textContent()).toBe('Browser Co');
+    await page.locator('#company-switcher').selectOption({ label: 'Other Works' });
+    await expect.poll(() => page.locator('.company-name').textContent()).toBe('Other Works');
+  });
+});
