@@ -13,6 +13,13 @@ export async function issueEmailToken(db: Executor, input: { userId: string; pur
   return row!.id;
 }
 
+/** Whose unused, unexpired token this is, without using it. */
+export async function peekEmailToken(db: Executor, purpose: Purpose, tokenHash: string): Promise<string | null> {
+  const [row] = await db.select({ userId: emailTokens.userId }).from(emailTokens)
+    .where(and(eq(emailTokens.tokenHash, tokenHash), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)));
+  return row?.userId ?? null;
+}
+
 /** Use a token once: atomically marks it used and returns its user, or null if unknown, used or expired. */
 export async function consumeEmailToken(db: Executor, purpose: Purpose, tokenHash: string): Promise<string | null> {
   const [row] = await db.update(emailTokens).set({ usedAt: sql`now()` })

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createAccount, EmailTakenError, findUserByEmail, findUserById, updateUser, userCompanies } from '../../db/identity';
-import { consumeEmailToken, recordSecurityEvent } from '../../db/security';
-import { deleteUserSessions } from '../../db/identity';
+import { createAccount, deleteUserSessions, EmailTakenError, findUserByEmail, findUserById, updateUser, userCompanies } from '../../db/identity';
+import { consumeEmailToken, peekEmailToken, recordSecurityEvent } from '../../db/security';
 import { AppError } from '../../domain/errors';
 import { onboardingWorkflowId } from '../../domain/onboarding';
 import { normalizeEmail, passwordProblem } from '../../domain/password';
@@ -162,12 +161,14 @@ export const authRoutes = areaApp()
     await limitByIp(c, LIMITS.verify);
     const { token, password } = c.req.valid('json');
     const db = c.var.deps.database.db;
+    // Check the password against the account before spending the link, so a rejected password costs nothing.
+    const holder = await peekEmailToken(db, 'password_reset', hashToken(token));
+    if (!holder) throw invalidToken();
+    const problem = passwordProblem(password, (await findUserById(db, holder))!.email);
+    if (problem) throw AppError.validation({ password: problem });
     const passwordHash = await hashPassword(password);
     const userId = await consumeEmailToken(db, 'password_reset', hashToken(token));
     if (!userId) throw invalidToken();
-    const user = (await findUserById(db, userId))!;
-    const problem = passwordProblem(password, user.email);
-    if (problem) throw AppError.validation({ password: problem });
     await db.transaction(async (tx) => {
       await updateUser(tx, userId, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
       await deleteUserSessions(tx, userId);

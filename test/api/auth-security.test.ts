@@ -168,6 +168,9 @@ describe('password reset', () => {
     const token = tokenOf((await resetMail('reset@example.com')).text);
     const weak = await env.request('/api/v1/auth/password-reset/confirm', { method: 'POST', json: { token, password: 'short' } });
     expect((await json(weak)).error.fields.password).toBeDefined();
+    // A password the policy refuses for this account does not spend the link.
+    const personal = await env.request('/api/v1/auth/password-reset/confirm', { method: 'POST', json: { token, password: 'reset-is-my-name-2026' } });
+    expect((await json(personal)).error.fields.password).toMatch(/email/);
     const ok = await env.request('/api/v1/auth/password-reset/confirm', { method: 'POST', json: { token, password: 'the new sturdy secret' } });
     expect(ok.status).toBe(200);
     expect((await env.request('/api/v1/me', { cookie })).status).toBe(401);
