@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import { createEmailActivities, type Mailer } from './email';
 import { createOnboardingActivities } from './onboarding';
+import { createTimeActivities } from './time';
 
 export interface ActivityDeps {
   db: Db;
@@ -9,5 +10,5 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps) };
+  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps), ...createTimeActivities(deps) };
 }

@@ -11,11 +11,14 @@ import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
+import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { projectRoutes } from './routes/projects';
 import { templateRoutes } from './routes/templates';
+import { timeRoutes } from './routes/time';
 import { loadSession } from './sessions';
 import { mountWebApp } from './static';
 import { areaApp } from './validation';
@@ -40,7 +43,10 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', meRoutes)
     .route('/api/v1', companyRoutes)
     .route('/api/v1', templateRoutes)
-    .route('/api/v1', invitationRoutes);
+    .route('/api/v1', invitationRoutes)
+    .route('/api/v1', clientRoutes)
+    .route('/api/v1', projectRoutes)
+    .route('/api/v1', timeRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

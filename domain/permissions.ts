@@ -13,6 +13,13 @@ export const PERMISSIONS = {
   'members.invite': 'admin',
   'audit.view': 'admin',
   'ownership.transfer': 'owner',
+  'clients.view': 'staff',
+  'clients.manage': 'manager',
+  'catalog.manage': 'admin',
+  'projects.view': 'staff',
+  'projects.manage': 'manager',
+  'time.track': 'staff',
+  'time.approve': 'manager',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

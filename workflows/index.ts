@@ -1,3 +1,4 @@
 // The worker's workflow bundle: every workflow the app runs.
 export { emailDelivery } from './email-delivery';
 export { onboarding } from './onboarding';
+export { timer } from './timer';

@@ -12,12 +12,17 @@ export const companySettings = pgTable('company_settings', {
   defaultTaxable: boolean('default_taxable').notNull(),
   currency: text('currency').notNull(),
   timeZone: text('time_zone').notNull(),
+  roundingIncrementMinutes: integer('rounding_increment_minutes').notNull().default(0),
+  roundingMode: text('rounding_mode', { enum: ['up', 'nearest'] }).notNull().default('up'),
+  timerAutoStopHours: integer('timer_auto_stop_hours').notNull().default(10),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('company_settings_due_days', sql`${t.invoiceDueDays} between 0 and 365`),
   check('company_settings_valid_days', sql`${t.estimateValidDays} between 0 and 365`),
   check('company_settings_tax_bps', sql`${t.salesTaxGuidanceBps} between 0 and 10000`),
   check('company_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  check('company_settings_rounding', sql`${t.roundingIncrementMinutes} in (0, 6, 15, 30)`),
+  check('company_settings_timer', sql`${t.timerAutoStopHours} between 1 and 24`),
   tenantPolicy('company_settings', t.companyId),
 ]);
 

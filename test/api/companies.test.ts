@@ -61,7 +61,7 @@ describe('members and roles', () => {
     expect(ok.status).toBe(200);
     expect((await json(ok)).role).toBe('staff');
     // The demoted member's permissions follow at once.
-    expect((await json(await call('/api/v1/me', manager.cookie))).permissions).toEqual(['company.view', 'members.view']);
+    expect((await json(await call('/api/v1/me', manager.cookie))).permissions).toEqual(['company.view', 'members.view', 'clients.view', 'projects.view', 'time.track']);
     expect((await call('/api/v1/company/audit-events', manager.cookie)).status).toBe(403);
   });
 

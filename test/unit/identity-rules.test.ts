@@ -8,7 +8,10 @@ describe('permission table', () => {
   it('grows with the role', () => {
     const counts = ROLES.map((r) => permissionsFor(r).length);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(permissionsFor('staff')).toEqual(['company.view', 'members.view']);
+    expect(permissionsFor('staff')).toEqual(['company.view', 'members.view', 'clients.view', 'projects.view', 'time.track']);
+    expect(can('staff', 'time.approve')).toBe(false);
+    expect(can('manager', 'time.approve')).toBe(true);
+    expect(can('manager', 'catalog.manage')).toBe(false);
     expect(permissionsFor('owner')).toContain('ownership.transfer');
     expect(can('admin', 'ownership.transfer')).toBe(false);
     expect(can('admin', 'members.invite')).toBe(true);

@@ -35,3 +35,23 @@ export function focusFirstInvalid<F extends string>(order: readonly F[], fields:
   const first = order.find((name) => fields[name]);
   if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
 }
+
+/**
+ * Await a request, renaming the field keys of an ApiError it throws so a form can
+ * place them: e.g. "address.line1" → "line1", "tags.2" → "tags". First message wins.
+ */
+export async function renameFieldErrors<T>(request: Promise<T>, rename: (serverName: string) => string): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const fields: Record<string, string> = {};
+    for (const [name, message] of Object.entries(err.fields)) fields[rename(name)] ??= message;
+    throw new ApiError(err.status, err.code, err.message, fields);
+  }
+}
+
+/** A client-side check failed: throw it the way the server would, so createForm shows it under the field. */
+export function invalidFields(fields: Record<string, string>): never {
+  throw new ApiError(400, 'VALIDATION', 'Check the highlighted fields.', fields);
+}

@@ -152,6 +152,11 @@ export default function AppShell(props: RouteSectionProps) {
                   loggingOut={loggingOut()}
                   error={topbarError()}
                   onLogout={handleLogout}
+                  showTimer={
+                    !!current().company &&
+                    !current().requirements.emailVerification &&
+                    !current().requirements.totpEnrollment
+                  }
                 />
                 <main id="main" class="app-content" tabIndex={-1}>
                   <Show

@@ -7,7 +7,7 @@ interface FormFieldProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'date' | 'search' | 'time' | 'tel';
   autocomplete?: string;
   inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
   maxLength?: number;

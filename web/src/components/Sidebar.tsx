@@ -9,10 +9,22 @@ interface ComingSoonItem {
   icon: IconName;
 }
 
+interface WorkLink {
+  href: string;
+  label: string;
+  icon: IconName;
+  /** Other paths that belong to this entry (the catalog lives under Projects). */
+  also?: string[];
+}
+
+/** The daily-work pages: every member of a company sees them (read-only where their role says so). */
+const workLinks: WorkLink[] = [
+  { href: '/clients', label: 'Clients', icon: 'clients' },
+  { href: '/projects', label: 'Projects', icon: 'projects', also: ['/catalog'] },
+  { href: '/time', label: 'Time', icon: 'time' },
+];
+
 const comingSoon: ComingSoonItem[] = [
-  { label: 'Clients', icon: 'clients' },
-  { label: 'Projects', icon: 'projects' },
-  { label: 'Time', icon: 'time' },
   { label: 'Invoices', icon: 'invoices' },
   { label: 'Accounting', icon: 'accounting' },
 ];
@@ -29,7 +41,8 @@ interface SidebarProps {
 export default function Sidebar(props: SidebarProps) {
   const session = useSession();
   const location = useLocation();
-  const inSettings = () => SETTINGS_PATHS.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
+  const under = (paths: readonly string[]) => paths.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`));
+  const inSettings = () => under(SETTINGS_PATHS);
 
   return (
     <aside class="sidebar" classList={{ 'is-open': props.menuOpen }}>
@@ -57,6 +70,24 @@ export default function Sidebar(props: SidebarProps) {
               <span class="nav-label">Dashboard</span>
             </A>
           </li>
+          <Show when={session.me().company}>
+            <For each={workLinks}>
+              {(link) => (
+                <li>
+                  <A
+                    href={link.href}
+                    class="nav-item"
+                    activeClass="nav-match"
+                    inactiveClass="nav-nomatch"
+                    classList={{ 'is-active': under([link.href, ...(link.also ?? [])]) }}
+                  >
+                    <Icon name={link.icon} />
+                    <span class="nav-label">{link.label}</span>
+                  </A>
+                </li>
+              )}
+            </For>
+          </Show>
           <For each={comingSoon}>
             {(item) => (
               <li>

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { CompanyMembership } from '../identityApi';
 import CompanySwitcher from './CompanySwitcher';
+import TimerControl from './TimerControl';
 
 interface TopBarProps {
   companyId: string;
@@ -13,6 +14,8 @@ interface TopBarProps {
   /** Latest logout or company-switch error. */
   error?: string | undefined;
   onLogout: () => void;
+  /** Show the timer (a company is active and no gate blocks company data). */
+  showTimer: boolean;
 }
 
 export default function TopBar(props: TopBarProps) {
@@ -25,6 +28,10 @@ export default function TopBar(props: TopBarProps) {
         switching={props.switching}
         onSwitch={props.onSwitchCompany}
       />
+      {/* Keyed on the company: a switch starts from that company's timer. */}
+      <Show when={props.showTimer && props.companyId} keyed>
+        {(_companyId) => <TimerControl />}
+      </Show>
       <div class="topbar-user">
         <Show when={props.error}>
           <span class="topbar-error" role="alert">

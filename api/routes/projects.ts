@@ -1,0 +1,151 @@
+/** Projects: numbered `P-00001` per company without gaps, with members, services and budget use. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { recordAudit } from '../../db/audit';
+import type { Tx } from '../../db/client';
+import { getCatalogItem, getClient } from '../../db/clients';
+import { nextNumber } from '../../db/numbering';
+import {
+  getProject, insertProject, listProjects, projectDetails, setProjectMembers, setProjectServices, updateProject,
+  type ProjectInput, type ProjectRow, type ServiceInput,
+} from '../../db/projects';
+import { projects } from '../../db/schema/work';
+import { softDelete } from '../../db/soft-delete';
+import { timeSettings } from '../../db/time-entries';
+import { withTenant } from '../../db/tenant';
+import { AppError } from '../../domain/errors';
+import { hoursToMinutes } from '../../domain/money';
+import { projectLabel } from '../../domain/projects';
+import { auditBy } from '../audit';
+import { decodeCursor, page } from '../cursor';
+import { requireCompany } from '../guards';
+import { centsField } from '../money';
+import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
+import { IdParam, listOf, ListQuery, ProjectBody, ProjectView } from '../schemas/work';
+import { areaApp } from '../validation';
+
+const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found') };
+const tags = ['projects'];
+const Query = ListQuery.extend({ status: z.enum(['active', 'on_hold', 'completed', 'cancelled']).optional(), clientId: z.string().uuid().optional() });
+
+const list = createRoute({ method: 'get', path: '/projects', tags, summary: 'Projects, newest first', request: { query: Query }, responses: { 200: jsonResponse('Projects', listOf(ProjectView)), ...errors } });
+const create = createRoute({ method: 'post', path: '/projects', tags, summary: 'Start a project (numbered P-00001, P-00002… without gaps)', request: { body: jsonBody(ProjectBody) }, responses: { 201: jsonResponse('Project', ProjectView), ...errors } });
+const get = createRoute({ method: 'get', path: '/projects/{id}', tags, summary: 'One project with budget use', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
+const patch = createRoute({ method: 'patch', path: '/projects/{id}', tags, summary: 'Change a project', request: { params: IdParam, body: jsonBody(ProjectBody.partial()) }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
+const remove = createRoute({ method: 'delete', path: '/projects/{id}', tags, summary: 'Delete a project (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
+
+type Body = Partial<z.infer<typeof ProjectBody>>;
+
+/** Body → columns, with every referenced id checked to belong to this company. */
+async function projectFields(tx: Tx, companyId: string, b: Body): Promise<Partial<ProjectInput>> {
+  if (b.clientId && !(await getClient(tx, companyId, b.clientId))) throw AppError.notFound('No such client.');
+  return {
+    ...(b.name !== undefined && { name: b.name }),
+    ...(b.clientId !== undefined && { clientId: b.clientId }),
+    ...(b.status !== undefined && { status: b.status }),
+    ...(b.billingType !== undefined && { billingType: b.billingType }),
+    ...(b.hourlyRate !== undefined && { hourlyRateCents: centsField('hourlyRate', b.hourlyRate) }),
+    ...(b.flatFee !== undefined && { flatFeeCents: centsField('flatFee', b.flatFee) }),
+    ...(b.budgetAmount !== undefined && { budgetCents: centsField('budgetAmount', b.budgetAmount) }),
+    ...(b.budgetHours !== undefined && { budgetMinutes: b.budgetHours === null ? null : hoursToMinutes(b.budgetHours) }),
+  };
+}
+
+async function serviceRows(tx: Tx, companyId: string, services: NonNullable<Body['services']>): Promise<ServiceInput[]> {
+  const out: ServiceInput[] = [];
+  for (const s of services) {
+    if ('catalogItemId' in s) {
+      const item = await getCatalogItem(tx, companyId, s.catalogItemId);
+      if (!item) throw AppError.notFound('No such catalog item.');
+      out.push({ catalogItemId: item.id, name: item.name });
+    } else out.push({ catalogItemId: null, name: s.name });
+  }
+  return out;
+}
+
+async function saveLinks(tx: Tx, companyId: string, projectId: string, b: Body): Promise<void> {
+  if (b.memberIds) {
+    await setProjectMembers(tx, companyId, projectId, b.memberIds).catch((err: Error) => {
+      if (err.message === 'NOT_A_MEMBER') throw AppError.validation({ memberIds: 'Only members of the company can be on its projects.' });
+      throw err;
+    });
+  }
+  if (b.services) await setProjectServices(tx, companyId, projectId, await serviceRows(tx, companyId, b.services));
+}
+
+/** Views for a page of projects, with their details fetched in four queries, not per project. */
+export async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
+  const d = await projectDetails(tx, companyId, rows.map((r) => r.id));
+  return rows.map((p) => ({
+    id: p.id, number: p.number, label: projectLabel(p.number, p.name), name: p.name,
+    client: p.clientId ? { id: p.clientId, name: d.clientsById.get(p.clientId) ?? '' } : null,
+    status: p.status, billingType: p.billingType, hourlyRateCents: p.hourlyRateCents, flatFeeCents: p.flatFeeCents,
+    budgetMinutes: p.budgetMinutes, budgetCents: p.budgetCents, currency: p.currency,
+    usedMinutes: Math.round((d.usedSeconds.get(p.id) ?? 0) / 60),
+    members: d.members.filter((m) => m.projectId === p.id).map(({ userId, email, name }) => ({ userId, email, name })),
+    services: d.services.filter((s) => s.projectId === p.id).map(({ id, catalogItemId, name }) => ({ id, catalogItemId, name })),
+  }));
+}
+
+const notFound = () => AppError.notFound('No such project.');
+
+export const projectRoutes = areaApp()
+  .openapi(list, async (c) => {
+    const { companyId } = requireCompany(c, 'projects.view');
+    const { q, cursor, limit, status, clientId } = c.req.valid('query');
+    const after = decodeCursor<{ seq: number }>(cursor, { seq: 'number' });
+    const result = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const p = page(await listProjects(tx, companyId, { q, status, clientId, limit, beforeSeq: after?.seq }), limit, (r) => ({ seq: r.seq }));
+      return { items: await projectViews(tx, companyId, p.items), nextCursor: p.nextCursor };
+    });
+    return c.json(result, 200);
+  })
+  .openapi(create, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'projects.manage');
+    const body = c.req.valid('json');
+    const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const fields = await projectFields(tx, companyId, body);
+      const now = new Date();
+      const { seq, number } = await nextNumber(tx, companyId, 'project', { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
+      const currency = (await timeSettings(tx, companyId))?.currency ?? 'USD';
+      const row = await insertProject(tx, companyId, seq, number, { ...fields, name: body.name, billingType: body.billingType, currency });
+      await saveLinks(tx, companyId, row.id, body);
+      const [v] = await projectViews(tx, companyId, [row]);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.created', objectType: 'project', objectId: row.id, after: v });
+      return v!;
+    });
+    return c.json(view, 201);
+  })
+  .openapi(get, async (c) => {
+    const { companyId } = requireCompany(c, 'projects.view');
+    const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const row = await getProject(tx, companyId, c.req.valid('param').id);
+      if (!row) throw notFound();
+      return (await projectViews(tx, companyId, [row]))[0]!;
+    });
+    return c.json(view, 200);
+  })
+  .openapi(patch, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'projects.manage');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const before = await getProject(tx, companyId, id);
+      if (!before) throw notFound();
+      const row = (await updateProject(tx, companyId, id, await projectFields(tx, companyId, body)))!;
+      await saveLinks(tx, companyId, id, body);
+      const [v] = await projectViews(tx, companyId, [row]);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.updated', objectType: 'project', objectId: id, before: { ...before }, after: v });
+      return v!;
+    });
+    return c.json(view, 200);
+  })
+  .openapi(remove, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'projects.manage');
+    const { id } = c.req.valid('param');
+    await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      if (!(await softDelete(tx, projects, companyId, id))) throw notFound();
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.deleted', objectType: 'project', objectId: id });
+    });
+    return c.body(null, 204);
+  });

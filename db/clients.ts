@@ -1,0 +1,62 @@
+import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import type { Tx } from './client';
+import { catalogItems, clients } from './schema/work';
+import { live } from './soft-delete';
+
+export type ClientRow = typeof clients.$inferSelect;
+export type ClientInput = Omit<typeof clients.$inferInsert, 'id' | 'companyId' | 'createdAt' | 'deletedAt'>;
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Alphabetical, keyset-paginated on (name, id). */
+export function listClients(tx: Tx, companyId: string, f: { q?: string; includeDeleted?: boolean; limit: number; after?: { name: string; id: string } }) {
+  return tx.select().from(clients).where(and(
+    eq(clients.companyId, companyId),
+    f.includeDeleted ? undefined : live(clients),
+    f.q ? or(ilike(clients.name, like(f.q)), ilike(clients.email, like(f.q)), sql`${f.q.toLowerCase()} = any(${clients.tags})`) : undefined,
+    f.after ? or(gt(clients.name, f.after.name), and(eq(clients.name, f.after.name), gt(clients.id, f.after.id))) : undefined,
+  )).orderBy(asc(clients.name), asc(clients.id)).limit(f.limit + 1);
+}
+
+export async function getClient(tx: Tx, companyId: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<ClientRow | null> {
+  const [row] = await tx.select().from(clients)
+    .where(and(eq(clients.companyId, companyId), eq(clients.id, id), opts.includeDeleted ? undefined : live(clients)));
+  return row ?? null;
+}
+
+export async function createClient(tx: Tx, companyId: string, input: ClientInput): Promise<ClientRow> {
+  const [row] = await tx.insert(clients).values({ ...input, companyId }).returning();
+  return row!;
+}
+
+export async function updateClient(tx: Tx, companyId: string, id: string, input: Partial<ClientInput>): Promise<ClientRow | null> {
+  const [row] = await tx.update(clients).set(input).where(and(eq(clients.companyId, companyId), eq(clients.id, id), live(clients))).returning();
+  return row ?? null;
+}
+
+export type CatalogRow = typeof catalogItems.$inferSelect;
+export type CatalogInput = Omit<typeof catalogItems.$inferInsert, 'id' | 'companyId' | 'createdAt'>;
+
+export function listCatalog(tx: Tx, companyId: string, f: { q?: string; active?: boolean; limit: number; after?: { name: string; id: string } }) {
+  return tx.select().from(catalogItems).where(and(
+    eq(catalogItems.companyId, companyId),
+    f.active === undefined ? undefined : eq(catalogItems.active, f.active),
+    f.q ? ilike(catalogItems.name, like(f.q)) : undefined,
+    f.after ? or(gt(catalogItems.name, f.after.name), and(eq(catalogItems.name, f.after.name), gt(catalogItems.id, f.after.id))) : undefined,
+  )).orderBy(asc(catalogItems.name), asc(catalogItems.id)).limit(f.limit + 1);
+}
+
+export async function getCatalogItem(tx: Tx, companyId: string, id: string): Promise<CatalogRow | null> {
+  const [row] = await tx.select().from(catalogItems).where(and(eq(catalogItems.companyId, companyId), eq(catalogItems.id, id)));
+  return row ?? null;
+}
+
+export async function createCatalogItem(tx: Tx, companyId: string, input: CatalogInput): Promise<CatalogRow> {
+  const [row] = await tx.insert(catalogItems).values({ ...input, companyId }).returning();
+  return row!;
+}
+
+export async function updateCatalogItem(tx: Tx, companyId: string, id: string, input: Partial<CatalogInput>): Promise<CatalogRow | null> {
+  const [row] = await tx.update(catalogItems).set(input).where(and(eq(catalogItems.companyId, companyId), eq(catalogItems.id, id))).returning();
+  return row ?? null;
+}

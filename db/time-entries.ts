@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { Tx } from './client';
+import { companySettings } from './schema/company-setup';
+import { users } from './schema/identity';
+import { clients, projects, timeEntries } from './schema/work';
+
+export type TimeEntryRow = typeof timeEntries.$inferSelect;
+export type TimeEntryInput = Omit<typeof timeEntries.$inferInsert, 'id' | 'companyId' | 'createdAt'>;
+
+export async function insertTimeEntry(tx: Tx, companyId: string, input: TimeEntryInput): Promise<TimeEntryRow | null> {
+  const [row] = await tx.insert(timeEntries).values({ ...input, companyId }).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function findBySource(tx: Tx, companyId: string, sourceKey: string): Promise<TimeEntryRow | null> {
+  const [row] = await tx.select().from(timeEntries).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.sourceKey, sourceKey)));
+  return row ?? null;
+}
+
+/** One entry, locked for the change about to be made to it. */
+export async function lockTimeEntry(tx: Tx, companyId: string, id: string): Promise<TimeEntryRow | null> {
+  const [row] = await tx.select().from(timeEntries).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function updateTimeEntry(tx: Tx, companyId: string, id: string, values: Partial<TimeEntryInput>): Promise<TimeEntryRow> {
+  const [row] = await tx.update(timeEntries).set(values).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id))).returning();
+  return row!;
+}
+
+export async function deleteTimeEntry(tx: Tx, companyId: string, id: string): Promise<void> {
+  await tx.delete(timeEntries).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id)));
+}
+
+export interface TimeFilter {
+  userId?: string;
+  projectId?: string;
+  status?: TimeEntryRow['status'];
+  from?: string;
+  to?: string;
+}
+
+/** Newest day first; keyset on (work_date, id). */
+export function listTimeEntries(tx: Tx, companyId: string, f: TimeFilter & { limit: number; after?: { date: string; id: string } }) {
+  return entryRows(tx)
+    .where(and(
+      eq(timeEntries.companyId, companyId),
+      f.userId ? eq(timeEntries.userId, f.userId) : undefined,
+      f.projectId ? eq(timeEntries.projectId, f.projectId) : undefined,
+      f.status ? eq(timeEntries.status, f.status) : undefined,
+      f.from ? gte(timeEntries.workDate, f.from) : undefined,
+      f.to ? lte(timeEntries.workDate, f.to) : undefined,
+      f.after ? or(lt(timeEntries.workDate, f.after.date), and(eq(timeEntries.workDate, f.after.date), lt(timeEntries.id, f.after.id))) : undefined,
+    ))
+    .orderBy(desc(timeEntries.workDate), desc(timeEntries.id)).limit(f.limit + 1);
+}
+
+/** Entries with what their view needs: person, project label, client, and the rounding overrides that apply. */
+export function entryRows(tx: Tx) {
+  return tx.select({
+    entry: timeEntries, email: users.email, projectNumber: projects.number, projectName: projects.name, clientName: clients.name,
+    projectRounding: { incrementMinutes: projects.roundingIncrementMinutes, mode: projects.roundingMode },
+    clientRounding: { incrementMinutes: clients.roundingIncrementMinutes, mode: clients.roundingMode },
+  }).from(timeEntries)
+    .innerJoin(users, eq(users.id, timeEntries.userId))
+    .innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .leftJoin(clients, eq(clients.id, timeEntries.clientId));
+}
+
+export type EntryRow = Awaited<ReturnType<ReturnType<typeof entryRows>['execute']>>[number];
+
+export async function getEntryRow(tx: Tx, companyId: string, id: string): Promise<EntryRow | null> {
+  const [row] = await entryRows(tx).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id)));
+  return row ?? null;
+}
+
+/** The person's other timed entries that overlap [start, end). */
+export function overlappingEntries(tx: Tx, companyId: string, userId: string, start: Date, end: Date, exceptId?: string) {
+  return tx.select({ id: timeEntries.id, startedAt: timeEntries.startedAt, durationSeconds: timeEntries.durationSeconds, projectNumber: projects.number })
+    .from(timeEntries).innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .where(and(
+      eq(timeEntries.companyId, companyId), eq(timeEntries.userId, userId),
+      exceptId ? ne(timeEntries.id, exceptId) : undefined,
+      sql`${timeEntries.startedAt} < ${end.toISOString()}::timestamptz`,
+      sql`${timeEntries.startedAt} + make_interval(secs => ${timeEntries.durationSeconds}) > ${start.toISOString()}::timestamptz`,
+    )).limit(5);
+}
+
+/** Seconds per (project, service, day) for one person's week. */
+export function weekTotals(tx: Tx, companyId: string, userId: string, from: string, to: string) {
+  return tx.select({
+    projectId: timeEntries.projectId, projectNumber: projects.number, projectName: projects.name, serviceName: timeEntries.serviceName,
+    workDate: timeEntries.workDate, seconds: sql<number>`sum(${timeEntries.durationSeconds})::int`,
+  }).from(timeEntries).innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.userId, userId), gte(timeEntries.workDate, from), lte(timeEntries.workDate, to)))
+    .groupBy(timeEntries.projectId, projects.number, projects.name, timeEntries.serviceName, timeEntries.workDate)
+    .orderBy(asc(projects.number), asc(timeEntries.serviceName));
+}
+
+export async function timeSettings(tx: Tx, companyId: string) {
+  const [row] = await tx.select({
+    roundingIncrementMinutes: companySettings.roundingIncrementMinutes, roundingMode: companySettings.roundingMode,
+    timerAutoStopHours: companySettings.timerAutoStopHours, timeZone: companySettings.timeZone, currency: companySettings.currency,
+    invoiceDueDays: companySettings.invoiceDueDays,
+  }).from(companySettings).where(eq(companySettings.companyId, companyId));
+  return row ?? null;
+}
+
+export async function updateTimeSettings(tx: Tx, companyId: string, values: Partial<{ roundingIncrementMinutes: number; roundingMode: 'up' | 'nearest'; timerAutoStopHours: number }>) {
+  await tx.update(companySettings).set(values).where(eq(companySettings.companyId, companyId));
+}

@@ -1,0 +1,39 @@
+/** Calendar days in a company's time zone. Pure: the instant is passed in. */
+
+/** `YYYY-MM-DD` of an instant as seen in `timeZone`. */
+export function dayIn(timeZone: string, epochMs: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(epochMs));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The instant a wall-clock time in `timeZone` happened (DST-correct to the minute). */
+export function instantIn(timeZone: string, day: string, hhmm: string): number {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that moment, from how the guess reads there; twice settles DST edges.
+  let t = guess;
+  for (let i = 0; i < 2; i++) t = guess - offsetMs(timeZone, t);
+  return t;
+}
+
+function offsetMs(timeZone: string, epochMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    .formatToParts(new Date(epochMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(epochMs / 1000) * 1000;
+}
+
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Monday of the week containing `day`, and the seven days from it. */
+export function weekOf(day: string): string[] {
+  const d = new Date(`${day}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+  return Array.from({ length: 7 }, (_, i) => new Date(monday.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+}

@@ -1,0 +1,161 @@
+import { Show } from 'solid-js';
+import { createForm } from '../form';
+import { invalidFields, renameFieldErrors } from '../formErrors';
+import { CURRENCIES, createClient, updateClient, type Client, type ClientInput, type ClientKind } from '../workApi';
+import { CLIENT_KIND_OPTIONS } from '../workLabels';
+import AddressFields from './AddressFields';
+import FormError from './FormError';
+import FormField from './FormField';
+import SelectField from './SelectField';
+import TextAreaField from './TextAreaField';
+
+const FIELDS = [
+  'kind',
+  'name',
+  'email',
+  'phone',
+  'taxId',
+  'currency',
+  'paymentTermsDays',
+  'notes',
+  'tags',
+  'line1',
+  'line2',
+  'city',
+  'country',
+  'state',
+  'postalCode',
+] as const;
+type Field = (typeof FIELDS)[number];
+type Values = Record<Field, string>;
+
+const ADDRESS_KEYS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
+const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
+
+function toValues(client: Client | undefined): Partial<Values> {
+  if (!client) return { kind: 'business', currency: 'USD' };
+  const a = client.address;
+  return {
+    kind: client.kind,
+    name: client.name,
+    email: client.email ?? '',
+    phone: client.phone ?? '',
+    taxId: client.taxId ?? '',
+    currency: client.currency,
+    paymentTermsDays: client.paymentTermsDays === null || client.paymentTermsDays === undefined ? '' : String(client.paymentTermsDays),
+    notes: client.notes ?? '',
+    tags: client.tags.join(', '),
+    line1: a?.line1 ?? '',
+    line2: a?.line2 ?? '',
+    city: a?.city ?? '',
+    state: a?.state ?? '',
+    postalCode: a?.postalCode ?? '',
+    country: a?.country ?? '',
+  };
+}
+
+/** "a, b,, c " → ["a", "b", "c"] (duplicates dropped). */
+function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+}
+
+/**
+ * The request body. A new client leaves out what was left blank; an edit sends
+ * every field, with blanks as null, so clearing a field clears it.
+ */
+function toBody(v: Values, creating: boolean): ClientInput {
+  const days = v.paymentTermsDays.trim();
+  if (days && !/^\d+$/.test(days)) invalidFields({ paymentTermsDays: 'Enter a whole number of days.' });
+  const optional = (text: string) => (text.trim() ? text.trim() : creating ? undefined : null);
+  const address = Object.fromEntries(ADDRESS_KEYS.map((k) => [k, v[k].trim()]).filter(([, value]) => value));
+  const body: ClientInput = {
+    kind: v.kind as ClientKind,
+    name: v.name.trim(),
+    email: optional(v.email),
+    phone: optional(v.phone),
+    taxId: optional(v.taxId),
+    currency: v.currency,
+    paymentTermsDays: days ? Number(days) : undefined,
+    notes: creating ? optional(v.notes) : v.notes.trim(),
+    tags: parseTags(v.tags),
+    address,
+  };
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ClientInput;
+}
+
+/** Server names → form fields: "address.city" → "city", "tags.1" → "tags". */
+const formFieldName = (name: string) => (name.startsWith('address.') ? name.slice('address.'.length) : name.split('.')[0] ?? name);
+
+interface ClientFormProps {
+  client?: Client;
+  /** clients.manage, and the client is not deleted. */
+  canEdit: boolean;
+  onSaved: (client: Client) => void;
+}
+
+/** New or existing client: kind, contact, billing defaults, notes, tags and address. */
+export default function ClientForm(props: ClientFormProps) {
+  const form = createForm({
+    fields: FIELDS,
+    idPrefix: 'client',
+    initial: toValues(props.client),
+    submit: async (v) => {
+      const creating = !props.client;
+      const body = toBody(v, creating);
+      const saved = await renameFieldErrors(
+        props.client ? updateClient(props.client.id, body) : createClient(body),
+        formFieldName,
+      );
+      form.reset(toValues(saved));
+      props.onSaved(saved);
+    },
+  });
+  const disabled = () => !props.canEdit;
+
+  return (
+    <>
+      <FormError message={form.general()} />
+      <form
+        class="form client-form"
+        onSubmit={form.onSubmit}
+        noValidate
+        aria-label={props.client ? `Edit ${props.client.name}` : 'New client'}
+        aria-busy={form.pending() ? 'true' : 'false'}
+      >
+        <div class="form-grid">
+          <SelectField {...form.field('kind')} label="Kind" options={CLIENT_KIND_OPTIONS} disabled={disabled()} />
+          <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required disabled={disabled()} />
+          <FormField {...form.field('email')} label="Email" type="email" autocomplete="off" maxLength={254} disabled={disabled()} />
+          <FormField {...form.field('phone')} label="Phone" type="tel" autocomplete="off" maxLength={50} disabled={disabled()} />
+          <FormField {...form.field('taxId')} label="Tax ID" autocomplete="off" maxLength={50} disabled={disabled()} />
+          <SelectField {...form.field('currency')} label="Currency" options={CURRENCY_OPTIONS} disabled={disabled()} />
+          <FormField
+            {...form.field('paymentTermsDays')}
+            label="Payment terms (days)"
+            inputMode="numeric"
+            hint="Days until an invoice is due."
+            maxLength={3}
+            disabled={disabled()}
+          />
+          <FormField
+            {...form.field('tags')}
+            label="Tags"
+            hint="Separate tags with commas."
+            autocomplete="off"
+            maxLength={500}
+            disabled={disabled()}
+          />
+        </div>
+        <TextAreaField {...form.field('notes')} label="Notes" maxLength={5000} disabled={disabled()} />
+        <AddressFields field={(name) => form.field(name)} disabled={disabled()} />
+        <Show when={props.canEdit}>
+          <div class="button-row">
+            <button type="submit" class="btn btn-primary" disabled={form.pending()}>
+              {form.pending() ? 'Saving…' : 'Save client'}
+            </button>
+          </div>
+        </Show>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { A } from '@solidjs/router';
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import CheckboxField from '../components/CheckboxField';
+import ClientsTable from '../components/ClientsTable';
+import EmptyState from '../components/EmptyState';
+import LoadMore from '../components/LoadMore';
+import NoAccess from '../components/NoAccess';
+import { LoadError, Loading } from '../components/PageStatus';
+import SearchBox from '../components/SearchBox';
+import { createPagedList } from '../pagedList';
+import { useSession } from '../session';
+import { listClients } from '../workApi';
+
+/** /clients — search, list and page through clients; managers add new ones. */
+export default function Clients() {
+  const session = useSession();
+  const canManage = () => session.can('clients.manage');
+  const list = createPagedList(listClients, 'Could not load the clients.');
+  const [q, setQ] = createSignal('');
+  const [showDeleted, setShowDeleted] = createSignal(false);
+
+  const search = () => list.load({ q: q() || undefined, includeDeleted: showDeleted() || undefined });
+  onMount(() => {
+    if (session.can('clients.view')) void search();
+  });
+
+  return (
+    <Show when={session.can('clients.view')} fallback={<NoAccess title="Clients" />}>
+      <div class="page page-wide">
+        <header class="page-header page-header-row">
+          <div>
+            <h1>Clients</h1>
+            <p class="page-subtitle">The people and businesses you work for.</p>
+          </div>
+          <Show when={canManage()}>
+            <A href="/clients/new" class="btn btn-primary">
+              New client
+            </A>
+          </Show>
+        </header>
+
+        <section class="card" aria-labelledby="clients-title">
+          <h2 id="clients-title" class="sr-only">
+            Client list
+          </h2>
+          <div class="list-toolbar">
+            <SearchBox
+              id="clients-search"
+              label="Search clients"
+              onSearch={(text) => {
+                setQ(text);
+                return search();
+              }}
+            />
+            <Show when={canManage()}>
+              <CheckboxField
+                id="clients-show-deleted"
+                name="includeDeleted"
+                label="Show deleted clients"
+                checked={showDeleted()}
+                onChange={(checked) => {
+                  setShowDeleted(checked);
+                  void search();
+                }}
+              />
+            </Show>
+          </div>
+          <Switch fallback={<Loading label="Loading clients…" />}>
+            <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
+            <Match when={list.items()?.length === 0}>
+              <EmptyState>
+                <Show when={!q()} fallback={<p>No clients match “{q()}”.</p>}>
+                  <p>
+                    No clients yet
+                    <Show when={canManage()} fallback=".">
+                      {' — '}
+                      <A href="/clients/new">Add your first client</A>
+                    </Show>
+                  </p>
+                </Show>
+              </EmptyState>
+            </Match>
+            <Match when={list.items()}>
+              {(items) => (
+                <>
+                  <ClientsTable clients={items()} busy={list.loading()} />
+                  <LoadMore
+                    cursor={list.nextCursor()}
+                    pending={list.more.pending()}
+                    error={list.more.error()}
+                    onMore={(cursor) => void list.more.run(cursor)}
+                  />
+                </>
+              )}
+            </Match>
+          </Switch>
+        </section>
+      </div>
+    </Show>
+  );
+}

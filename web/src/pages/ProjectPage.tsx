@@ -1,0 +1,141 @@
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { createAction, errorMessage } from '../action';
+import BudgetBar from '../components/BudgetBar';
+import NoAccess from '../components/NoAccess';
+import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
+import ProjectForm, { type ClientOption } from '../components/ProjectForm';
+import { listMembers, type Member } from '../identityApi';
+import { useSession } from '../session';
+import { deleteProject, getProject, listCatalog, listClients, type CatalogItem, type Project } from '../workApi';
+import { billingTypeLabel, projectStatusLabel } from '../workLabels';
+
+interface PageState {
+  notice?: string;
+}
+
+interface Choices {
+  clients: ClientOption[];
+  members: Member[] | undefined;
+  catalog: CatalogItem[];
+}
+
+/** What the form chooses from: clients, members, active catalog items. Members are optional. */
+async function loadChoices(): Promise<Choices> {
+  const [clients, catalog, members] = await Promise.all([
+    listClients({ limit: 200 }),
+    listCatalog({ active: true, limit: 200 }),
+    listMembers().then(
+      (page) => page.items,
+      () => undefined,
+    ),
+  ]);
+  return { clients: clients.items.map((c) => ({ id: c.id, name: c.name })), catalog: catalog.items, members };
+}
+
+/** /projects/new and /projects/:id — the project form, with the label and budget bar as header. */
+export default function ProjectPage() {
+  const params = useParams<{ id?: string }>();
+  return (
+    <Show when={params.id ?? 'new'} keyed>
+      {(id) => <ProjectPageFor id={id === 'new' ? undefined : id} />}
+    </Show>
+  );
+}
+
+function ProjectPageFor(props: { id: string | undefined }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation<PageState>();
+  const canManage = () => session.can('projects.manage');
+  const [project, setProject] = createSignal<Project>();
+  const [choices, setChoices] = createSignal<Choices>();
+  const [loadError, setLoadError] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string | undefined>(location.state?.notice);
+
+  const load = async () => {
+    setLoadError(undefined);
+    try {
+      const [loaded, options] = await Promise.all([props.id ? getProject(props.id) : Promise.resolve(undefined), loadChoices()]);
+      setProject(loaded);
+      setChoices(options);
+    } catch (err) {
+      setLoadError(errorMessage(err, props.id ? 'Could not load this project.' : 'Could not load the form.'));
+    }
+  };
+  onMount(() => {
+    if (session.can('projects.view')) void load();
+  });
+
+  const remove = createAction(async (current: Project) => {
+    if (!window.confirm(`Delete ${current.label}? Its time entries stay.`)) return;
+    await deleteProject(current.id);
+    navigate('/projects');
+  });
+
+  const ready = () => choices() && (!props.id || project());
+
+  return (
+    <Show when={session.can('projects.view') && (props.id || canManage())} fallback={<NoAccess title="Project" />}>
+      <div class="page">
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+          <A href="/projects">Projects</A>
+        </nav>
+        <header class="page-header project-header">
+          <Show when={project()} fallback={<h1>{props.id ? 'Project' : 'New project'}</h1>}>
+            {(current) => (
+              <>
+                <h1 class="project-title">{current().label}</h1>
+                <p class="page-subtitle">
+                  {current().client?.name ?? 'No client'} · {projectStatusLabel(current().status)} ·{' '}
+                  {billingTypeLabel(current().billingType)}
+                </p>
+                <BudgetBar project={current()} />
+              </>
+            )}
+          </Show>
+        </header>
+        <SuccessNote message={notice()} />
+        <Show when={remove.error()}>
+          <div class="form-error" role="alert">
+            {remove.error()}
+          </div>
+        </Show>
+        <section class="card">
+          <Switch fallback={<Loading label="Loading project…" />}>
+            <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>
+            <Match when={ready() && choices()}>
+              {(options) => (
+                <ProjectForm
+                  project={project()}
+                  clients={options().clients}
+                  members={options().members}
+                  catalog={options().catalog}
+                  defaultMemberId={session.me().user.id}
+                  canEdit={canManage()}
+                  onSaved={(saved) => {
+                    if (!props.id) {
+                      navigate(`/projects/${saved.id}`, { state: { notice: 'Project saved.' } });
+                      return;
+                    }
+                    setProject(saved);
+                    setNotice('Project saved.');
+                  }}
+                />
+              )}
+            </Match>
+          </Switch>
+        </section>
+        <Show when={canManage() && project()}>
+          {(current) => (
+            <div class="button-row page-actions">
+              <button type="button" class="btn btn-secondary" onClick={() => void remove.run(current())} disabled={remove.pending()}>
+                {remove.pending() ? 'Deleting…' : 'Delete project'}
+              </button>
+            </div>
+          )}
+        </Show>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,112 @@
+import { A } from '@solidjs/router';
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import EmptyState from '../components/EmptyState';
+import LoadMore from '../components/LoadMore';
+import NoAccess from '../components/NoAccess';
+import { LoadError, Loading } from '../components/PageStatus';
+import ProjectsTable from '../components/ProjectsTable';
+import SearchBox from '../components/SearchBox';
+import SelectField from '../components/SelectField';
+import { createPagedList } from '../pagedList';
+import { useSession } from '../session';
+import { listProjects, type ProjectStatus } from '../workApi';
+import { PROJECT_STATUS_OPTIONS } from '../workLabels';
+
+const STATUS_FILTER = [{ value: '', label: 'All' }, ...PROJECT_STATUS_OPTIONS];
+
+/** /projects — filter by status, search, page through projects; managers add new ones. */
+export default function Projects() {
+  const session = useSession();
+  const canManage = () => session.can('projects.manage');
+  const list = createPagedList(listProjects, 'Could not load the projects.');
+  const [q, setQ] = createSignal('');
+  const [status, setStatus] = createSignal('');
+
+  const search = () => list.load({ q: q() || undefined, status: (status() || undefined) as ProjectStatus | undefined });
+  onMount(() => {
+    if (session.can('projects.view')) void search();
+  });
+
+  const filtered = () => !!q() || !!status();
+
+  return (
+    <Show when={session.can('projects.view')} fallback={<NoAccess title="Projects" />}>
+      <div class="page page-wide">
+        <header class="page-header page-header-row">
+          <div>
+            <h1>Projects</h1>
+            <p class="page-subtitle">The work you track time against and bill.</p>
+          </div>
+          <div class="button-row">
+            <Show when={session.can('clients.view')}>
+              <A href="/catalog" class="btn btn-secondary">
+                Catalog
+              </A>
+            </Show>
+            <Show when={canManage()}>
+              <A href="/projects/new" class="btn btn-primary">
+                New project
+              </A>
+            </Show>
+          </div>
+        </header>
+
+        <section class="card" aria-labelledby="projects-title">
+          <h2 id="projects-title" class="sr-only">
+            Project list
+          </h2>
+          <div class="list-toolbar">
+            <SearchBox
+              id="projects-search"
+              label="Search projects"
+              onSearch={(text) => {
+                setQ(text);
+                return search();
+              }}
+            />
+            <SelectField
+              id="projects-status"
+              name="status"
+              label="Status"
+              value={status()}
+              options={STATUS_FILTER}
+              onInput={(value) => {
+                setStatus(value);
+                void search();
+              }}
+            />
+          </div>
+          <Switch fallback={<Loading label="Loading projects…" />}>
+            <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
+            <Match when={list.items()?.length === 0}>
+              <EmptyState>
+                <Show when={!filtered()} fallback={<p>No projects match these filters.</p>}>
+                  <p>
+                    No projects yet
+                    <Show when={canManage()} fallback=".">
+                      {' — '}
+                      <A href="/projects/new">Create your first project</A>
+                    </Show>
+                  </p>
+                </Show>
+              </EmptyState>
+            </Match>
+            <Match when={list.items()}>
+              {(items) => (
+                <>
+                  <ProjectsTable projects={items()} busy={list.loading()} />
+                  <LoadMore
+                    cursor={list.nextCursor()}
+                    pending={list.more.pending()}
+                    error={list.more.error()}
+                    onMore={(cursor) => void list.more.run(cursor)}
+                  />
+                </>
+              )}
+            </Match>
+          </Switch>
+        </section>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,36 @@
+// Display names for the enums in docs/work.md.
+import type { SelectOption } from './components/SelectField';
+import type { BillingType, CatalogItemType, ClientKind, ProjectStatus, TimeEntryStatus } from './workApi';
+
+const CLIENT_KINDS: Record<ClientKind, string> = { business: 'Business', person: 'Person' };
+const PROJECT_STATUS: Record<ProjectStatus, string> = {
+  active: 'Active',
+  on_hold: 'On hold',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+const BILLING: Record<BillingType, string> = { hourly: 'Hourly', flat_fee: 'Flat fee', non_billable: 'Non-billable' };
+const ENTRY_STATUS: Record<TimeEntryStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  approved: 'Approved',
+  billed: 'Billed',
+};
+const CATALOG_TYPES: Record<CatalogItemType, string> = { service: 'Service', product: 'Product' };
+
+const label = <K extends string>(map: Record<K, string>, value: string) => map[value as K] ?? value;
+
+export const clientKindLabel = (v: string) => label(CLIENT_KINDS, v);
+export const projectStatusLabel = (v: string) => label(PROJECT_STATUS, v);
+export const billingTypeLabel = (v: string) => label(BILLING, v);
+export const entryStatusLabel = (v: string) => label(ENTRY_STATUS, v);
+export const catalogTypeLabel = (v: string) => label(CATALOG_TYPES, v);
+
+const options = <K extends string>(map: Record<K, string>): SelectOption[] =>
+  (Object.entries(map) as [K, string][]).map(([value, text]) => ({ value, label: text }));
+
+export const CLIENT_KIND_OPTIONS = options(CLIENT_KINDS);
+export const PROJECT_STATUS_OPTIONS = options(PROJECT_STATUS);
+export const BILLING_TYPE_OPTIONS = options(BILLING);
+export const ENTRY_STATUS_OPTIONS = options(ENTRY_STATUS);
+export const CATALOG_TYPE_OPTIONS = options(CATALOG_TYPES);
