@@ -40,9 +40,13 @@ export async function timer(input: TimerInput): Promise<TimerState> {
   const snapshot = (): TimerState => JSON.parse(JSON.stringify(state)) as TimerState;
 
   async function finish(autoStopped: boolean): Promise<void> {
-    const now = Date.now();
+    let now = Date.now();
     const open = state.segments.at(-1);
-    if (open && open.to === null) open.to = now;
+    if (open && open.to === null) {
+      // Stopped by the limit: record exactly the limit, not the moment the timer got round to firing.
+      if (autoStopped) now = Math.min(now, open.from + state.start!.autoStopAfterMs - workedMs(state.segments.slice(0, -1), now));
+      open.to = now;
+    }
     state.phase = 'stopped';
     state.autoStopped = autoStopped;
     const info = workflowInfo();

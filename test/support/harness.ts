@@ -94,7 +94,8 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
     },
     async close() {
       if (worker && running) {
-        worker.shutdown();
+        // A test may have shut it down already (e.g. to simulate a crash).
+        if (worker.getState() === 'RUNNING') worker.shutdown();
         await running;
       }
       await native?.close();

@@ -1,6 +1,9 @@
 import { Route, Router } from '@solidjs/router';
 import AppShell from './components/AppShell';
 import AuditLog from './pages/AuditLog';
+import Catalog from './pages/Catalog';
+import ClientPage from './pages/ClientPage';
+import Clients from './pages/Clients';
 import CompanySettings from './pages/CompanySettings';
 import Dashboard from './pages/Dashboard';
 import ForgotPassword from './pages/ForgotPassword';
@@ -9,9 +12,12 @@ import Login from './pages/Login';
 import MembersSettings from './pages/MembersSettings';
 import NotFound from './pages/NotFound';
 import ProfileSettings from './pages/ProfileSettings';
+import ProjectPage from './pages/ProjectPage';
+import Projects from './pages/Projects';
 import ResetPassword from './pages/ResetPassword';
 import SecuritySettings from './pages/SecuritySettings';
 import Signup from './pages/Signup';
+import Time from './pages/Time';
 import VerifyEmail from './pages/VerifyEmail';
 
 export default function App() {
@@ -31,6 +37,14 @@ export default function App() {
         <Route path="/settings/company" component={CompanySettings} />
         <Route path="/settings/members" component={MembersSettings} />
         <Route path="/audit" component={AuditLog} />
+        <Route path="/clients" component={Clients} />
+        <Route path="/clients/new" component={ClientPage} />
+        <Route path="/clients/:id" component={ClientPage} />
+        <Route path="/projects" component={Projects} />
+        <Route path="/projects/new" component={ProjectPage} />
+        <Route path="/projects/:id" component={ProjectPage} />
+        <Route path="/catalog" component={Catalog} />
+        <Route path="/time" component={Time} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -7,6 +7,7 @@ import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import SeatsSummary from '../components/SeatsSummary';
 import SettingsPage from '../components/SettingsPage';
+import TimeSettingsSection from '../components/TimeSettingsSection';
 import { formatDate } from '../format';
 import { createForm } from '../form';
 import { getCompany, updateCompany, type CompanyDetails } from '../identityApi';
@@ -127,6 +128,8 @@ export default function CompanySettings() {
                     <SuccessNote message={saved()} />
                   </form>
                 </section>
+
+                <TimeSettingsSection />
               </>
             )}
           </Match>

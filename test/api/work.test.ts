@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+
+let env: TestEnv;
+let cookie = '';
+let other = '';
+
+async function company(email: string, name: string) {
+  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: name } });
+  const c = sessionCookie(res);
+  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: c }))).status === 'complete' ? true : undefined));
+  return c;
+}
+const post = (path: string, body: unknown, c = cookie) => env.request(path, { method: 'POST', cookie: c, json: body });
+const count = async (table: string) => (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  cookie = await company('work@example.com', 'Work Co');
+  other = await company('other@example.com', 'Other Co');
+});
+afterAll(async () => { await env?.close(); });
+
+describe('clients and catalog', () => {
+  it('creates a client with address and tags, finds it by tag, deletes and restores it', async () => {
+    const res = await post('/api/v1/clients', {
+      kind: 'business', name: 'Globex', email: 'ap@globex.example', tags: ['Retainer', ' vip ', 'vip'],
+      address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+    });
+    expect(res.status).toBe(201);
+    const client = await json(res);
+    expect(client).toMatchObject({ currency: 'USD', paymentTermsDays: 30, tags: ['retainer', 'vip'], address: { state: 'IL', country: 'US' } });
+    expect((await json(await env.request('/api/v1/clients?q=vip', { cookie }))).items.map((c: { id: string }) => c.id)).toEqual([client.id]);
+    expect((await env.request(`/api/v1/clients/${client.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+    expect((await json(await env.request('/api/v1/clients', { cookie }))).items).toHaveLength(0);
+    expect((await post(`/api/v1/clients/${client.id}/restore`, undefined)).status).toBe(200);
+    expect((await json(await env.request('/api/v1/clients', { cookie }))).items).toHaveLength(1);
+  });
+
+  it('takes rates in dollars, stores cents, and refuses a bad rate string writing nothing', async () => {
+    const ok = await post('/api/v1/catalog', { type: 'service', name: 'Design', rate: '$1,250.50', taxable: true });
+    expect((await json(ok)).rateCents).toBe(125050);
+    const before = await count('catalog_items');
+    for (const rate of ['12.345', 'abc', '-5', '']) {
+      const bad = await post('/api/v1/catalog', { type: 'service', name: 'Bad', rate });
+      expect(bad.status).toBe(400);
+      expect((await json(bad)).error.fields.rate).toBeDefined();
+    }
+    expect(await count('catalog_items')).toBe(before);
+  });
+});
+
+describe('projects', () => {
+  it('numbers 50 concurrent creates P-00001…P-00050 with no gaps and no duplicates', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => post('/api/v1/projects', { name: `Job ${i}`, billingType: 'hourly', hourlyRate: '100' })));
+    expect(results.map((r) => r.status)).toEqual(new Array(50).fill(201));
+    const numbers = (await Promise.all(results.map(json))).map((p) => p.number).sort();
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `P-${String(i + 1).padStart(5, '0')}`));
+  });
+
+  it('a failed create gives its number back: the next project continues without a gap', async () => {
+    const bad = await post('/api/v1/projects', { name: 'Broken', billingType: 'hourly', memberIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(bad.status).toBe(400);
+    const next = await json(await post('/api/v1/projects', { name: 'Next', billingType: 'flat_fee', flatFee: '5000' }));
+    expect(next).toMatchObject({ number: 'P-00051', label: 'P-00051 · Next', flatFeeCents: 500000 });
+  });
+
+  it('refuses another company’s client and an invalid rate, writing nothing', async () => {
+    const foreign = await json(await post('/api/v1/clients', { kind: 'person', name: 'Not yours' }, other));
+    const before = await count('projects');
+    const res = await post('/api/v1/projects', { name: 'Sneaky', billingType: 'hourly', clientId: foreign.id });
+    expect(res.status).toBe(404);
+    const rate = await post('/api/v1/projects', { name: 'Rate', billingType: 'hourly', hourlyRate: 'a lot' });
+    expect((await json(rate)).error.fields.hourlyRate).toBeDefined();
+    expect(await count('projects')).toBe(before);
+  });
+
+  it('shows budget use from the time recorded', async () => {
+    const p = await json(await post('/api/v1/projects', { name: 'Budgeted', billingType: 'hourly', budgetHours: 10, budgetAmount: '1500' }));
+    await post('/api/v1/time-entries', { projectId: p.id, date: '2026-11-02', hours: '2:30' });
+    const again = await json(await env.request(`/api/v1/projects/${p.id}`, { cookie }));
+    expect(again).toMatchObject({ budgetMinutes: 600, budgetCents: 150000, usedMinutes: 150 });
+  });
+});
+
+describe('time entries', () => {
+  let projectId = '';
+  beforeAll(async () => {
+    projectId = (await json(await post('/api/v1/projects', { name: 'Time', billingType: 'hourly', hourlyRate: '120' }))).id;
+  });
+
+  it('refuses negative, absurd and unreadable durations, and another company’s project, writing nothing', async () => {
+    const before = await count('time_entries');
+    for (const hours of ['-1', '0', '25', '1:75', 'lots']) {
+      const res = await post('/api/v1/time-entries', { projectId, date: '2026-11-03', hours });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.fields.hours).toBeDefined();
+    }
+    expect((await post('/api/v1/time-entries', { projectId, date: '2026-02-30', hours: '1' })).status).toBe(400);
+    const foreignProject = await json(await post('/api/v1/projects', { name: 'Theirs', billingType: 'hourly' }, other));
+    expect((await post('/api/v1/time-entries', { projectId: foreignProject.id, date: '2026-11-03', hours: '1' })).status).toBe(404);
+    expect(await count('time_entries')).toBe(before);
+  });
+
+  it('warns about overlapping entries and saves them only when confirmed', async () => {
+    expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '09:00', hours: '2' })).status).toBe(201);
+    const clash = await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '10:30', hours: '1' });
+    expect(clash.status).toBe(409);
+    expect((await json(clash)).error).toMatchObject({ code: 'OVERLAP', message: expect.stringContaining('2:00') });
+    expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '11:00', hours: '1' })).status).toBe(201); // touching is fine
+    expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '10:30', hours: '1', confirmOverlap: true })).status).toBe(201);
+  });
+
+  it('rounds for billing beside the raw time, never editing it', async () => {
+    expect((await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 15, roundingMode: 'up' } })).status).toBe(200);
+    const entry = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-05', hours: '1:07' }));
+    expect(entry).toMatchObject({ durationSeconds: 4020, billedSeconds: 4500, rounding: { incrementMinutes: 15, mode: 'up' } });
+    const [row] = await env.owner.db.execute<{ duration_seconds: number }>(sql`select duration_seconds from time_entries where id = ${entry.id}`);
+    expect(row!.duration_seconds).toBe(4020);
+    await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
+  });
+
+  it('goes draft → submitted → approved; billed time is locked', async () => {
+    const entry = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-06', hours: '3' }));
+    expect((await post(`/api/v1/time-entries/${entry.id}/approve`, undefined)).status).toBe(422);
+    expect((await json(await post(`/api/v1/time-entries/${entry.id}/submit`, undefined))).status).toBe('submitted');
+    expect((await env.request(`/api/v1/time-entries/${entry.id}`, { method: 'PATCH', cookie, json: { notes: 'late edit' } })).status).toBe(422);
+    const approved = await json(await post(`/api/v1/time-entries/${entry.id}/approve`, undefined));
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
+    await env.owner.db.execute(sql`update time_entries set status = 'billed' where id = ${entry.id}`);
+    for (const res of [
+      await env.request(`/api/v1/time-entries/${entry.id}`, { method: 'PATCH', cookie, json: { hours: '1' } }),
+      await env.request(`/api/v1/time-entries/${entry.id}`, { method: 'DELETE', cookie }),
+      await post(`/api/v1/time-entries/${entry.id}/reject`, { reason: 'no' }),
+    ]) {
+      expect(res.status).toBe(409);
+      expect((await json(res)).error.code).toBe('TIME_LOCKED');
+    }
+  });
+
+  it('adds a week up by project, service and day', async () => {
+    const sheet = await json(await env.request('/api/v1/timesheet?week=2026-11-04', { cookie }));
+    expect(sheet.weekStart).toBe('2026-11-02');
+    expect(sheet.days).toHaveLength(7);
+    const line = sheet.rows.find((r: { project: { label: string } }) => r.project.label.endsWith('· Time'));
+    expect(line.seconds[2]).toBe((2 + 1 + 1) * 3600); // Wednesday 4 Nov: 2 h + 1 h + 1 h
+    expect(sheet.total).toBe(sheet.totals.reduce((a: number, b: number) => a + b, 0));
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The timer is one workflow per person: concurrent starts give one timer; a
+ * worker that dies mid-timer loses nothing; the limit stops a forgotten timer.
+ */
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { NativeConnection } from '@temporalio/worker';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { createMailer } from '../../bin/lib/mailer';
+import { createWorker } from '../../bin/lib/worker';
+import { readTimer, startTimer, timerUpdate } from '../../api/timer';
+import { timerWorkflowId, type TimerStart } from '../../domain/timer';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+
+let env: TestEnv;
+let cookie = '';
+let userId = '';
+let companyId = '';
+let projectId = '';
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email: 'timer@example.com', password: 'correct horse battery', companyName: 'Timer Co' } });
+  cookie = sessionCookie(res);
+  ({ user: { id: userId }, company: { id: companyId } } = await json(res));
+  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie }))).status === 'complete' ? true : undefined));
+  projectId = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Website', billingType: 'hourly', hourlyRate: '150' } }))).id;
+});
+afterAll(async () => { await env?.close(); });
+
+const deps = () => ({ settings: env.settings, database: env.database, temporal: env.temporal, log: env.log });
+const startBody = { projectId, notes: 'design' };
+const entries = async () => env.owner.db.execute<{ duration_seconds: number; status: string; source_key: string; notes: string }>(
+  sql`select duration_seconds, status, source_key, notes from time_entries where user_id = ${userId} order by created_at`);
+
+it('two concurrent starts give exactly one running timer; stop leaves one draft entry', async () => {
+  const [a, b] = await Promise.all([
+    env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { ...startBody, projectId } }),
+    env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { ...startBody, projectId } }),
+  ]);
+  expect([a.status, b.status].sort()).toEqual([200, 409]);
+  const loser = a.status === 409 ? a : b;
+  expect((await json(loser)).error.code).toBe('TIMER_RUNNING');
+  const timer = await json(await env.request('/api/v1/timer', { cookie }));
+  expect(timer).toMatchObject({ state: 'running', project: { id: projectId, label: 'P-00001 · Website' }, notes: 'design' });
+
+  await new Promise((r) => setTimeout(r, 1100));
+  expect((await env.request('/api/v1/timer/pause', { method: 'POST', cookie })).status).toBe(200);
+  expect((await env.request('/api/v1/timer/pause', { method: 'POST', cookie })).status).toBe(409);
+  const paused = await json(await env.request('/api/v1/timer', { cookie }));
+  await new Promise((r) => setTimeout(r, 1200));
+  // Paused time does not count.
+  expect((await json(await env.request('/api/v1/timer', { cookie }))).elapsedSeconds).toBe(paused.elapsedSeconds);
+  expect((await env.request('/api/v1/timer/resume', { method: 'POST', cookie })).status).toBe(200);
+  const stopped = await env.request('/api/v1/timer/stop', { method: 'POST', cookie });
+  expect(stopped.status).toBe(200);
+  const { timer: idle, entry } = await json(stopped);
+  expect(idle).toEqual({ state: 'idle' });
+  expect(entry).toMatchObject({ status: 'draft', project: { id: projectId }, notes: 'design' });
+  expect(entry.durationSeconds).toBeGreaterThanOrEqual(1);
+  expect(entry.durationSeconds).toBeLessThanOrEqual(2);
+  expect(await entries()).toHaveLength(1);
+  expect((await env.request('/api/v1/timer/stop', { method: 'POST', cookie })).status).toBe(409);
+  expect(await json(await env.request('/api/v1/timer', { cookie }))).toEqual({ state: 'idle' });
+
+  if (process.env.RECORD_HISTORIES) {
+    const history = await env.temporal.workflow.getHandle(timerWorkflowId(userId)).fetchHistory();
+    writeFileSync(new URL('./histories/timer.json', import.meta.url), historyToJSON(history));
+  }
+});
+
+it('a worker killed while the timer runs loses nothing: elapsed time is right after restart and stop works', async () => {
+  expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId, notes: 'outage' } })).status).toBe(200);
+  const began = Date.now();
+  // Kill the worker: nothing processes workflow tasks for a while.
+  env.worker!.shutdown();
+  await new Promise((r) => setTimeout(r, 2500));
+  const native = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createWorker({
+    connection: native, namespace: env.settings.TEMPORAL_NAMESPACE, taskQueue: env.settings.TEMPORAL_TASK_QUEUE,
+    db: env.database.db, mailer: createMailer(env.settings), workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = worker.run();
+  try {
+    const timer = await json(await env.request('/api/v1/timer', { cookie }));
+    const expected = (Date.now() - began) / 1000;
+    expect(timer.state).toBe('running');
+    expect(Math.abs(timer.elapsedSeconds - expected)).toBeLessThanOrEqual(1.5);
+    const { entry } = await json(await env.request('/api/v1/timer/stop', { method: 'POST', cookie }));
+    expect(Math.abs(entry.durationSeconds - (Date.now() - began) / 1000)).toBeLessThanOrEqual(1.5);
+    expect((await entries()).map((e) => e.notes)).toEqual(['design', 'outage']);
+  } finally {
+    worker.shutdown();
+    await running;
+    await native.close();
+  }
+});
+
+it('a forgotten timer is nudged, then stopped at the company limit, leaving one entry', async () => {
+  // The limit is an input to the workflow, so a 10-hour rule is tested in two seconds.
+  const start: TimerStart = {
+    companyId, projectId, projectLabel: 'P-00001 · Website', clientId: null, clientName: null, catalogItemId: null,
+    serviceName: '', notes: 'forgotten', autoStopAfterMs: 2000,
+  };
+  const worker = await (async () => {
+    const native = await NativeConnection.connect({ address: inject('temporalAddress') });
+    const w = await createWorker({
+      connection: native, namespace: env.settings.TEMPORAL_NAMESPACE, taskQueue: env.settings.TEMPORAL_TASK_QUEUE,
+      db: env.database.db, mailer: createMailer(env.settings), workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    return { w, native, running: w.run() };
+  })();
+  try {
+    await startTimer(deps(), userId, start);
+    await eventually(async () => ((await readTimer(deps(), userId)).nudged ? true : undefined), 5000);
+    await eventually(async () => ((await readTimer(deps(), userId)).phase === 'idle' ? true : undefined), 8000);
+    const forgotten = (await entries()).filter((e) => e.notes === 'forgotten');
+    expect(forgotten).toHaveLength(1);
+    expect(forgotten[0]!.duration_seconds).toBe(2);
+    await expect(timerUpdate(deps(), userId, 'stopTimer')).rejects.toMatchObject({ code: 'TIMER_NOT_RUNNING' });
+  } finally {
+    worker.w.shutdown();
+    await worker.running;
+    await worker.native.close();
+  }
+});

@@ -1,0 +1,129 @@
+import { createEffect, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
+import { createPagedList } from '../pagedList';
+import { useSession } from '../session';
+import { entriesVersion } from '../timeEvents';
+import { listTimeEntries, type TimeEntryStatus } from '../workApi';
+import { ENTRY_STATUS_OPTIONS } from '../workLabels';
+import CheckboxField from './CheckboxField';
+import EmptyState from './EmptyState';
+import FormField from './FormField';
+import LoadMore from './LoadMore';
+import { LoadError, Loading } from './PageStatus';
+import SelectField from './SelectField';
+import TimeEntriesTable from './TimeEntriesTable';
+import TimeEntryForm from './TimeEntryForm';
+
+const STATUS_FILTER = [{ value: '', label: 'All' }, ...ENTRY_STATUS_OPTIONS];
+
+/** The Entries tab: "Add time", filters (status, dates, "Mine only") and the entries table. */
+export default function TimeEntriesPanel() {
+  const session = useSession();
+  const canApprove = () => session.can('time.approve');
+  const list = createPagedList(listTimeEntries, 'Could not load the time entries.');
+  const [status, setStatus] = createSignal('');
+  const [from, setFrom] = createSignal('');
+  const [to, setTo] = createSignal('');
+  const [mineOnly, setMineOnly] = createSignal(true);
+
+  const search = () =>
+    list.load({
+      status: (status() || undefined) as TimeEntryStatus | undefined,
+      from: from() || undefined,
+      to: to() || undefined,
+      // Only approvers may see other people's time.
+      mine: mineOnly() || !canApprove() ? true : undefined,
+    });
+  onMount(() => void search());
+  // The top-bar timer saved a draft: show it.
+  createEffect(on(entriesVersion, () => void list.reload(), { defer: true }));
+
+  const filtered = () => !!status() || !!from() || !!to();
+
+  return (
+    <div class="stack">
+      <TimeEntryForm onAdded={() => void list.reload()} />
+
+      <section class="card" aria-labelledby="entries-title">
+        <h2 id="entries-title">Entries</h2>
+        <div class="filters time-filters" role="group" aria-label="Filter entries">
+          <SelectField
+            id="entries-status"
+            name="status"
+            label="Status"
+            value={status()}
+            options={STATUS_FILTER}
+            onInput={(value) => {
+              setStatus(value);
+              void search();
+            }}
+          />
+          <FormField
+            id="entries-from"
+            name="from"
+            label="From"
+            type="date"
+            value={from()}
+            onInput={(value) => {
+              setFrom(value);
+              void search();
+            }}
+          />
+          <FormField
+            id="entries-to"
+            name="to"
+            label="To"
+            type="date"
+            value={to()}
+            onInput={(value) => {
+              setTo(value);
+              void search();
+            }}
+          />
+          <Show when={canApprove()}>
+            <CheckboxField
+              id="entries-mine"
+              name="mine"
+              label="Mine only"
+              checked={mineOnly()}
+              onChange={(on) => {
+                setMineOnly(on);
+                void search();
+              }}
+            />
+          </Show>
+        </div>
+        <Switch fallback={<Loading label="Loading time entries…" />}>
+          <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
+          <Match when={list.items()?.length === 0}>
+            <EmptyState>
+              <Show
+                when={!filtered()}
+                fallback={<p>No entries match these filters.</p>}
+              >
+                <p>No time yet — start the timer from the top bar, or add time above.</p>
+              </Show>
+            </EmptyState>
+          </Match>
+          <Match when={list.items()}>
+            {(items) => (
+              <>
+                <TimeEntriesTable
+                  entries={items()}
+                  busy={list.loading()}
+                  onChanged={(entry) => list.replace((e) => e.id === entry.id, entry)}
+                  onDeleted={(id) => list.remove((e) => e.id === id)}
+                />
+                <LoadMore
+                  cursor={list.nextCursor()}
+                  pending={list.more.pending()}
+                  error={list.more.error()}
+                  onMore={(cursor) => void list.more.run(cursor)}
+                />
+              </>
+            )}
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}

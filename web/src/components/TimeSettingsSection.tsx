@@ -1,0 +1,108 @@
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { errorMessage } from '../action';
+import { createForm } from '../form';
+import { invalidFields } from '../formErrors';
+import { useSession } from '../session';
+import { getTimeSettings, updateTimeSettings, type RoundingIncrement, type RoundingMode, type TimeSettings } from '../workApi';
+import FormError from './FormError';
+import FormField from './FormField';
+import { LoadError, Loading, SuccessNote } from './PageStatus';
+import SelectField from './SelectField';
+
+const ROUNDING_OPTIONS = [
+  { value: '0', label: 'None' },
+  { value: '6', label: '6 minutes' },
+  { value: '15', label: '15 minutes' },
+  { value: '30', label: '30 minutes' },
+];
+const MODE_OPTIONS = [
+  { value: 'up', label: 'Round up' },
+  { value: 'nearest', label: 'Round to nearest' },
+];
+
+/** Company settings → "Time tracking": billing rounding and the timer's auto-stop (edit needs company.settings). */
+export default function TimeSettingsSection() {
+  const session = useSession();
+  const canEdit = () => session.can('company.settings');
+  const [settings, setSettings] = createSignal<TimeSettings>();
+  const [loadError, setLoadError] = createSignal<string>();
+  const [saved, setSaved] = createSignal<string>();
+
+  const form = createForm({
+    fields: ['roundingIncrementMinutes', 'roundingMode', 'timerAutoStopHours'] as const,
+    idPrefix: 'time-settings',
+    submit: async (v) => {
+      setSaved(undefined);
+      const hours = v.timerAutoStopHours.trim();
+      if (!/^\d+(\.\d+)?$/.test(hours)) invalidFields({ timerAutoStopHours: 'Enter a number of hours, like 10.' });
+      fill(
+        await updateTimeSettings({
+          roundingIncrementMinutes: Number(v.roundingIncrementMinutes) as RoundingIncrement,
+          roundingMode: v.roundingMode as RoundingMode,
+          timerAutoStopHours: Number(hours),
+        }),
+      );
+      setSaved('Time settings saved.');
+    },
+  });
+
+  const fill = (next: TimeSettings) => {
+    setSettings(next);
+    form.reset({
+      roundingIncrementMinutes: String(next.roundingIncrementMinutes),
+      roundingMode: next.roundingMode,
+      timerAutoStopHours: String(next.timerAutoStopHours),
+    });
+  };
+
+  const load = async () => {
+    setLoadError(undefined);
+    try {
+      fill(await getTimeSettings());
+    } catch (err) {
+      setLoadError(errorMessage(err, 'Could not load the time settings.'));
+    }
+  };
+  onMount(load);
+
+  return (
+    <section class="card settings-section" aria-labelledby="time-settings-title">
+      <h2 id="time-settings-title">Time tracking</h2>
+      <p class="card-intro">
+        Rounding changes the billed time shown beside each entry; the time people record is never changed.
+        <Show when={!canEdit()}> Only owners and admins can change these settings.</Show>
+      </p>
+      <Switch fallback={<Loading label="Loading time settings…" />}>
+        <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>
+        <Match when={settings()}>
+          <FormError message={form.general()} />
+          <form
+            class="form form-narrow"
+            onSubmit={form.onSubmit}
+            noValidate
+            aria-labelledby="time-settings-title"
+            aria-busy={form.pending() ? 'true' : 'false'}
+          >
+            <SelectField {...form.field('roundingIncrementMinutes')} label="Rounding" options={ROUNDING_OPTIONS} disabled={!canEdit()} />
+            <SelectField {...form.field('roundingMode')} label="Rounding mode" options={MODE_OPTIONS} disabled={!canEdit()} />
+            <FormField
+              {...form.field('timerAutoStopHours')}
+              label="Auto-stop timer after (hours)"
+              inputMode="decimal"
+              hint="A timer left running this long stops by itself and saves a draft."
+              disabled={!canEdit()}
+            />
+            <Show when={canEdit()}>
+              <div class="button-row">
+                <button type="submit" class="btn btn-primary" disabled={form.pending()}>
+                  {form.pending() ? 'Saving…' : 'Save time settings'}
+                </button>
+              </div>
+            </Show>
+            <SuccessNote message={saved()} />
+          </form>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
