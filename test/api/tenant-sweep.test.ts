@@ -12,7 +12,10 @@ import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../
 
 let env: TestEnv;
 const password = 'correct horse battery';
-const A = { companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '' };
+const A = {
+  companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '',
+};
 const B = { companyId: '', ownerId: '' };
 
 async function signup(email: string, companyName: string) {
@@ -31,7 +34,10 @@ async function bSession(): Promise<string> {
 /** Every row that belongs to A, read by the owner (no RLS), to compare before and after. */
 async function snapshotA() {
   const db = env.owner.db;
-  const tables = ['companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events'];
+  const tables = [
+    'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
+    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences',
+  ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
     const col = t === 'companies' ? 'id' : 'company_id';
@@ -77,16 +83,49 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/company/templates': { expect: 'own' },
   'DELETE /api/v1/company/templates/:id': { expect: 404 },
   'POST /api/v1/company/templates/:id/restore': { expect: 404 },
+  'GET /api/v1/clients': { expect: 'own' },
+  'POST /api/v1/clients': { body: { kind: 'person', name: 'Bravo client' }, expect: 'own' },
+  'GET /api/v1/clients/:id': { expect: 404 },
+  'PATCH /api/v1/clients/:id': { body: { name: 'Renamed' }, expect: 404 },
+  'DELETE /api/v1/clients/:id': { expect: 404 },
+  'POST /api/v1/clients/:id/restore': { expect: 404 },
+  'GET /api/v1/catalog': { expect: 'own' },
+  'POST /api/v1/catalog': { body: { type: 'service', name: 'Bravo service', rate: '10' }, expect: 'own' },
+  'PATCH /api/v1/catalog/:id': { body: { name: 'Renamed' }, expect: 404 },
+  'GET /api/v1/projects': { expect: 'own' },
+  'POST /api/v1/projects': { body: { name: 'Bravo job', billingType: 'hourly', clientId: A.clientId }, expect: 404 },
+  'GET /api/v1/projects/:id': { expect: 404 },
+  'PATCH /api/v1/projects/:id': { body: { name: 'Renamed' }, expect: 404 },
+  'DELETE /api/v1/projects/:id': { expect: 404 },
+  'GET /api/v1/timer': { expect: 'own' },
+  'POST /api/v1/timer/start': { body: { projectId: A.projectId }, expect: 404 },
+  'POST /api/v1/timer/pause': { expect: 'own' },
+  'POST /api/v1/timer/resume': { expect: 'own' },
+  'POST /api/v1/timer/stop': { expect: 'own' },
+  'GET /api/v1/time-entries': { expect: 'own' },
+  'POST /api/v1/time-entries': { body: { projectId: A.projectId, date: '2026-11-02', hours: '1' }, expect: 404 },
+  'PATCH /api/v1/time-entries/:id': { body: { notes: 'mine now' }, expect: 404 },
+  'DELETE /api/v1/time-entries/:id': { expect: 404 },
+  'POST /api/v1/time-entries/:id/submit': { expect: 404 },
+  'POST /api/v1/time-entries/:id/approve': { expect: 404 },
+  'POST /api/v1/time-entries/:id/reject': { body: { reason: 'no' }, expect: 404 },
+  'GET /api/v1/timesheet': { expect: 'own' },
+  'GET /api/v1/company/time-settings': { expect: 'own' },
+  'PATCH /api/v1/company/time-settings': { body: { roundingIncrementMinutes: 6 }, expect: 'own' },
 });
 
 /** Capability links: whoever holds the token may open it, by design; they are tested in identity.test.ts. */
 const BEARER_TOKEN_ROUTES = ['GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept'];
 
+/** Which of A's ids fills `:id` on which path: the most specific prefix wins. */
 function fillPath(path: string): string {
-  return path
-    .replace(':userId', A.memberId)
-    .replace(':id', path.includes('/sessions/') ? A.sessionId : path.endsWith('/restore') ? A.deletedTemplateId : path.includes('/templates/') ? A.templateId : A.invitationId)
-    .replace(':token', A.invitationToken);
+  const ids: [string, string][] = [
+    ['/me/sessions/', A.sessionId], ['/company/invitations/', A.invitationId], ['/company/templates/:id/restore', A.deletedTemplateId],
+    ['/company/templates/', A.templateId], ['/clients/:id/restore', A.deletedClientId], ['/clients/', A.clientId],
+    ['/catalog/', A.catalogId], ['/projects/', A.projectId], ['/time-entries/', A.entryId],
+  ];
+  const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
+  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':id', id);
 }
 
 beforeAll(async () => {
@@ -116,19 +155,31 @@ beforeAll(async () => {
   A.templateId = templates[0].id;
   A.deletedTemplateId = templates[1].id;
   expect((await env.request(`/api/v1/company/templates/${A.deletedTemplateId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
+
+  // Work: a client (and a deleted one), a catalog item, a project using both, a time entry.
+  const asA = async (path: string, body: unknown) => json(await env.request(path, { method: 'POST', cookie: A.cookie, json: body }));
+  A.clientId = (await asA('/api/v1/clients', { kind: 'business', name: 'Alpha Client' })).id;
+  A.deletedClientId = (await asA('/api/v1/clients', { kind: 'person', name: 'Alpha Former' })).id;
+  expect((await env.request(`/api/v1/clients/${A.deletedClientId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
+  A.catalogId = (await asA('/api/v1/catalog', { type: 'service', name: 'Alpha Design', rate: '150' })).id;
+  A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
+  A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
 });
 afterAll(async () => { await env?.close(); });
 
 it('sweeps every registered route with B’s session and A’s ids', async () => {
-  const routes = env.app.routes
+  const routes = [...new Set(env.app.routes
     .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
-    .map((r) => `${r.method} ${r.path}`);
+    .map((r) => `${r.method} ${r.path}`))];
   const table = samples();
   const unsampled = routes.filter((r) => !table[r] && !BEARER_TOKEN_ROUTES.includes(r));
   expect(unsampled, 'add a sample call for each new route').toEqual([]);
 
   const before = await snapshotA();
-  const aMarkers = [A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId];
+  const aMarkers = [
+    A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
+    A.clientId, 'Alpha Client', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+  ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {
     const [method, path] = route.split(' ') as [string, string];

@@ -113,8 +113,9 @@ it('a forgotten timer is nudged, then stopped at the company limit, leaving one 
   })();
   try {
     await startTimer(deps(), userId, start);
-    await eventually(async () => ((await readTimer(deps(), userId)).nudged ? true : undefined), 5000);
-    await eventually(async () => ((await readTimer(deps(), userId)).phase === 'idle' ? true : undefined), 8000);
+    const final = await env.temporal.workflow.getHandle(timerWorkflowId(userId)).result();
+    expect(final).toMatchObject({ phase: 'stopped', nudged: true, autoStopped: true });
+    expect(await readTimer(deps(), userId)).toMatchObject({ phase: 'idle' });
     const forgotten = (await entries()).filter((e) => e.notes === 'forgotten');
     expect(forgotten).toHaveLength(1);
     expect(forgotten[0]!.duration_seconds).toBe(2);

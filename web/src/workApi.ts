@@ -1,48 +1,18 @@
-// Clients, catalog, projects, the timer and time entries (docs/work.md).
-// Money goes out as dollar strings and comes back as integer cents; errors are `ApiError`.
-import type { ClientResponse } from 'hono/client';
-import { call } from './api';
+// Clients, catalog, projects, the timer and time entries (docs/work.md), through
+// the typed client in api.ts: request and response types come from the server's
+// own route definitions. Money goes out as dollar strings and comes back as integer
+// cents; errors are `ApiError`.
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { call, v1 } from './api';
 
-// ---------- Shapes ----------
+// ---------- Shapes (inferred from the API) ----------
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type ClientKind = 'business' | 'person';
-export interface Address {
-  line1: string | null;
-  line2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string | null;
-}
-export interface Client {
-  id: string;
-  kind: ClientKind;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  taxId: string | null;
-  currency: string;
-  paymentTermsDays: number | null;
-  notes: string | null;
-  tags: string[];
-  address: Address;
-  createdAt: string;
-  deletedAt: string | null;
-}
-export interface ClientInput {
-  kind?: ClientKind;
-  name?: string;
-  email?: string | null;
-  phone?: string | null;
-  taxId?: string | null;
-  currency?: string;
-  paymentTermsDays?: number | null;
-  notes?: string | null;
-  tags?: string[];
-  address?: { [K in keyof Address]?: string | null };
-}
+export type Client = InferResponseType<(typeof v1.clients)[':id']['$get'], 200>;
+export type ClientCreateInput = InferRequestType<typeof v1.clients.$post>['json'];
+export type ClientInput = InferRequestType<(typeof v1.clients)[':id']['$patch']>['json'];
+export type ClientKind = ClientCreateInput['kind'];
 export interface ClientQuery {
   q?: string;
   includeDeleted?: boolean;
@@ -50,25 +20,10 @@ export interface ClientQuery {
   limit?: number;
 }
 
-export type CatalogItemType = 'service' | 'product';
-export interface CatalogItem {
-  id: string;
-  type: CatalogItemType;
-  name: string;
-  description: string | null;
-  rateCents: number;
-  currency: string;
-  taxable: boolean;
-  active: boolean;
-}
-export interface CatalogInput {
-  type?: CatalogItemType;
-  name?: string;
-  description?: string | null;
-  rate?: string;
-  taxable?: boolean;
-  active?: boolean;
-}
+export type CatalogItem = InferResponseType<typeof v1.catalog.$get, 200>['items'][number];
+export type CatalogCreateInput = InferRequestType<typeof v1.catalog.$post>['json'];
+export type CatalogInput = InferRequestType<(typeof v1.catalog)[':id']['$patch']>['json'];
+export type CatalogItemType = CatalogCreateInput['type'];
 export interface CatalogQuery {
   q?: string;
   active?: boolean;
@@ -76,43 +31,13 @@ export interface CatalogQuery {
   limit?: number;
 }
 
-export type ProjectStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
-export type BillingType = 'hourly' | 'flat_fee' | 'non_billable';
-export interface ProjectService {
-  id: string;
-  catalogItemId: string | null;
-  name: string;
-}
-export interface Project {
-  id: string;
-  number: string;
-  label: string;
-  name: string;
-  client: { id: string; name: string } | null;
-  status: ProjectStatus;
-  billingType: BillingType;
-  hourlyRateCents: number | null;
-  flatFeeCents: number | null;
-  budgetMinutes: number | null;
-  budgetCents: number | null;
-  usedMinutes: number;
-  currency: string;
-  members: { userId: string; email: string; name: string | null }[];
-  services: ProjectService[];
-}
-export type ProjectServiceInput = { catalogItemId: string } | { name: string };
-export interface ProjectInput {
-  name?: string;
-  clientId?: string | null;
-  status?: ProjectStatus;
-  billingType?: BillingType;
-  hourlyRate?: string | null;
-  flatFee?: string | null;
-  budgetHours?: number | null;
-  budgetAmount?: string | null;
-  memberIds?: string[];
-  services?: ProjectServiceInput[];
-}
+export type Project = InferResponseType<(typeof v1.projects)[':id']['$get'], 200>;
+export type ProjectService = Project['services'][number];
+export type ProjectCreateInput = InferRequestType<typeof v1.projects.$post>['json'];
+export type ProjectInput = InferRequestType<(typeof v1.projects)[':id']['$patch']>['json'];
+export type ProjectServiceInput = NonNullable<ProjectCreateInput['services']>[number];
+export type BillingType = ProjectCreateInput['billingType'];
+export type ProjectStatus = NonNullable<ProjectCreateInput['status']>;
 export interface ProjectQuery {
   q?: string;
   status?: ProjectStatus;
@@ -121,54 +46,23 @@ export interface ProjectQuery {
   limit?: number;
 }
 
-export type IdleTimer = { state: 'idle' };
-export interface ActiveTimer {
+export type Timer = InferResponseType<typeof v1.timer.$get, 200>;
+/** A running or paused timer: the fields the API sends only then are present. */
+export type ActiveTimer = Timer & {
   state: 'running' | 'paused';
   project: { id: string; label: string };
-  client: { id: string; name: string } | null;
-  serviceName: string | null;
-  notes: string | null;
-  startedAt: string;
   elapsedSeconds: number;
-  autoStopAt: string | null;
+};
+export function activeTimer(timer: Timer | undefined): ActiveTimer | undefined {
+  return timer && timer.state !== 'idle' && timer.project && typeof timer.elapsedSeconds === 'number' ? (timer as ActiveTimer) : undefined;
 }
-export type Timer = IdleTimer | ActiveTimer;
+export type TimerStartInput = InferRequestType<typeof v1.timer.start.$post>['json'];
 /** A project service: its catalog item, or (for a custom one) its name. */
-export type ServiceChoice = { catalogItemId?: string; serviceName?: string };
-export interface TimerStartInput extends ServiceChoice {
-  projectId: string;
-  notes?: string;
-}
+export type ServiceChoice = Pick<TimerStartInput, 'catalogItemId' | 'serviceName'>;
 
-export type TimeEntryStatus = 'draft' | 'submitted' | 'approved' | 'billed';
-export interface TimeEntry {
-  id: string;
-  user: { id: string; email: string };
-  project: { id: string; label: string };
-  client: { id: string; name: string } | null;
-  serviceName: string | null;
-  notes: string | null;
-  date: string;
-  startedAt: string | null;
-  durationSeconds: number;
-  billedSeconds: number;
-  rounding: { incrementMinutes: number; mode: string };
-  billable: boolean;
-  status: TimeEntryStatus;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  approvedBy: { id: string; email: string } | null;
-  rejectionReason: string | null;
-}
-export interface TimeEntryInput extends ServiceChoice {
-  projectId: string;
-  date: string;
-  startTime?: string;
-  hours: string;
-  notes?: string;
-  billable?: boolean;
-  confirmOverlap?: boolean;
-}
+export type TimeEntry = InferResponseType<typeof v1['time-entries']['$get'], 200>['items'][number];
+export type TimeEntryInput = InferRequestType<typeof v1['time-entries']['$post']>['json'];
+export type TimeEntryStatus = NonNullable<InferRequestType<typeof v1['time-entries']['$get']>['query']['status']>;
 export interface TimeEntryQuery {
   userId?: string;
   projectId?: string;
@@ -179,33 +73,19 @@ export interface TimeEntryQuery {
   cursor?: string;
   limit?: number;
 }
-export interface Timesheet {
-  weekStart: string;
-  days: string[];
-  rows: { project: { id: string; label: string }; serviceName: string | null; seconds: number[]; total: number }[];
-  totals: number[];
-  total: number;
-}
+export type Timesheet = InferResponseType<typeof v1.timesheet.$get, 200>;
 
-export type RoundingIncrement = 0 | 6 | 15 | 30;
-export type RoundingMode = 'up' | 'nearest';
-export interface TimeSettings {
-  roundingIncrementMinutes: RoundingIncrement;
-  roundingMode: RoundingMode;
-  timerAutoStopHours: number;
-}
+export type TimeSettings = InferResponseType<(typeof v1.company)['time-settings']['$get'], 200>;
+export type TimeSettingsInput = InferRequestType<(typeof v1.company)['time-settings']['$patch']>['json'];
+export type RoundingIncrement = NonNullable<TimeSettingsInput['roundingIncrementMinutes']>;
+export type RoundingMode = NonNullable<TimeSettingsInput['roundingMode']>;
 
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['active', 'on_hold', 'completed', 'cancelled'];
-export const BILLING_TYPES: readonly BillingType[] = ['hourly', 'flat_fee', 'non_billable'];
-export const TIME_ENTRY_STATUSES: readonly TimeEntryStatus[] = ['draft', 'submitted', 'approved', 'billed'];
 export const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'AUD'] as const;
-
-// ---------- Plain fetch for routes not yet in AppType ----------
 
 type QueryValue = string | number | boolean | undefined | null;
 
 /** Drop empty values and stringify the rest, for `?query`. */
-function cleanQuery(query: Record<string, QueryValue> = {}): Record<string, string> {
+function cleanQuery(query: Record<string, QueryValue>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(query)
       .filter(([, v]) => v !== undefined && v !== null && String(v).trim() !== '')
@@ -213,65 +93,51 @@ function cleanQuery(query: Record<string, QueryValue> = {}): Record<string, stri
   );
 }
 
-/** One JSON request through `call()` (same ApiError handling as the typed client). */
-function send<T>(method: string, path: string, opts: { query?: Record<string, QueryValue>; json?: unknown } = {}): Promise<T> {
-  const search = new URLSearchParams(cleanQuery(opts.query)).toString();
-  const url = `/api/v1${path}${search ? `?${search}` : ''}`;
-  const init: RequestInit = { method, credentials: 'same-origin' };
-  if (opts.json !== undefined) {
-    init.headers = { 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(opts.json);
-  }
-  return call(() => fetch(url, init) as unknown as Promise<ClientResponse<T, 200, 'json'>>) as Promise<T>;
-}
-
-const id = (value: string) => encodeURIComponent(value);
-
 // ---------- Clients ----------
 
-export const listClients = (query: ClientQuery = {}) => send<Page<Client>>('GET', '/clients', { query: { ...query } });
-export const getClient = (clientId: string) => send<Client>('GET', `/clients/${id(clientId)}`);
-export const createClient = (json: ClientInput) => send<Client>('POST', '/clients', { json });
-export const updateClient = (clientId: string, json: ClientInput) => send<Client>('PATCH', `/clients/${id(clientId)}`, { json });
-export const deleteClient = (clientId: string) => send<void>('DELETE', `/clients/${id(clientId)}`);
-export const restoreClient = (clientId: string) => send<Client>('POST', `/clients/${id(clientId)}/restore`);
+export const listClients = (query: ClientQuery = {}) => call(() => v1.clients.$get({ query: cleanQuery({ ...query }) }));
+export const getClient = (id: string) => call(() => v1.clients[':id'].$get({ param: { id } }));
+export const createClient = (json: ClientCreateInput) => call(() => v1.clients.$post({ json }));
+export const updateClient = (id: string, json: ClientInput) => call(() => v1.clients[':id'].$patch({ param: { id }, json }));
+export const deleteClient = (id: string) => call(() => v1.clients[':id'].$delete({ param: { id } }));
+export const restoreClient = (id: string) => call(() => v1.clients[':id'].restore.$post({ param: { id } }));
 
 // ---------- Catalog ----------
 
-export const listCatalog = (query: CatalogQuery = {}) => send<Page<CatalogItem>>('GET', '/catalog', { query: { ...query } });
-export const createCatalogItem = (json: CatalogInput) => send<CatalogItem>('POST', '/catalog', { json });
-export const updateCatalogItem = (itemId: string, json: CatalogInput) => send<CatalogItem>('PATCH', `/catalog/${id(itemId)}`, { json });
+export const listCatalog = (query: CatalogQuery = {}) => call(() => v1.catalog.$get({ query: cleanQuery({ ...query }) }));
+export const createCatalogItem = (json: CatalogCreateInput) => call(() => v1.catalog.$post({ json }));
+export const updateCatalogItem = (id: string, json: CatalogInput) => call(() => v1.catalog[':id'].$patch({ param: { id }, json }));
 
 // ---------- Projects ----------
 
-export const listProjects = (query: ProjectQuery = {}) => send<Page<Project>>('GET', '/projects', { query: { ...query } });
-export const getProject = (projectId: string) => send<Project>('GET', `/projects/${id(projectId)}`);
-export const createProject = (json: ProjectInput) => send<Project>('POST', '/projects', { json });
-export const updateProject = (projectId: string, json: ProjectInput) => send<Project>('PATCH', `/projects/${id(projectId)}`, { json });
-export const deleteProject = (projectId: string) => send<void>('DELETE', `/projects/${id(projectId)}`);
+export const listProjects = (query: ProjectQuery = {}) => call(() => v1.projects.$get({ query: cleanQuery({ ...query }) }));
+export const getProject = (id: string) => call(() => v1.projects[':id'].$get({ param: { id } }));
+export const createProject = (json: ProjectCreateInput) => call(() => v1.projects.$post({ json }));
+export const updateProject = (id: string, json: ProjectInput) => call(() => v1.projects[':id'].$patch({ param: { id }, json }));
+export const deleteProject = (id: string) => call(() => v1.projects[':id'].$delete({ param: { id } }));
 
 // ---------- Timer ----------
 
-export const getTimer = () => send<Timer>('GET', '/timer');
-export const startTimer = (json: TimerStartInput) => send<Timer>('POST', '/timer/start', { json });
-export const pauseTimer = () => send<Timer>('POST', '/timer/pause');
-export const resumeTimer = () => send<Timer>('POST', '/timer/resume');
-export const stopTimer = () => send<{ timer: Timer; entry: TimeEntry }>('POST', '/timer/stop');
+export const getTimer = () => call(() => v1.timer.$get());
+export const startTimer = (json: TimerStartInput) => call(() => v1.timer.start.$post({ json }));
+export const pauseTimer = () => call(() => v1.timer.pause.$post());
+export const resumeTimer = () => call(() => v1.timer.resume.$post());
+export const stopTimer = () => call(() => v1.timer.stop.$post());
 
 // ---------- Time entries ----------
 
-export const listTimeEntries = (query: TimeEntryQuery = {}) => send<Page<TimeEntry>>('GET', '/time-entries', { query: { ...query } });
-export const createTimeEntry = (json: TimeEntryInput) => send<TimeEntry>('POST', '/time-entries', { json });
-export const updateTimeEntry = (entryId: string, json: Partial<TimeEntryInput>) =>
-  send<TimeEntry>('PATCH', `/time-entries/${id(entryId)}`, { json });
-export const deleteTimeEntry = (entryId: string) => send<void>('DELETE', `/time-entries/${id(entryId)}`);
-export const submitTimeEntry = (entryId: string) => send<TimeEntry>('POST', `/time-entries/${id(entryId)}/submit`);
-export const approveTimeEntry = (entryId: string) => send<TimeEntry>('POST', `/time-entries/${id(entryId)}/approve`);
-export const rejectTimeEntry = (entryId: string, reason: string) =>
-  send<TimeEntry>('POST', `/time-entries/${id(entryId)}/reject`, { json: { reason } });
-export const getTimesheet = (query: { week: string; userId?: string }) => send<Timesheet>('GET', '/timesheet', { query: { ...query } });
+export const listTimeEntries = (query: TimeEntryQuery = {}) => call(() => v1['time-entries'].$get({ query: cleanQuery({ ...query }) }));
+export const createTimeEntry = (json: TimeEntryInput) => call(() => v1['time-entries'].$post({ json }));
+export const updateTimeEntry = (id: string, json: Partial<TimeEntryInput>) =>
+  call(() => v1['time-entries'][':id'].$patch({ param: { id }, json }));
+export const deleteTimeEntry = (id: string) => call(() => v1['time-entries'][':id'].$delete({ param: { id } }));
+export const submitTimeEntry = (id: string) => call(() => v1['time-entries'][':id'].submit.$post({ param: { id } }));
+export const approveTimeEntry = (id: string) => call(() => v1['time-entries'][':id'].approve.$post({ param: { id } }));
+export const rejectTimeEntry = (id: string, reason: string) =>
+  call(() => v1['time-entries'][':id'].reject.$post({ param: { id }, json: { reason } }));
+export const getTimesheet = (query: { week: string; userId?: string }) => call(() => v1.timesheet.$get({ query: cleanQuery({ ...query }) }));
 
 // ---------- Time settings ----------
 
-export const getTimeSettings = () => send<TimeSettings>('GET', '/company/time-settings');
-export const updateTimeSettings = (json: Partial<TimeSettings>) => send<TimeSettings>('PATCH', '/company/time-settings', { json });
+export const getTimeSettings = () => call(() => v1.company['time-settings'].$get());
+export const updateTimeSettings = (json: TimeSettingsInput) => call(() => v1.company['time-settings'].$patch({ json }));

@@ -1,7 +1,7 @@
 import { onMount } from 'solid-js';
 import { createForm } from '../form';
 import { centsToInput } from '../money';
-import { createCatalogItem, updateCatalogItem, type CatalogInput, type CatalogItem, type CatalogItemType } from '../workApi';
+import { createCatalogItem, updateCatalogItem, type CatalogCreateInput, type CatalogItem, type CatalogItemType } from '../workApi';
 import { CATALOG_TYPE_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import FormError from './FormError';
@@ -35,7 +35,7 @@ export default function CatalogItemForm(props: CatalogItemFormProps) {
         }
       : { type: 'service', active: 'true' },
     submit: async (v) => {
-      const body: CatalogInput = {
+      const body: CatalogCreateInput = {
         type: v.type as CatalogItemType,
         name: v.name.trim(),
         description: v.description.trim(),

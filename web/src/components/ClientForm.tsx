@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
-import { CURRENCIES, createClient, updateClient, type Client, type ClientInput, type ClientKind } from '../workApi';
+import { CURRENCIES, createClient, updateClient, type Client, type ClientCreateInput, type ClientKind } from '../workApi';
 import { CLIENT_KIND_OPTIONS } from '../workLabels';
 import AddressFields from './AddressFields';
 import FormError from './FormError';
@@ -61,26 +61,26 @@ function parseTags(text: string): string[] {
 
 /**
  * The request body. A new client leaves out what was left blank; an edit sends
- * every field, with blanks as null, so clearing a field clears it.
+ * every field, with blanks as "", so clearing a field clears it.
  */
-function toBody(v: Values, creating: boolean): ClientInput {
+function toBody(v: Values, creating: boolean): ClientCreateInput {
   const days = v.paymentTermsDays.trim();
   if (days && !/^\d+$/.test(days)) invalidFields({ paymentTermsDays: 'Enter a whole number of days.' });
-  const optional = (text: string) => (text.trim() ? text.trim() : creating ? undefined : null);
+  const optional = (text: string) => (text.trim() ? text.trim() : creating ? undefined : '');
   const address = Object.fromEntries(ADDRESS_KEYS.map((k) => [k, v[k].trim()]).filter(([, value]) => value));
-  const body: ClientInput = {
+  const body: ClientCreateInput = {
     kind: v.kind as ClientKind,
     name: v.name.trim(),
     email: optional(v.email),
     phone: optional(v.phone),
     taxId: optional(v.taxId),
-    currency: v.currency,
+    currency: v.currency as ClientCreateInput['currency'],
     paymentTermsDays: days ? Number(days) : undefined,
-    notes: creating ? optional(v.notes) : v.notes.trim(),
+    notes: optional(v.notes),
     tags: parseTags(v.tags),
     address,
   };
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ClientInput;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ClientCreateInput;
 }
 
 /** Server names → form fields: "address.city" → "city", "tags.1" → "tags". */

@@ -9,7 +9,7 @@ import {
   type BillingType,
   type CatalogItem,
   type Project,
-  type ProjectInput,
+  type ProjectCreateInput,
   type ProjectServiceInput,
   type ProjectStatus,
 } from '../workApi';
@@ -95,10 +95,11 @@ export default function ProjectForm(props: ProjectFormProps) {
     initial: toValues(props.project),
     submit: async (v) => {
       const creating = !props.project;
+      // A new project leaves out what was left blank; an edit clears it ('' for amounts, null otherwise).
       const blank = creating ? undefined : null;
       const hours = v.budgetHours.trim();
       if (hours && !(Number(hours) >= 0)) invalidFields({ budgetHours: 'Enter a number of hours, like 40 or 12.5.' });
-      const money = (text: string) => text.trim() || blank;
+      const money = (text: string) => text.trim() || (creating ? undefined : '');
       const services: ProjectServiceInput[] = [
         ...[...catalogIds()].map((catalogItemId) => ({ catalogItemId })),
         ...customNames().map((name) => ({ name })),
@@ -109,7 +110,7 @@ export default function ProjectForm(props: ProjectFormProps) {
         setCustomNames([...customNames(), typed]);
         services.push({ name: typed });
       }
-      const body: ProjectInput = {
+      const body: ProjectCreateInput = {
         name: v.name.trim(),
         clientId: v.clientId || blank,
         status: v.status as ProjectStatus,
@@ -121,7 +122,7 @@ export default function ProjectForm(props: ProjectFormProps) {
         memberIds: [...memberIds()],
         services,
       };
-      const clean = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ProjectInput;
+      const clean = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ProjectCreateInput;
       const saved = await renameFieldErrors(props.project ? updateProject(props.project.id, clean) : createProject(clean), formFieldName);
       form.reset(toValues(saved));
       setMemberIds(new Set(saved.members.map((m) => m.userId)));

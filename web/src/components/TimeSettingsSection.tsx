@@ -34,7 +34,7 @@ export default function TimeSettingsSection() {
     submit: async (v) => {
       setSaved(undefined);
       const hours = v.timerAutoStopHours.trim();
-      if (!/^\d+(\.\d+)?$/.test(hours)) invalidFields({ timerAutoStopHours: 'Enter a number of hours, like 10.' });
+      if (!/^\d+$/.test(hours)) invalidFields({ timerAutoStopHours: 'Enter whole hours, from 1 to 24.' });
       fill(
         await updateTimeSettings({
           roundingIncrementMinutes: Number(v.roundingIncrementMinutes) as RoundingIncrement,
@@ -88,8 +88,8 @@ export default function TimeSettingsSection() {
             <FormField
               {...form.field('timerAutoStopHours')}
               label="Auto-stop timer after (hours)"
-              inputMode="decimal"
-              hint="A timer left running this long stops by itself and saves a draft."
+              inputMode="numeric"
+              hint="1 to 24. A timer left running this long stops by itself and saves a draft."
               disabled={!canEdit()}
             />
             <Show when={canEdit()}>

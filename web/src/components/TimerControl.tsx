@@ -3,7 +3,7 @@ import { createAction } from '../action';
 import { ApiError } from '../api';
 import { formatHm, formatHms } from '../duration';
 import { notifyTimeEntriesChanged } from '../timeEvents';
-import { getTimer, pauseTimer, resumeTimer, stopTimer, type ActiveTimer, type Timer } from '../workApi';
+import { activeTimer, getTimer, pauseTimer, resumeTimer, stopTimer, type Timer } from '../workApi';
 import TimerStartPanel from './TimerStartPanel';
 
 const POLL_MS = 30_000;
@@ -70,10 +70,7 @@ export default function TimerControl() {
     onCleanup(() => clearInterval(tick));
   });
 
-  const active = (): ActiveTimer | undefined => {
-    const current = timer();
-    return current && current.state !== 'idle' ? current : undefined;
-  };
+  const active = () => activeTimer(timer());
 
   const elapsed = () => {
     const current = active();
@@ -142,6 +139,14 @@ export default function TimerControl() {
               <button type="button" class="btn btn-primary btn-sm" onClick={() => void act.run('stop')} disabled={act.pending()}>
                 {act.isBusy('stop') ? 'Stopping…' : 'Stop'}
               </button>
+              <Show when={current().nudged && current().state === 'running' && current().autoStopAt}>
+                {(at) => (
+                  <span class="timer-nudge">
+                    Still working? It stops by itself at{' '}
+                    {new Date(at()).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}.
+                  </span>
+                )}
+              </Show>
             </div>
           )}
         </Match>
