@@ -13,10 +13,12 @@ import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
 import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
+import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { projectRoutes } from './routes/projects';
+import { storageRoutes } from './routes/storage';
 import { templateRoutes } from './routes/templates';
 import { timeRoutes } from './routes/time';
 import { loadSession } from './sessions';
@@ -46,7 +48,9 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', invitationRoutes)
     .route('/api/v1', clientRoutes)
     .route('/api/v1', projectRoutes)
-    .route('/api/v1', timeRoutes);
+    .route('/api/v1', timeRoutes)
+    .route('/api/v1', fileRoutes)
+    .route('/api/v1', storageRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Storage } from '../activities/storage/types';
 import type { Database } from '../db/client';
 import type { Settings } from '../domain/settings';
 import type { Logger } from './log';
@@ -10,6 +11,7 @@ export interface ApiDeps {
   database: Database;
   temporal: Client;
   log: Logger;
+  storage: Storage;
 }
 
 export interface AppEnv {

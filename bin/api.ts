@@ -1,6 +1,7 @@
 // The API process: Hono on PORT, serving /api/v1 and the built web app.
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
+import { createStorage } from '../activities/storage/create';
 import { createApp } from '../api/app';
 import { createLogger } from '../api/log';
 import { connect } from '../db/client';
@@ -13,7 +14,7 @@ const database = connect(requireDatabaseUrl(settings), { max: settings.DATABASE_
 const connection = Connection.lazy({ address: settings.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
 
-const app = createApp({ settings, database, temporal, log });
+const app = createApp({ settings, database, temporal, log, storage: createStorage(settings) });
 const server = serve({ fetch: app.fetch, port: settings.PORT, hostname: '0.0.0.0' }, (info) =>
   log.info('api listening', { port: info.port, env: settings.APP_ENV }));
 

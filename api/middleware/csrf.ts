@@ -10,8 +10,11 @@ import type { AppEnv } from '../env';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Local-disk uploads are authorised by their signed policy, not the cookie, and are multipart by nature. */
+const SIGNED_UPLOAD = '/api/v1/storage/upload';
+
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
-  if (!SAFE.has(c.req.method)) {
+  if (!SAFE.has(c.req.method) && c.req.path !== SIGNED_UPLOAD) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
     if ((origin && origin !== c.var.deps.settings.APP_URL) || (site && site !== 'same-origin' && site !== 'none')) {

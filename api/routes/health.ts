@@ -33,14 +33,15 @@ function jsonOf(description: string) {
   return { description, content: { 'application/json': { schema: Health } } };
 }
 
-async function healthOf({ database, temporal }: ApiDeps) {
-  const [db, tmp] = await Promise.all([
+async function healthOf({ database, temporal, storage }: ApiDeps) {
+  const [db, tmp, files] = await Promise.all([
     check(() => database.sql`select 1`),
     check(() => temporal.workflowService.getSystemInfo({})),
+    check(() => storage.check()),
   ]);
-  // Without Temporal the API still serves reads, so that is "degraded"; without the database it serves nothing.
-  const status = db === 'down' ? 'down' : tmp === 'down' ? 'degraded' : 'ok';
-  return { status, checks: { database: db, temporal: tmp } } as const;
+  // Without Temporal or storage the API still serves most reads, so that is "degraded"; without the database it serves nothing.
+  const status = db === 'down' ? 'down' : tmp === 'down' || files === 'down' ? 'degraded' : 'ok';
+  return { status, checks: { database: db, temporal: tmp, storage: files } } as const;
 }
 
 export const healthRoutes = areaApp()

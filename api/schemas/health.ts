@@ -4,7 +4,7 @@ const Check = z.enum(['ok', 'down']);
 
 export const Health = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
-  checks: z.object({ database: Check, temporal: Check }),
+  checks: z.object({ database: Check, temporal: Check, storage: Check }),
 }).meta({ id: 'Health' });
 
 export const Version = z.object({

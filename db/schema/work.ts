@@ -131,3 +131,24 @@ export const timeEntries = pgTable('time_entries', {
   check('time_entries_work_date', sql`${t.workDate} ~ '^\\d{4}-\\d{2}-\\d{2}$'`),
   tenantPolicy('time_entries', t.companyId),
 ]);
+
+/** Private files on a project. The object lives in storage under `storage_key`; the row says who may see it. */
+export const projectFiles = pgTable('project_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  projectId: uuid('project_id').notNull().references(() => projects.id),
+  uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  declaredBytes: integer('declared_bytes').notNull(),
+  sizeBytes: integer('size_bytes'),
+  storageKey: text('storage_key').notNull(),
+  /** pending until the upload is confirmed present and within limits. */
+  status: text('status', { enum: ['pending', 'ready', 'rejected'] }).notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+}, (t) => [
+  index('project_files_project_idx').on(t.companyId, t.projectId),
+  uniqueIndex('project_files_key').on(t.storageKey),
+  tenantPolicy('project_files', t.companyId),
+]);

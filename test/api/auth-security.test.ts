@@ -34,7 +34,7 @@ describe('lockout and throttling, shared by two API processes', () => {
   it('locks the account after five failures, whichever instance saw them, with Retry-After', async () => {
     await signup('locked@example.com');
     // A second API instance: its own app and dependencies, the same database.
-    const other = createApp({ settings: env.settings, database: env.database, temporal: env.temporal, log: env.log }, { webDist: null });
+    const other = createApp(env.deps, { webDist: null });
     for (let i = 0; i < 5; i++) expect((await login('locked@example.com', 'wrong password!', i % 2 ? other : env.app)).status).toBe(401);
     const locked = await login('locked@example.com', password, other);
     expect(locked.status).toBe(429);
@@ -50,7 +50,7 @@ describe('lockout and throttling, shared by two API processes', () => {
   });
 
   it('throttles guesses at one email across instances, even for unknown accounts, and records it once', async () => {
-    const other = createApp({ settings: env.settings, database: env.database, temporal: env.temporal, log: env.log }, { webDist: null });
+    const other = createApp(env.deps, { webDist: null });
     for (let i = 0; i < 10; i++) expect((await login('nobody@example.com', 'x', i % 2 ? other : env.app)).status).toBe(401);
     for (const app of [env.app, other]) {
       const res = await login('nobody@example.com', 'x', app);
@@ -203,9 +203,7 @@ describe('security headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('strict-transport-security')).toBeNull();
-    const prod = createApp({
-      settings: { ...env.settings, APP_ENV: 'production', CSP_REPORT_ONLY: true }, database: env.database, temporal: env.temporal, log: env.log,
-    }, { webDist: null });
+    const prod = createApp({ ...env.deps, settings: { ...env.settings, APP_ENV: 'production', CSP_REPORT_ONLY: true } }, { webDist: null });
     const p = await prod.request('/version');
     expect(p.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
     expect(p.headers.get('content-security-policy-report-only')).toContain("default-src 'self'");

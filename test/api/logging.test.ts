@@ -10,7 +10,7 @@ afterAll(async () => { await env?.close(); });
 it('writes JSON lines that all carry the request id, and hides 500 details from the client', async () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger({ level: 'debug', service: 'api', write: (l) => lines.push(JSON.parse(l)) });
-  const app = createApp({ settings: env.settings, database: env.database, temporal: env.temporal, log }, { webDist: null });
+  const app = createApp({ ...env.deps, log }, { webDist: null });
   app.get('/boom', () => { throw new Error('secret internal detail'); });
 
   const res = await app.request('/boom', { headers: { 'x-request-id': 'req-boom-1' } });

@@ -14,7 +14,7 @@ let env: TestEnv;
 const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
-  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '',
 };
 const B = { companyId: '', ownerId: '' };
 
@@ -36,7 +36,7 @@ async function snapshotA() {
   const db = env.owner.db;
   const tables = [
     'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
-    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences',
+    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -110,12 +110,19 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/time-entries/:id/approve': { expect: 404 },
   'POST /api/v1/time-entries/:id/reject': { body: { reason: 'no' }, expect: 404 },
   'GET /api/v1/timesheet': { expect: 'own' },
+  'POST /api/v1/projects/:id/files': { body: { filename: 'x.pdf', contentType: 'application/pdf', size: 10 }, expect: 404 },
+  'POST /api/v1/projects/:id/files/:fileId/complete': { expect: 404 },
+  'GET /api/v1/projects/:id/files': { expect: 404 },
+  'GET /api/v1/projects/:id/files/:fileId/download': { expect: 404 },
+  'DELETE /api/v1/projects/:id/files/:fileId': { expect: 404 },
   'GET /api/v1/company/time-settings': { expect: 'own' },
   'PATCH /api/v1/company/time-settings': { body: { roundingIncrementMinutes: 6 }, expect: 'own' },
 });
 
-/** Capability links: whoever holds the token may open it, by design; they are tested in identity.test.ts. */
-const BEARER_TOKEN_ROUTES = ['GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept'];
+/** Capability links: whoever holds the token (or signature) may use it, by design; tested in companies.test.ts and files.test.ts. */
+const BEARER_TOKEN_ROUTES = [
+  'GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept', 'POST /api/v1/storage/upload', 'GET /api/v1/storage/download',
+];
 
 /** Which of A's ids fills `:id` on which path: the most specific prefix wins. */
 function fillPath(path: string): string {
@@ -125,7 +132,7 @@ function fillPath(path: string): string {
     ['/catalog/', A.catalogId], ['/projects/', A.projectId], ['/time-entries/', A.entryId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
-  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':id', id);
+  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':id', id);
 }
 
 beforeAll(async () => {
@@ -164,6 +171,7 @@ beforeAll(async () => {
   A.catalogId = (await asA('/api/v1/catalog', { type: 'service', name: 'Alpha Design', rate: '150' })).id;
   A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
   A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
+  A.fileId = (await asA(`/api/v1/projects/${A.projectId}/files`, { filename: 'alpha.pdf', contentType: 'application/pdf', size: 100 })).file.id;
 });
 afterAll(async () => { await env?.close(); });
 

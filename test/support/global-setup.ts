@@ -18,6 +18,7 @@ import { findTemporalCli } from '../../bin/lib/temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from '../../bin/lib/temporal-server';
 import { WORKFLOWS_PATH } from '../../bin/lib/worker';
 import { freePort } from './ports';
+import { startS3, type S3Server } from './s3';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,6 +26,7 @@ declare module 'vitest' {
     pgAdminUrl: string;
     templateDatabase: string;
     workflowBundlePath: string;
+    s3Endpoint: string;
   }
 }
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject) {
   chmodSync(scratch, 0o755);
   let temporal: TemporalDevServer | undefined;
   let pg: EmbeddedServer | undefined;
+  let s3: S3Server | undefined;
   const killOnExit = () => temporal?.process.kill('SIGKILL');
   process.once('exit', killOnExit);
 
@@ -41,6 +44,7 @@ export default async function setup(project: TestProject) {
     process.off('exit', killOnExit);
     await temporal?.stop();
     await pg?.stop();
+    await s3?.stop();
     rmSync(scratch, { recursive: true, force: true });
   };
 
@@ -63,6 +67,8 @@ export default async function setup(project: TestProject) {
     await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
     await migrateDatabase(testDatabaseUrl(adminUrl, TEMPLATE_DATABASE), { appRolePassword: TEST_APP_ROLE_PASSWORD });
     project.provide('templateDatabase', TEMPLATE_DATABASE);
+    s3 = await startS3(join(scratch, 's3'));
+    project.provide('s3Endpoint', s3.endpoint);
     project.provide('temporalAddress', temporal.address);
     project.provide('pgAdminUrl', adminUrl);
     project.provide('workflowBundlePath', bundlePath);

@@ -4,10 +4,15 @@
  * other's data or workflows. `close()` undoes all of it.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { createStorage } from '../../activities/storage/create';
 import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/env';
 import { createLogger, type Logger } from '../../api/log';
 import { connect, type Database } from '../../db/client';
 import { appRoleUrl } from '../../db/migrate';
@@ -17,6 +22,7 @@ import { createMailer } from '../../bin/lib/mailer';
 import { cloneDatabase, dropDatabase } from '../../bin/lib/postgres';
 import { createWorker } from '../../bin/lib/worker';
 import { TEST_APP_ROLE_PASSWORD, testDatabaseUrl } from './database';
+import { TEST_BUCKET } from './s3';
 
 export interface TestEnv {
   settings: Settings;
@@ -30,6 +36,8 @@ export interface TestEnv {
   temporal: Client;
   log: Logger;
   app: ReturnType<typeof createApp>;
+  /** Everything the app was built from, to build a second app (another API process) from the same services. */
+  deps: ApiDeps;
   worker: Worker | null;
   /** Calls the app in-process, as a browser on APP_URL would. */
   request(path: string, init?: RequestInit & { json?: unknown; cookie?: string }): Promise<Response>;
@@ -47,7 +55,11 @@ function quietRuntime() {
   }
 }
 
-export async function startTestEnv(opts: { worker?: boolean; webDist?: string | null; env?: Record<string, string> } = {}): Promise<TestEnv> {
+export async function startTestEnv(opts: {
+  worker?: boolean; webDist?: string | null; env?: Record<string, string>;
+  /** Local disk (default, in a temp folder) or the suite's real S3-compatible server. */
+  storage?: 'local' | 's3';
+} = {}): Promise<TestEnv> {
   quietRuntime();
   const adminUrl = inject('pgAdminUrl');
   const address = inject('temporalAddress');
@@ -60,7 +72,11 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
 
   const settings = parseSettings({
     APP_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-    TEMPORAL_TASK_QUEUE: `test-${suffix}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...opts.env,
+    TEMPORAL_TASK_QUEUE: `test-${suffix}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', DATA_DIR: join(tmpdir(), `ez360pm-${suffix}`),
+    ...(opts.storage === 's3' && {
+      S3_ENDPOINT: inject('s3Endpoint'), S3_BUCKET: TEST_BUCKET, S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
+    }),
+    ...opts.env,
   });
   const log = createLogger({ level: settings.LOG_LEVEL, service: 'test' });
   const database = connect(databaseUrl, { max: 5 });
@@ -80,10 +96,11 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
     running = worker.run();
   }
 
-  const app = createApp({ settings, database, temporal, log }, { webDist: opts.webDist ?? null });
+  const deps: ApiDeps = { settings, database, temporal, log, storage: createStorage(settings) };
+  const app = createApp(deps, { webDist: opts.webDist ?? null });
 
   return {
-    settings, database, databaseUrl, owner, mail, temporal, log, app, worker,
+    settings, database, databaseUrl, owner, mail, temporal, log, app, deps, worker,
     request(path, init = {}) {
       const { json, cookie, ...rest } = init;
       const headers = new Headers(rest.headers);
@@ -104,6 +121,7 @@ export async function startTestEnv(opts: { worker?: boolean; webDist?: string | 
       await owner.close();
       await mail.stop();
       await dropDatabase(adminUrl, dbName);
+      rmSync(settings.DATA_DIR, { recursive: true, force: true });
     },
   };
 }

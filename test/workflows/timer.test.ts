@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await env?.close(); });
 
-const deps = () => ({ settings: env.settings, database: env.database, temporal: env.temporal, log: env.log });
+const deps = () => env.deps;
 const startBody = { projectId, notes: 'design' };
 const entries = async () => env.owner.db.execute<{ duration_seconds: number; status: string; source_key: string; notes: string }>(
   sql`select duration_seconds, status, source_key, notes from time_entries where user_id = ${userId} order by created_at`);

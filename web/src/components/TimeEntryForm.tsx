@@ -128,7 +128,7 @@ export default function TimeEntryForm(props: { onAdded: (entry: TimeEntry) => vo
                     label="Hours"
                     inputMode="decimal"
                     autocomplete="off"
-                    hint="1.5 or 1:30"
+                    hint="1.5, 1:30 or 90m"
                     maxLength={10}
                     required
                   />
