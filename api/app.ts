@@ -13,6 +13,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
 import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
+import { csvRoutes } from './routes/csv';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -46,6 +47,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', companyRoutes)
     .route('/api/v1', templateRoutes)
     .route('/api/v1', invitationRoutes)
+    .route('/api/v1', csvRoutes)
     .route('/api/v1', clientRoutes)
     .route('/api/v1', projectRoutes)
     .route('/api/v1', timeRoutes)

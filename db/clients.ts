@@ -60,3 +60,8 @@ export async function updateCatalogItem(tx: Tx, companyId: string, id: string, i
   const [row] = await tx.update(catalogItems).set(input).where(and(eq(catalogItems.companyId, companyId), eq(catalogItems.id, id))).returning();
   return row ?? null;
 }
+
+/** Every live client, alphabetical (exports). */
+export function allClients(tx: Tx, companyId: string) {
+  return tx.select().from(clients).where(and(eq(clients.companyId, companyId), live(clients))).orderBy(asc(clients.name), asc(clients.id));
+}
