@@ -1,0 +1,87 @@
+/** The real services a benchmark runs against, started and stopped like the test suite's. */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import type { AddressInfo } from 'node:net';
+import { createStorage } from '../../activities/storage/create';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../api/log';
+import { createMailer } from '../../bin/lib/mailer';
+import { ensureDatabase, startEmbeddedPostgres } from '../../bin/lib/postgres';
+import { findTemporalCli } from '../../bin/lib/temporal-cli';
+import { startTemporalDevServer } from '../../bin/lib/temporal-server';
+import { createWorker } from '../../bin/lib/worker';
+import { connect } from '../../db/client';
+import { appRoleUrl, migrateDatabase } from '../../db/migrate';
+import { parseSettings } from '../../domain/settings';
+import { freePort } from '../support/ports';
+
+export async function startStack() {
+  Runtime.install({ logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => console.error(m) } });
+  const scratch = mkdtempSync(join(tmpdir(), 'ez360pm-bench-'));
+  chmodSync(scratch, 0o755);
+  const temporalServer = await startTemporalDevServer({ cliPath: await findTemporalCli(), port: await freePort(), uiPort: null, dbFile: null });
+  const pg = await startEmbeddedPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
+  await ensureDatabase(pg.adminUrl, 'bench');
+  await migrateDatabase(pg.urlFor('bench'), { appRolePassword: 'bench-app-password' });
+  const settings = parseSettings({
+    APP_ENV: 'test', DATABASE_URL: appRoleUrl(pg.urlFor('bench'), 'bench-app-password'), TEMPORAL_ADDRESS: temporalServer.address,
+    TEMPORAL_TASK_QUEUE: 'bench', LOG_LEVEL: 'error', EMAIL_VERIFICATION_REQUIRED: 'false', DATA_DIR: scratch, SMTP_URL: 'smtp://127.0.0.1:9',
+    DATABASE_POOL_MAX: '20',
+  });
+  const database = connect(settings.DATABASE_URL!, { max: 20 });
+  const owner = connect(pg.urlFor('bench'), { max: 4 });
+  const connection = await Connection.connect({ address: temporalServer.address });
+  const temporal = new Client({ connection });
+  const native = await NativeConnection.connect({ address: temporalServer.address });
+  const worker = await createWorker({ connection: native, namespace: 'default', taskQueue: 'bench', db: database.db, mailer: createMailer(settings) });
+  const running = worker.run();
+  const log = createLogger({ level: 'error', service: 'bench' });
+  const app = createApp({ settings, database, temporal, log, storage: createStorage(settings) }, { webDist: null });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  settings.APP_URL = base;
+
+  return {
+    base, settings, database, owner, temporal,
+    async stop() {
+      server.close();
+      worker.shutdown();
+      await running;
+      await native.close();
+      await connection.close();
+      await database.close();
+      await owner.close();
+      await temporalServer.stop();
+      await pg.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** p50/p99 of a list of milliseconds. */
+export function percentiles(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  return { p50: at(50), p99: at(99), n: s.length };
+}
+
+/** Run `fn` `iterations` times on each of `concurrency` lanes at once; the time each call took. */
+export async function measure(concurrency: number, iterations: number, fn: (lane: number, i: number) => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  await Promise.all(Array.from({ length: concurrency }, async (_, lane) => {
+    for (let i = 0; i < iterations; i++) {
+      const t = performance.now();
+      await fn(lane, i);
+      out.push(performance.now() - t);
+    }
+  }));
+  return out;
+}
