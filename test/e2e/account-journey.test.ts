@@ -4,45 +4,29 @@
  * the email from the message that arrived, enable 2FA, log out, log back in
  * with a TOTP code, invite a teammate, join a second company and switch.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../api/app';
-import { chromiumMissing, launchChromium } from '../support/browser';
-import { sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
-import { listen } from '../support/serve';
+import { chromiumMissing, startBrowserEnv } from '../support/browser';
+import { sessionCookie, type TestEnv } from '../support/harness';
 import { currentCode } from '../support/totp';
 
-if (chromiumMissing) console.warn(`skipping browser tests: ${chromiumMissing}`);
 
 const email = 'browser@example.com';
 const password = 'a sturdy passphrase';
 const linkPath = (text: string, re: RegExp) => new URL(re.exec(text)![0]).pathname + new URL(re.exec(text)![0]).search;
 
 describe.skipIf(chromiumMissing)('an account’s first day in the browser', () => {
+  let b: Awaited<ReturnType<typeof startBrowserEnv>>;
   let env: TestEnv;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
   let page: Page;
   let secret = '';
-  const url = (path: string) => `${server.url}${path}`;
+  const url = (path: string) => b.url(path);
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does)');
-    env = await startTestEnv({ worker: true, webDist: WEB_DIST });
-    server = await listen(env);
-    // The browser's origin must be the app's own (CSRF), and email links must point at it.
-    env.settings.APP_URL = server.url;
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('dialog', (d) => void d.accept());
+    b = await startBrowserEnv();
+    ({ env, page } = b);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await env?.close();
-  });
+  afterAll(async () => { await b?.close(); });
 
   it('shows field errors for a weak password and keeps the form', async () => {
     await page.goto(url('/signup'));

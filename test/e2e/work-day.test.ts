@@ -3,36 +3,20 @@
  * from the top bar (start, pause, resume, stop), find the draft entry, submit
  * it and approve it — against the real API, worker, Temporal and PostgreSQL.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../api/app';
-import { chromiumMissing, launchChromium } from '../support/browser';
-import { startTestEnv, type TestEnv } from '../support/harness';
-import { listen } from '../support/serve';
+import { chromiumMissing, startBrowserEnv } from '../support/browser';
 
 describe.skipIf(chromiumMissing)('a working day in the browser', () => {
-  let env: TestEnv;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  let b: Awaited<ReturnType<typeof startBrowserEnv>>;
   let page: Page;
-  const url = (path: string) => `${server.url}${path}`;
+  const url = (path: string) => b.url(path);
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build:web` (npm test does)');
-    env = await startTestEnv({ worker: true, webDist: WEB_DIST, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
-    server = await listen(env);
-    env.settings.APP_URL = server.url;
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('dialog', (d) => void d.accept());
+    b = await startBrowserEnv({ env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+    page = b.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await env?.close();
-  });
+  afterAll(async () => { await b?.close(); });
 
   it('creates a client and a project for it', async () => {
     await page.goto(url('/signup'));

@@ -1,14 +1,12 @@
-import { createEffect, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, on, onMount, Show } from 'solid-js';
+import PagedListView from './PagedListView';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
 import { entriesVersion } from '../timeEvents';
 import { listTimeEntries, type TimeEntryStatus } from '../workApi';
 import { ENTRY_STATUS_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
-import EmptyState from './EmptyState';
 import FormField from './FormField';
-import LoadMore from './LoadMore';
-import { LoadError, Loading } from './PageStatus';
 import SelectField from './SelectField';
 import TimeEntriesTable from './TimeEntriesTable';
 import TimeEntryForm from './TimeEntryForm';
@@ -92,37 +90,27 @@ export default function TimeEntriesPanel() {
             />
           </Show>
         </div>
-        <Switch fallback={<Loading label="Loading time entries…" />}>
-          <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
-          <Match when={list.items()?.length === 0}>
-            <EmptyState>
+        <PagedListView list={list} loadingLabel="Loading time entries…" empty={
+          <>
               <Show
                 when={!filtered()}
                 fallback={<p>No entries match these filters.</p>}
               >
                 <p>No time yet — start the timer from the top bar, or add time above.</p>
               </Show>
-            </EmptyState>
-          </Match>
-          <Match when={list.items()}>
-            {(items) => (
-              <>
+          </>
+        }>
+          {(items) => (
+            <>
                 <TimeEntriesTable
                   entries={items()}
                   busy={list.loading()}
                   onChanged={(entry) => list.replace((e) => e.id === entry.id, entry)}
                   onDeleted={(id) => list.remove((e) => e.id === id)}
                 />
-                <LoadMore
-                  cursor={list.nextCursor()}
-                  pending={list.more.pending()}
-                  error={list.more.error()}
-                  onMore={(cursor) => void list.more.run(cursor)}
-                />
-              </>
-            )}
-          </Match>
-        </Switch>
+            </>
+          )}
+        </PagedListView>
       </section>
     </div>
   );

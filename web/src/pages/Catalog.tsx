@@ -1,10 +1,9 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import PagedListView from '../components/PagedListView';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import CatalogItemForm from '../components/CatalogItemForm';
-import EmptyState from '../components/EmptyState';
-import LoadMore from '../components/LoadMore';
 import NoAccess from '../components/NoAccess';
-import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
+import { SuccessNote } from '../components/PageStatus';
 import { formatCents } from '../money';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
@@ -82,10 +81,8 @@ export default function Catalog() {
           <h2 id="catalog-title" class="sr-only">
             Catalog items
           </h2>
-          <Switch fallback={<Loading label="Loading the catalog…" />}>
-            <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
-            <Match when={list.items()?.length === 0}>
-              <EmptyState>
+          <PagedListView list={list} loadingLabel="Loading the catalog…" empty={
+            <>
                 <p>
                   No catalog items yet
                   <Show when={canManage()} fallback=".">
@@ -95,11 +92,10 @@ export default function Catalog() {
                     </button>
                   </Show>
                 </p>
-              </EmptyState>
-            </Match>
-            <Match when={list.items()}>
-              {(items) => (
-                <>
+            </>
+          }>
+            {(items) => (
+              <>
                   <div class="table-wrap">
                     <table class="table catalog-table">
                       <caption class="sr-only">Catalog items</caption>
@@ -150,16 +146,9 @@ export default function Catalog() {
                       </tbody>
                     </table>
                   </div>
-                  <LoadMore
-                    cursor={list.nextCursor()}
-                    pending={list.more.pending()}
-                    error={list.more.error()}
-                    onMore={(cursor) => void list.more.run(cursor)}
-                  />
-                </>
-              )}
-            </Match>
-          </Switch>
+              </>
+            )}
+          </PagedListView>
         </section>
       </div>
     </Show>

@@ -1,11 +1,9 @@
 import { A } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import PagedListView from '../components/PagedListView';
+import { createSignal, onMount, Show } from 'solid-js';
 import CheckboxField from '../components/CheckboxField';
 import ClientsTable from '../components/ClientsTable';
-import EmptyState from '../components/EmptyState';
-import LoadMore from '../components/LoadMore';
 import NoAccess from '../components/NoAccess';
-import { LoadError, Loading } from '../components/PageStatus';
 import SearchBox from '../components/SearchBox';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
@@ -65,10 +63,8 @@ export default function Clients() {
               />
             </Show>
           </div>
-          <Switch fallback={<Loading label="Loading clients…" />}>
-            <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
-            <Match when={list.items()?.length === 0}>
-              <EmptyState>
+          <PagedListView list={list} loadingLabel="Loading clients…" empty={
+            <>
                 <Show when={!q()} fallback={<p>No clients match “{q()}”.</p>}>
                   <p>
                     No clients yet
@@ -78,22 +74,14 @@ export default function Clients() {
                     </Show>
                   </p>
                 </Show>
-              </EmptyState>
-            </Match>
-            <Match when={list.items()}>
-              {(items) => (
-                <>
+            </>
+          }>
+            {(items) => (
+              <>
                   <ClientsTable clients={items()} busy={list.loading()} />
-                  <LoadMore
-                    cursor={list.nextCursor()}
-                    pending={list.more.pending()}
-                    error={list.more.error()}
-                    onMore={(cursor) => void list.more.run(cursor)}
-                  />
-                </>
-              )}
-            </Match>
-          </Switch>
+              </>
+            )}
+          </PagedListView>
         </section>
       </div>
     </Show>

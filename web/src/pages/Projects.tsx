@@ -1,9 +1,7 @@
 import { A } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import EmptyState from '../components/EmptyState';
-import LoadMore from '../components/LoadMore';
+import PagedListView from '../components/PagedListView';
+import { createSignal, onMount, Show } from 'solid-js';
 import NoAccess from '../components/NoAccess';
-import { LoadError, Loading } from '../components/PageStatus';
 import ProjectsTable from '../components/ProjectsTable';
 import SearchBox from '../components/SearchBox';
 import SelectField from '../components/SelectField';
@@ -76,10 +74,8 @@ export default function Projects() {
               }}
             />
           </div>
-          <Switch fallback={<Loading label="Loading projects…" />}>
-            <Match when={list.error()}>{(message) => <LoadError message={message()} onRetry={() => void list.reload()} />}</Match>
-            <Match when={list.items()?.length === 0}>
-              <EmptyState>
+          <PagedListView list={list} loadingLabel="Loading projects…" empty={
+            <>
                 <Show when={!filtered()} fallback={<p>No projects match these filters.</p>}>
                   <p>
                     No projects yet
@@ -89,22 +85,14 @@ export default function Projects() {
                     </Show>
                   </p>
                 </Show>
-              </EmptyState>
-            </Match>
-            <Match when={list.items()}>
-              {(items) => (
-                <>
+            </>
+          }>
+            {(items) => (
+              <>
                   <ProjectsTable projects={items()} busy={list.loading()} />
-                  <LoadMore
-                    cursor={list.nextCursor()}
-                    pending={list.more.pending()}
-                    error={list.more.error()}
-                    onMore={(cursor) => void list.more.run(cursor)}
-                  />
-                </>
-              )}
-            </Match>
-          </Switch>
+              </>
+            )}
+          </PagedListView>
         </section>
       </div>
     </Show>
