@@ -22,6 +22,7 @@ import { projectRoutes } from './routes/projects';
 import { storageRoutes } from './routes/storage';
 import { templateRoutes } from './routes/templates';
 import { timeRoutes } from './routes/time';
+import { vendorRoutes } from './routes/vendors';
 import { loadSession } from './sessions';
 import { mountWebApp } from './static';
 import { areaApp } from './validation';
@@ -48,6 +49,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', templateRoutes)
     .route('/api/v1', invitationRoutes)
     .route('/api/v1', csvRoutes)
+    .route('/api/v1', vendorRoutes)
     .route('/api/v1', clientRoutes)
     .route('/api/v1', projectRoutes)
     .route('/api/v1', timeRoutes)

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
-import { catalogItems, clients } from './schema/work';
+import { catalogItems, clients, vendors } from './schema/work';
 import { live } from './soft-delete';
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -64,4 +64,26 @@ export async function updateCatalogItem(tx: Tx, companyId: string, id: string, i
 /** Every live client, alphabetical (exports). */
 export function allClients(tx: Tx, companyId: string) {
   return tx.select().from(clients).where(and(eq(clients.companyId, companyId), live(clients))).orderBy(asc(clients.name), asc(clients.id));
+}
+
+export type VendorRow = typeof vendors.$inferSelect;
+export type VendorInput = Omit<typeof vendors.$inferInsert, 'id' | 'companyId' | 'createdAt' | 'deletedAt'>;
+
+export function listVendors(tx: Tx, companyId: string, f: { q?: string; includeDeleted?: boolean; limit: number; after?: { name: string; id: string } }) {
+  return tx.select().from(vendors).where(and(
+    eq(vendors.companyId, companyId),
+    f.includeDeleted ? undefined : live(vendors),
+    f.q ? or(ilike(vendors.name, like(f.q)), ilike(vendors.email, like(f.q))) : undefined,
+    f.after ? or(gt(vendors.name, f.after.name), and(eq(vendors.name, f.after.name), gt(vendors.id, f.after.id))) : undefined,
+  )).orderBy(asc(vendors.name), asc(vendors.id)).limit(f.limit + 1);
+}
+
+export async function createVendor(tx: Tx, companyId: string, input: VendorInput): Promise<VendorRow> {
+  const [row] = await tx.insert(vendors).values({ ...input, companyId }).returning();
+  return row!;
+}
+
+export async function updateVendor(tx: Tx, companyId: string, id: string, input: Partial<VendorInput>): Promise<VendorRow | null> {
+  const [row] = await tx.update(vendors).set(input).where(and(eq(vendors.companyId, companyId), eq(vendors.id, id), live(vendors))).returning();
+  return row ?? null;
 }

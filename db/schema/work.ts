@@ -152,3 +152,17 @@ export const projectFiles = pgTable('project_files', {
   uniqueIndex('project_files_key').on(t.storageKey),
   tenantPolicy('project_files', t.companyId),
 ]);
+
+/** Vendors and merchants the company buys from (expenses arrive later). */
+export const vendors = pgTable('vendors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  website: text('website'),
+  taxId: text('tax_id'),
+  notes: text('notes').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+}, (t) => [index('vendors_company_name_idx').on(t.companyId, t.name, t.id), tenantPolicy('vendors', t.companyId)]);

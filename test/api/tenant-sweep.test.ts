@@ -14,7 +14,7 @@ let env: TestEnv;
 const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
-  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '',
 };
 const B = { companyId: '', ownerId: '' };
 
@@ -36,7 +36,7 @@ async function snapshotA() {
   const db = env.owner.db;
   const tables = [
     'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
-    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files',
+    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -84,6 +84,12 @@ const samples = (): Record<string, Sample> => ({
   'DELETE /api/v1/company/templates/:id': { expect: 404 },
   'POST /api/v1/company/templates/:id/restore': { expect: 404 },
   'GET /api/v1/clients': { expect: 'own' },
+  'GET /api/v1/clients/:id/timeline': { expect: 404 },
+  'GET /api/v1/vendors': { expect: 'own' },
+  'POST /api/v1/vendors': { body: { name: 'Bravo vendor' }, expect: 'own' },
+  'PATCH /api/v1/vendors/:id': { body: { name: 'Renamed' }, expect: 404 },
+  'DELETE /api/v1/vendors/:id': { expect: 404 },
+  'POST /api/v1/vendors/:id/restore': { expect: 404 },
   'POST /api/v1/clients/import': { body: { csv: 'name\nBravo import\n', dryRun: false }, expect: 'own' },
   'GET /api/v1/clients/export': { expect: 'own' },
   'GET /api/v1/projects/export': { expect: 'own' },
@@ -133,7 +139,7 @@ function fillPath(path: string): string {
   const ids: [string, string][] = [
     ['/me/sessions/', A.sessionId], ['/company/invitations/', A.invitationId], ['/company/templates/:id/restore', A.deletedTemplateId],
     ['/company/templates/', A.templateId], ['/clients/:id/restore', A.deletedClientId], ['/clients/', A.clientId],
-    ['/catalog/', A.catalogId], ['/projects/', A.projectId], ['/time-entries/', A.entryId],
+    ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
   return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':id', id);
@@ -175,6 +181,9 @@ beforeAll(async () => {
   A.catalogId = (await asA('/api/v1/catalog', { type: 'service', name: 'Alpha Design', rate: '150' })).id;
   A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
   A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
+  A.vendorId = (await asA('/api/v1/vendors', { name: 'Alpha Vendor' })).id;
+  A.deletedVendorId = (await asA('/api/v1/vendors', { name: 'Alpha Old Vendor' })).id;
+  expect((await env.request(`/api/v1/vendors/${A.deletedVendorId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
   A.fileId = (await asA(`/api/v1/projects/${A.projectId}/files`, { filename: 'alpha.pdf', contentType: 'application/pdf', size: 100 })).file.id;
 });
 afterAll(async () => { await env?.close(); });
@@ -190,7 +199,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const before = await snapshotA();
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
-    A.clientId, 'Alpha Client', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+    A.clientId, 'Alpha Client', A.vendorId, 'Alpha Vendor', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
   ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {

@@ -148,3 +148,31 @@ describe('time entries', () => {
     expect(sheet.total).toBe(sheet.totals.reduce((a: number, b: number) => a + b, 0));
   });
 });
+
+describe('vendors and the client timeline', () => {
+  it('keeps vendors with search, soft delete and restore, and refuses a bad email writing nothing', async () => {
+    const v = await json(await post('/api/v1/vendors', { name: 'Paper Supply', email: 'orders@paper.example', website: 'https://paper.example' }));
+    expect(v).toMatchObject({ name: 'Paper Supply', email: 'orders@paper.example' });
+    const before = await count('vendors');
+    expect((await json(await post('/api/v1/vendors', { name: 'Bad', email: 'nope' }))).error.fields.email).toBeDefined();
+    expect(await count('vendors')).toBe(before);
+    expect((await json(await env.request('/api/v1/vendors?q=paper', { cookie }))).items).toHaveLength(1);
+    expect((await env.request(`/api/v1/vendors/${v.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+    expect((await json(await env.request('/api/v1/vendors?q=paper', { cookie }))).items).toHaveLength(0);
+    expect((await post(`/api/v1/vendors/${v.id}/restore`, undefined)).status).toBe(200);
+  });
+
+  it('tells a client’s story: its changes, its projects and the time recorded for it, newest first', async () => {
+    const client = await json(await post('/api/v1/clients', { kind: 'business', name: 'Storyco' }));
+    await env.request(`/api/v1/clients/${client.id}`, { method: 'PATCH', cookie, json: { notes: 'prefers email' } });
+    const project = await json(await post('/api/v1/projects', { name: 'Story site', billingType: 'hourly', clientId: client.id }));
+    await post('/api/v1/time-entries', { projectId: project.id, date: '2026-11-10', hours: '1:30', notes: 'kickoff' });
+    const { items, nextCursor } = await json(await env.request(`/api/v1/clients/${client.id}/timeline`, { cookie }));
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['Time recorded: 1:30', 'Project created', 'Client updated', 'Client created']);
+    expect(items[0]).toMatchObject({ kind: 'time', detail: `${project.label} — kickoff (draft)`, actor: { email: 'work@example.com' } });
+    expect(nextCursor).toBeNull();
+    const paged = await json(await env.request(`/api/v1/clients/${client.id}/timeline?limit=3`, { cookie }));
+    const rest = await json(await env.request(`/api/v1/clients/${client.id}/timeline?limit=3&cursor=${paged.nextCursor}`, { cookie }));
+    expect([...paged.items, ...rest.items].map((i: { id: string }) => i.id)).toEqual(items.map((i: { id: string }) => i.id));
+  });
+});

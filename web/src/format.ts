@@ -63,3 +63,12 @@ export function formatTimestamp(iso: string | null | undefined): string {
   const date = toDate(iso);
   return date ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : (iso ?? '—');
 }
+
+/** A file size for people: "0.4 KB", "12 KB", "3.2 MB". */
+export function formatFileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}

@@ -3,7 +3,7 @@
 // own route definitions. Money goes out as dollar strings and comes back as integer
 // cents; errors are `ApiError`.
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { call, v1 } from './api';
+import { ApiError, call, v1 } from './api';
 
 // ---------- Shapes (inferred from the API) ----------
 
@@ -80,6 +80,26 @@ export type TimeSettingsInput = InferRequestType<(typeof v1.company)['time-setti
 export type RoundingIncrement = NonNullable<TimeSettingsInput['roundingIncrementMinutes']>;
 export type RoundingMode = NonNullable<TimeSettingsInput['roundingMode']>;
 
+export type Vendor = InferResponseType<typeof v1.vendors.$get, 200>['items'][number];
+export type VendorCreateInput = InferRequestType<typeof v1.vendors.$post>['json'];
+export type VendorInput = InferRequestType<(typeof v1.vendors)[':id']['$patch']>['json'];
+export interface VendorQuery {
+  q?: string;
+  includeDeleted?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export type TimelineItem = InferResponseType<(typeof v1.clients)[':id']['timeline']['$get'], 200>['items'][number];
+
+export type ProjectFile = InferResponseType<(typeof v1.projects)[':id']['files']['$get'], 200>['items'][number];
+export type FileUploadInput = InferRequestType<(typeof v1.projects)[':id']['files']['$post']>['json'];
+export type FileUpload = InferResponseType<(typeof v1.projects)[':id']['files']['$post'], 201>['upload'];
+
+export type ClientImportInput = InferRequestType<typeof v1.clients.import.$post>['json'];
+export type ClientImportResult = InferResponseType<typeof v1.clients.import.$post, 200>;
+export type ClientImportRow = ClientImportResult['rows'][number];
+
 export const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'AUD'] as const;
 
 type QueryValue = string | number | boolean | undefined | null;
@@ -102,6 +122,31 @@ export const updateClient = (id: string, json: ClientInput) => call(() => v1.cli
 export const deleteClient = (id: string) => call(() => v1.clients[':id'].$delete({ param: { id } }));
 export const restoreClient = (id: string) => call(() => v1.clients[':id'].restore.$post({ param: { id } }));
 
+/** What happened with a client (audit events and time), newest first. */
+export const clientTimeline = (query: { id: string; cursor?: string; limit?: number }) =>
+  call(() => v1.clients[':id'].timeline.$get({ param: { id: query.id }, query: cleanQuery({ cursor: query.cursor, limit: query.limit }) }));
+
+// ---------- Vendors ----------
+
+export const listVendors = (query: VendorQuery = {}) => call(() => v1.vendors.$get({ query: cleanQuery({ ...query }) }));
+export const createVendor = (json: VendorCreateInput) => call(() => v1.vendors.$post({ json }));
+export const updateVendor = (id: string, json: VendorInput) => call(() => v1.vendors[':id'].$patch({ param: { id }, json }));
+export const deleteVendor = (id: string) => call(() => v1.vendors[':id'].$delete({ param: { id } }));
+export const restoreVendor = (id: string) => call(() => v1.vendors[':id'].restore.$post({ param: { id } }));
+
+// ---------- CSV ----------
+
+/** Dry run (the default) reports every row's problems; `dryRun: false` imports all rows or none (422 IMPORT_HAS_ERRORS). */
+export const importClients = (json: ClientImportInput) => call(() => v1.clients.import.$post({ json }));
+
+/** Plain links (the browser downloads the CSV with the session cookie). */
+export const CLIENTS_EXPORT_URL = '/api/v1/clients/export';
+export const PROJECTS_EXPORT_URL = '/api/v1/projects/export';
+export const timeEntriesExportUrl = (query: { from?: string; to?: string }) => {
+  const params = new URLSearchParams(cleanQuery(query)).toString();
+  return `/api/v1/time-entries/export${params ? `?${params}` : ''}`;
+};
+
 // ---------- Catalog ----------
 
 export const listCatalog = (query: CatalogQuery = {}) => call(() => v1.catalog.$get({ query: cleanQuery({ ...query }) }));
@@ -115,6 +160,47 @@ export const getProject = (id: string) => call(() => v1.projects[':id'].$get({ p
 export const createProject = (json: ProjectCreateInput) => call(() => v1.projects.$post({ json }));
 export const updateProject = (id: string, json: ProjectInput) => call(() => v1.projects[':id'].$patch({ param: { id }, json }));
 export const deleteProject = (id: string) => call(() => v1.projects[':id'].$delete({ param: { id } }));
+
+// ---------- Project files ----------
+
+export const listProjectFiles = (projectId: string) => call(() => v1.projects[':id'].files.$get({ param: { id: projectId } }));
+/** Step 1 of an upload: a pending file and the form to post it to storage with. */
+export const startFileUpload = (projectId: string, json: FileUploadInput) =>
+  call(() => v1.projects[':id'].files.$post({ param: { id: projectId }, json }));
+/** Step 3: the server checks the object arrived within limits (422 FILE_TOO_LARGE otherwise). */
+export const completeFileUpload = (projectId: string, fileId: string) =>
+  call(() => v1.projects[':id'].files[':fileId'].complete.$post({ param: { id: projectId, fileId } }));
+export const deleteProjectFile = (projectId: string, fileId: string) =>
+  call(() => v1.projects[':id'].files[':fileId'].$delete({ param: { id: projectId, fileId } }));
+/** A plain link: the server answers with a redirect to a short-lived storage URL. */
+export const projectFileDownloadUrl = (projectId: string, fileId: string) =>
+  `/api/v1/projects/${encodeURIComponent(projectId)}/files/${encodeURIComponent(fileId)}/download`;
+
+/**
+ * Step 2: post the file straight to storage (S3, or the local-disk stand-in) with the
+ * presigned form fields first and the file last. No cookies: it may be another origin.
+ */
+export async function uploadToStorage(upload: FileUpload, file: File): Promise<void> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', file);
+  let res: Response;
+  try {
+    res = await fetch(upload.url, { method: 'POST', body: form, credentials: 'omit' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Could not reach the file storage. Check your connection and try again.');
+  }
+  if (res.ok) return;
+  // The local store answers our JSON errors; S3 answers XML (<Code>EntityTooLarge</Code>).
+  const text = await res.text().catch(() => '');
+  let message: string | undefined;
+  try {
+    message = (JSON.parse(text) as { error?: { message?: string } }).error?.message;
+  } catch {
+    if (/EntityTooLarge/.test(text)) message = 'The file is larger than the upload allows.';
+  }
+  throw new ApiError(res.status, 'upload_failed', message ?? `The file could not be stored (${res.status}). Please try again.`);
+}
 
 // ---------- Timer ----------
 
