@@ -1,19 +1,19 @@
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { containsPattern } from './search';
 import { catalogItems, clients, vendors } from './schema/work';
 import { live } from './soft-delete';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ClientInput = Omit<typeof clients.$inferInsert, 'id' | 'companyId' | 'createdAt' | 'deletedAt'>;
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Alphabetical, keyset-paginated on (name, id). */
 export function listClients(tx: Tx, companyId: string, f: { q?: string; includeDeleted?: boolean; limit: number; after?: { name: string; id: string } }) {
   return tx.select().from(clients).where(and(
     eq(clients.companyId, companyId),
     f.includeDeleted ? undefined : live(clients),
-    f.q ? or(ilike(clients.name, like(f.q)), ilike(clients.email, like(f.q)), sql`${f.q.toLowerCase()} = any(${clients.tags})`) : undefined,
+    f.q ? or(ilike(clients.name, containsPattern(f.q)), ilike(clients.email, containsPattern(f.q)), sql`${f.q.toLowerCase()} = any(${clients.tags})`) : undefined,
     f.after ? or(gt(clients.name, f.after.name), and(eq(clients.name, f.after.name), gt(clients.id, f.after.id))) : undefined,
   )).orderBy(asc(clients.name), asc(clients.id)).limit(f.limit + 1);
 }
@@ -41,7 +41,7 @@ export function listCatalog(tx: Tx, companyId: string, f: { q?: string; active?:
   return tx.select().from(catalogItems).where(and(
     eq(catalogItems.companyId, companyId),
     f.active === undefined ? undefined : eq(catalogItems.active, f.active),
-    f.q ? ilike(catalogItems.name, like(f.q)) : undefined,
+    f.q ? ilike(catalogItems.name, containsPattern(f.q)) : undefined,
     f.after ? or(gt(catalogItems.name, f.after.name), and(eq(catalogItems.name, f.after.name), gt(catalogItems.id, f.after.id))) : undefined,
   )).orderBy(asc(catalogItems.name), asc(catalogItems.id)).limit(f.limit + 1);
 }
@@ -73,7 +73,7 @@ export function listVendors(tx: Tx, companyId: string, f: { q?: string; includeD
   return tx.select().from(vendors).where(and(
     eq(vendors.companyId, companyId),
     f.includeDeleted ? undefined : live(vendors),
-    f.q ? or(ilike(vendors.name, like(f.q)), ilike(vendors.email, like(f.q))) : undefined,
+    f.q ? or(ilike(vendors.name, containsPattern(f.q)), ilike(vendors.email, containsPattern(f.q))) : undefined,
     f.after ? or(gt(vendors.name, f.after.name), and(eq(vendors.name, f.after.name), gt(vendors.id, f.after.id))) : undefined,
   )).orderBy(asc(vendors.name), asc(vendors.id)).limit(f.limit + 1);
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ilike, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { containsPattern } from './search';
 import { memberships, users } from './schema/identity';
 import { clients, projectMembers, projects, projectServices, timeEntries } from './schema/work';
 import { live } from './soft-delete';
@@ -29,7 +30,7 @@ export function listProjects(tx: Tx, companyId: string, f: { q?: string; status?
     eq(projects.companyId, companyId), live(projects),
     f.status ? eq(projects.status, f.status) : undefined,
     f.clientId ? eq(projects.clientId, f.clientId) : undefined,
-    f.q ? sql`(${ilike(projects.name, `%${f.q}%`)} or ${ilike(projects.number, `%${f.q}%`)})` : undefined,
+    f.q ? or(ilike(projects.name, containsPattern(f.q)), ilike(projects.number, containsPattern(f.q))) : undefined,
     f.beforeSeq ? lt(projects.seq, f.beforeSeq) : undefined,
   )).orderBy(desc(projects.seq)).limit(f.limit + 1);
 }

@@ -3,7 +3,7 @@ import PagedListView from './PagedListView';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
 import { entriesVersion } from '../timeEvents';
-import { listTimeEntries, type TimeEntryStatus } from '../workApi';
+import { listTimeEntries, timeEntriesExportUrl, type TimeEntryStatus } from '../workApi';
 import { ENTRY_STATUS_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import FormField from './FormField';
@@ -42,7 +42,17 @@ export default function TimeEntriesPanel() {
       <TimeEntryForm onAdded={() => void list.reload()} />
 
       <section class="card" aria-labelledby="entries-title">
-        <h2 id="entries-title">Entries</h2>
+        <div class="card-header">
+          <h2 id="entries-title">Entries</h2>
+          <a
+            href={timeEntriesExportUrl({ from: from() || undefined, to: to() || undefined })}
+            download
+            class="btn btn-secondary btn-sm"
+            title="The entries between the From and To dates below (all dates when they are empty)"
+          >
+            Export CSV
+          </a>
+        </div>
         <div class="filters time-filters" role="group" aria-label="Filter entries">
           <SelectField
             id="entries-status"

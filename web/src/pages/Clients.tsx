@@ -2,12 +2,13 @@ import { A } from '@solidjs/router';
 import PagedListView from '../components/PagedListView';
 import { createSignal, onMount, Show } from 'solid-js';
 import CheckboxField from '../components/CheckboxField';
+import ClientImportPanel from '../components/ClientImportPanel';
 import ClientsTable from '../components/ClientsTable';
 import NoAccess from '../components/NoAccess';
 import SearchBox from '../components/SearchBox';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
-import { listClients } from '../workApi';
+import { CLIENTS_EXPORT_URL, listClients } from '../workApi';
 
 /** /clients — search, list and page through clients; managers add new ones. */
 export default function Clients() {
@@ -16,6 +17,7 @@ export default function Clients() {
   const list = createPagedList(listClients, 'Could not load the clients.');
   const [q, setQ] = createSignal('');
   const [showDeleted, setShowDeleted] = createSignal(false);
+  const [importing, setImporting] = createSignal(false);
 
   const search = () => list.load({ q: q() || undefined, includeDeleted: showDeleted() || undefined });
   onMount(() => {
@@ -30,12 +32,30 @@ export default function Clients() {
             <h1>Clients</h1>
             <p class="page-subtitle">The people and businesses you work for.</p>
           </div>
-          <Show when={canManage()}>
-            <A href="/clients/new" class="btn btn-primary">
-              New client
-            </A>
-          </Show>
+          <div class="button-row">
+            <a href={CLIENTS_EXPORT_URL} download class="btn btn-secondary">
+              Export CSV
+            </a>
+            <Show when={canManage()}>
+              <button
+                type="button"
+                class="btn btn-secondary"
+                aria-expanded={importing() ? 'true' : 'false'}
+                aria-controls="clients-import"
+                onClick={() => setImporting((open) => !open)}
+              >
+                Import CSV
+              </button>
+              <A href="/clients/new" class="btn btn-primary">
+                New client
+              </A>
+            </Show>
+          </div>
         </header>
+
+        <Show when={canManage() && importing()}>
+          <ClientImportPanel id="clients-import" onImported={() => void search()} />
+        </Show>
 
         <section class="card" aria-labelledby="clients-title">
           <h2 id="clients-title" class="sr-only">

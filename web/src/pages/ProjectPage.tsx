@@ -4,6 +4,7 @@ import { createAction, errorMessage } from '../action';
 import BudgetBar from '../components/BudgetBar';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
+import ProjectFiles from '../components/ProjectFiles';
 import ProjectForm, { type ClientOption } from '../components/ProjectForm';
 import { listMembers, type Member } from '../identityApi';
 import { useSession } from '../session';
@@ -126,6 +127,7 @@ function ProjectPageFor(props: { id: string | undefined }) {
             </Match>
           </Switch>
         </section>
+        <Show when={project()?.id}>{(id) => <ProjectFiles projectId={id()} />}</Show>
         <Show when={canManage() && project()}>
           {(current) => (
             <div class="button-row page-actions">

@@ -7,7 +7,7 @@ import SearchBox from '../components/SearchBox';
 import SelectField from '../components/SelectField';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
-import { listProjects, type ProjectStatus } from '../workApi';
+import { listProjects, PROJECTS_EXPORT_URL, type ProjectStatus } from '../workApi';
 import { PROJECT_STATUS_OPTIONS } from '../workLabels';
 
 const STATUS_FILTER = [{ value: '', label: 'All' }, ...PROJECT_STATUS_OPTIONS];
@@ -36,6 +36,9 @@ export default function Projects() {
             <p class="page-subtitle">The work you track time against and bill.</p>
           </div>
           <div class="button-row">
+            <a href={PROJECTS_EXPORT_URL} download class="btn btn-secondary">
+              Export CSV
+            </a>
             <Show when={session.can('clients.view')}>
               <A href="/catalog" class="btn btn-secondary">
                 Catalog
