@@ -13,6 +13,7 @@ import { listTimeEntries, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { csvRecords, toCsv } from '../../domain/csv';
 import { AppError } from '../../domain/errors';
+import { can } from '../../domain/permissions';
 import { isDay } from '../../domain/dates';
 import { projectLabel } from '../../domain/projects';
 import { auditBy } from '../audit';
@@ -113,7 +114,8 @@ export const csvRoutes = areaApp()
   .openapi(exportTime, async (c) => {
     const access = requireCompany(c, 'time.track');
     const { from, to } = c.req.valid('query');
-    const userId = access.role === 'staff' ? access.userId : undefined;
+    // The same rule as the list: without approval rights, your own time only.
+    const userId = can(access.role, 'time.approve') ? undefined : access.userId;
     const rows = await withTenant(c.var.deps.database.db, access.companyId, (tx) => listTimeEntries(tx, access.companyId, { from, to, userId, limit: 1_000_000 }));
     return csvFile(c, 'time-entries.csv', toCsv(
       ['date', 'person', 'project', 'service', 'notes', 'duration_seconds', 'status', 'billable'],
