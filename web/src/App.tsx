@@ -18,6 +18,7 @@ import ResetPassword from './pages/ResetPassword';
 import SecuritySettings from './pages/SecuritySettings';
 import Signup from './pages/Signup';
 import Time from './pages/Time';
+import Vendors from './pages/Vendors';
 import VerifyEmail from './pages/VerifyEmail';
 
 export default function App() {
@@ -40,6 +41,7 @@ export default function App() {
         <Route path="/clients" component={Clients} />
         <Route path="/clients/new" component={ClientPage} />
         <Route path="/clients/:id" component={ClientPage} />
+        <Route path="/vendors" component={Vendors} />
         <Route path="/projects" component={Projects} />
         <Route path="/projects/new" component={ProjectPage} />
         <Route path="/projects/:id" component={ProjectPage} />

@@ -1,5 +1,6 @@
 import { A, useLocation } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import type { Permission } from '../identityApi';
 import { useSession } from '../session';
 import Icon, { type IconName } from './Icon';
 import Logo from './Logo';
@@ -15,11 +16,14 @@ interface WorkLink {
   icon: IconName;
   /** Other paths that belong to this entry (the catalog lives under Projects). */
   also?: string[];
+  /** Shown only with this permission. */
+  permission?: Permission;
 }
 
 /** The daily-work pages: every member of a company sees them (read-only where their role says so). */
 const workLinks: WorkLink[] = [
   { href: '/clients', label: 'Clients', icon: 'clients' },
+  { href: '/vendors', label: 'Vendors', icon: 'vendors', permission: 'clients.view' },
   { href: '/projects', label: 'Projects', icon: 'projects', also: ['/catalog'] },
   { href: '/time', label: 'Time', icon: 'time' },
 ];
@@ -71,7 +75,7 @@ export default function Sidebar(props: SidebarProps) {
             </A>
           </li>
           <Show when={session.me().company}>
-            <For each={workLinks}>
+            <For each={workLinks.filter((link) => !link.permission || session.can(link.permission))}>
               {(link) => (
                 <li>
                   <A

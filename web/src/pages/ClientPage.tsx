@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import ClientForm from '../components/ClientForm';
+import ClientTimeline from '../components/ClientTimeline';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import { formatDate } from '../format';
@@ -138,6 +139,7 @@ function ClientPageFor(props: { id: string | undefined }) {
             </div>
           )}
         </Show>
+        <Show when={client()?.id}>{(id) => <ClientTimeline clientId={id()} />}</Show>
       </div>
     </Show>
   );
