@@ -1,16 +1,23 @@
-import { For, onMount, Show } from 'solid-js';
+import { createEffect, For, on, onMount, Show } from 'solid-js';
 import { formatDateTime } from '../format';
 import { createPagedList } from '../pagedList';
 import { clientTimeline } from '../workApi';
 import PagedListView from './PagedListView';
 
+interface ClientTimelineProps {
+  clientId: string;
+  /** Bump to reload (after a change elsewhere on the page). */
+  version?: number;
+}
+
 /** What happened with a client — changes and recorded time — newest first, paged by "Load more". */
-export default function ClientTimeline(props: { clientId: string }) {
+export default function ClientTimeline(props: ClientTimelineProps) {
   const list = createPagedList(
     (query: { cursor?: string }) => clientTimeline({ id: props.clientId, cursor: query.cursor }),
     'Could not load the timeline.',
   );
   onMount(() => void list.load({}));
+  createEffect(on(() => props.version, () => void list.reload(), { defer: true }));
 
   return (
     <section class="card client-timeline" aria-labelledby="client-timeline-title">

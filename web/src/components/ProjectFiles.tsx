@@ -79,7 +79,7 @@ export default function ProjectFiles(props: { projectId: string }) {
         class="file-upload"
         onSubmit={upload.onSubmit}
         noValidate
-        aria-label="Upload a file"
+        aria-label="Upload to this project"
         aria-busy={upload.pending() ? 'true' : 'false'}
       >
         <FileField

@@ -46,7 +46,7 @@ export default function TimeEntriesPanel() {
           <h2 id="entries-title">Entries</h2>
           <a
             href={timeEntriesExportUrl({ from: from() || undefined, to: to() || undefined })}
-            download
+            download=""
             class="btn btn-secondary btn-sm"
             title="The entries between the From and To dates below (all dates when they are empty)"
           >

@@ -32,6 +32,9 @@ function ClientPageFor(props: { id: string | undefined }) {
   const [client, setClient] = createSignal<Client>();
   const [loadError, setLoadError] = createSignal<string>();
   const [notice, setNotice] = createSignal<string | undefined>(location.state?.notice);
+  /** Bumped after every change here, so the timeline shows it. */
+  const [changes, setChanges] = createSignal(0);
+  const changed = () => setChanges((n) => n + 1);
 
   const load = async () => {
     if (!props.id) return;
@@ -52,12 +55,14 @@ function ClientPageFor(props: { id: string | undefined }) {
     await deleteClient(current.id);
     setClient({ ...current, deletedAt: new Date().toISOString() });
     setNotice(`${current.name} was deleted.`);
+    changed();
   });
 
   const restore = createAction(async (current: Client) => {
     setNotice(undefined);
     setClient(await restoreClient(current.id));
     setNotice(`${current.name} was restored.`);
+    changed();
   });
 
   const title = () => (props.id ? (client()?.name ?? 'Client') : 'New client');
@@ -103,6 +108,7 @@ function ClientPageFor(props: { id: string | undefined }) {
                       onSaved={(saved) => {
                         setClient(saved);
                         setNotice('Client saved.');
+                        changed();
                       }}
                     />
                   )}
@@ -139,7 +145,7 @@ function ClientPageFor(props: { id: string | undefined }) {
             </div>
           )}
         </Show>
-        <Show when={client()?.id}>{(id) => <ClientTimeline clientId={id()} />}</Show>
+        <Show when={client()?.id}>{(id) => <ClientTimeline clientId={id()} version={changes()} />}</Show>
       </div>
     </Show>
   );

@@ -33,7 +33,7 @@ export default function Clients() {
             <p class="page-subtitle">The people and businesses you work for.</p>
           </div>
           <div class="button-row">
-            <a href={CLIENTS_EXPORT_URL} download class="btn btn-secondary">
+            <a href={CLIENTS_EXPORT_URL} download="" class="btn btn-secondary">
               Export CSV
             </a>
             <Show when={canManage()}>

@@ -36,7 +36,7 @@ export default function Projects() {
             <p class="page-subtitle">The work you track time against and bill.</p>
           </div>
           <div class="button-row">
-            <a href={PROJECTS_EXPORT_URL} download class="btn btn-secondary">
+            <a href={PROJECTS_EXPORT_URL} download="" class="btn btn-secondary">
               Export CSV
             </a>
             <Show when={session.can('clients.view')}>
