@@ -12,5 +12,5 @@ export function createStorage(settings: Settings): Storage {
       accessKeyId: settings.S3_ACCESS_KEY_ID, secretAccessKey: settings.S3_SECRET_ACCESS_KEY, forcePathStyle: settings.S3_FORCE_PATH_STYLE,
     });
   }
-  return createLocalStorage({ dir: resolve(settings.DATA_DIR, 'files'), baseUrl: settings.APP_URL, secret: settings.APP_SECRET_KEY });
+  return createLocalStorage({ dir: resolve(settings.DATA_DIR, 'files'), baseUrl: () => settings.APP_URL, secret: settings.APP_SECRET_KEY });
 }

@@ -16,7 +16,8 @@ export interface LocalPolicy {
   expires: number;
 }
 
-export function createLocalStorage(cfg: { dir: string; baseUrl: string; secret: string }) {
+/** `baseUrl` is read whenever a link is made, so it follows the app's URL if that is settled late (tests on a random port). */
+export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; secret: string }) {
   const sign = (payload: string) => createHmac('sha256', `ez360pm:local-storage:${cfg.secret}`).update(payload).digest('base64url');
   const verify = (payload: string, signature: string) => {
     const want = Buffer.from(sign(payload));
@@ -39,7 +40,7 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: string; secret: 
     kind: 'local',
     async presignUpload(key, { contentType, maxBytes, expiresSeconds }) {
       const policy = Buffer.from(JSON.stringify({ key, contentType, maxBytes, expires: now() + expiresSeconds } satisfies LocalPolicy)).toString('base64url');
-      return { url: `${cfg.baseUrl}/api/v1/storage/upload`, fields: { key, 'Content-Type': contentType, policy, signature: sign(policy) } };
+      return { url: `${cfg.baseUrl()}/api/v1/storage/upload`, fields: { key, 'Content-Type': contentType, policy, signature: sign(policy) } };
     },
     async head(key) {
       try {
@@ -53,7 +54,7 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: string; secret: 
     async downloadUrl(key, { filename, expiresSeconds }) {
       const expires = String(now() + expiresSeconds);
       const q = new URLSearchParams({ key, filename, expires, signature: sign(`${key}\n${expires}`) });
-      return `${cfg.baseUrl}/api/v1/storage/download?${q}`;
+      return `${cfg.baseUrl()}/api/v1/storage/download?${q}`;
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });

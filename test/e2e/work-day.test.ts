@@ -1,8 +1,12 @@
 /**
- * A working day in the browser: create a client and a project, run the timer
- * from the top bar (start, pause, resume, stop), find the draft entry, submit
- * it and approve it — against the real API, worker, Temporal and PostgreSQL.
+ * A working day in the browser: create a client and a project, attach a file,
+ * run the timer from the top bar (start, pause, resume, stop), find the draft
+ * entry, submit and approve it, import clients from CSV — against the real
+ * API, worker, Temporal, PostgreSQL and file storage.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, startBrowserEnv } from '../support/browser';
@@ -45,6 +49,19 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('P-00001 · Website');
   });
 
+  it('uploads a private file to the project and downloads the same bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ez360pm-e2e-'));
+    const content = 'Scope: homepage, about, contact.\n'.repeat(30);
+    writeFileSync(join(dir, 'notes.txt'), content);
+    await page.getByLabel('Upload a file').setInputFiles(join(dir, 'notes.txt'));
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect.poll(() => page.getByText('notes.txt uploaded.').count()).toBe(1);
+    expect(await page.locator('.files-table tbody tr[data-file-id]').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download notes.txt' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(content);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('runs the timer from the top bar: start, pause, resume, stop', async () => {
     await page.getByRole('button', { name: 'Start timer' }).click();
     const panel = page.locator('#timer-panel');
@@ -72,5 +89,27 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await expect.poll(() => row.locator('.status-submitted').count()).toBe(1);
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => row.locator('.status-approved').count()).toBe(1);
+  });
+
+  it('imports clients from CSV only once the preview is clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ez360pm-e2e-'));
+    const header = 'name,kind,email,tags';
+    writeFileSync(join(dir, 'bad.csv'), `${header}\nGlobex,business,ap@globex.test,vip;west\nBad Email Ltd,business,not-an-email,\n`);
+    writeFileSync(join(dir, 'good.csv'), `${header}\nGlobex,business,ap@globex.test,vip;west\nGood Email Ltd,business,ok@good.test,\n`);
+    await page.goto(url('/clients'));
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await page.getByLabel('CSV file').setInputFiles(join(dir, 'bad.csv'));
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect.poll(() => page.locator('.import-summary').textContent()).toBe('1 row ready, 1 with problems');
+    expect(await page.locator('.import-table tr[data-line="3"]').textContent()).toContain('email: Enter a valid email address.');
+    expect(await page.getByRole('button', { name: /^Import \d+ client/ }).count()).toBe(0);
+
+    await page.getByLabel('CSV file').setInputFiles(join(dir, 'good.csv'));
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect.poll(() => page.locator('.import-summary').textContent()).toBe('2 rows ready, 0 with problems');
+    await page.getByRole('button', { name: 'Import 2 clients' }).click();
+    await expect.poll(() => page.locator('#clients-import [role=status]').textContent()).toBe('Imported 2 clients.');
+    await expect.poll(() => page.locator('.clients-table tbody').textContent()).toContain('Good Email Ltd');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
