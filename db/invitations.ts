@@ -49,8 +49,9 @@ export async function openInvitation(tx: Tx, tokenHash: string) {
   return { invitation: inv, company: company! };
 }
 
-export async function markAccepted(tx: Tx, id: string): Promise<boolean> {
+export async function markAccepted(tx: Tx, companyId: string, id: string): Promise<boolean> {
   const rows = await tx.update(invitations).set({ acceptedAt: sql`now()` })
-    .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))).returning({ id: invitations.id });
+    .where(and(eq(invitations.companyId, companyId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
   return rows.length === 1;
 }

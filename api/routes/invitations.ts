@@ -69,7 +69,7 @@ export const invitationRoutes = areaApp()
       }
       await setScope(tx, { companyId: company.id, userId });
       await lockCompany(tx, company.id);
-      if (!(await markAccepted(tx, inv.id))) throw gone();
+      if (!(await markAccepted(tx, company.id, inv.id))) throw gone();
       if (!(await addMember(tx, company.id, userId, inv.role))) throw new AppError(409, 'ALREADY_MEMBER', `You are already a member of ${company.name}.`);
       await recordAudit(tx, {
         companyId: company.id, ...auditBy(c, userId), action: 'member.joined', objectType: 'member', objectId: userId,
