@@ -34,6 +34,7 @@ const patchItem = createRoute({ method: 'patch', path: '/catalog/{id}', tags: ['
 export const clientView = (c: ClientRow) => ({
   id: c.id, kind: c.kind, name: c.name, email: c.email, phone: c.phone, taxId: c.taxId, currency: c.currency,
   paymentTermsDays: c.paymentTermsDays, notes: c.notes, tags: c.tags, address: c.address,
+  roundingIncrementMinutes: c.roundingIncrementMinutes, roundingMode: c.roundingMode,
   createdAt: c.createdAt.toISOString(), deletedAt: c.deletedAt?.toISOString() ?? null,
 });
 const catalogView = (i: CatalogRow) => ({

@@ -48,6 +48,8 @@ async function projectFields(tx: Tx, companyId: string, b: Body): Promise<Partia
     ...(b.flatFee !== undefined && { flatFeeCents: centsField('flatFee', b.flatFee) }),
     ...(b.budgetAmount !== undefined && { budgetCents: centsField('budgetAmount', b.budgetAmount) }),
     ...(b.budgetHours !== undefined && { budgetMinutes: b.budgetHours === null ? null : hoursToMinutes(b.budgetHours) }),
+    ...(b.roundingIncrementMinutes !== undefined && { roundingIncrementMinutes: b.roundingIncrementMinutes }),
+    ...(b.roundingMode !== undefined && { roundingMode: b.roundingMode }),
   };
 }
 
@@ -81,6 +83,7 @@ export async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]
     client: p.clientId ? { id: p.clientId, name: d.clientsById.get(p.clientId) ?? '' } : null,
     status: p.status, billingType: p.billingType, hourlyRateCents: p.hourlyRateCents, flatFeeCents: p.flatFeeCents,
     budgetMinutes: p.budgetMinutes, budgetCents: p.budgetCents, currency: p.currency,
+    roundingIncrementMinutes: p.roundingIncrementMinutes, roundingMode: p.roundingMode,
     usedMinutes: Math.round((d.usedSeconds.get(p.id) ?? 0) / 60),
     members: d.members.filter((m) => m.projectId === p.id).map(({ userId, email, name }) => ({ userId, email, name })),
     services: d.services.filter((s) => s.projectId === p.id).map(({ id, catalogItemId, name }) => ({ id, catalogItemId, name })),

@@ -13,6 +13,12 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A client's or project's own billing rounding; null falls back to the client's, then the company's. */
+const roundingOverride = {
+  roundingIncrementMinutes: z.union([z.literal(0), z.literal(6), z.literal(15), z.literal(30)], { error: 'Choose none, 6, 15 or 30 minutes.' }).nullable().optional(),
+  roundingMode: z.enum(['up', 'nearest']).nullable().optional(),
+};
+
 export const Address = z.object({
   line1: text(200, 'the address').optional(), line2: text(200, 'the address').optional(), city: text(100, 'the city').optional(),
   state: text(50, 'the state').optional(), postalCode: text(20, 'the postal code').optional(),
@@ -30,6 +36,7 @@ export const ClientBody = z.object({
   notes: text(5000, 'the notes').optional(),
   tags: z.array(text(40, 'each tag').min(1)).max(20, 'At most 20 tags.').optional(),
   address: Address.optional(),
+  ...roundingOverride,
 }).meta({ id: 'ClientBody' });
 
 export const CatalogBody = z.object({
@@ -52,6 +59,7 @@ export const ProjectBody = z.object({
   budgetAmount: dollars.nullable().optional(),
   memberIds: z.array(z.string().uuid()).max(200).optional(),
   services: z.array(z.union([z.object({ catalogItemId: z.string().uuid() }), z.object({ name: text(200, 'the service name').min(1) })])).max(50).optional(),
+  ...roundingOverride,
 }).meta({ id: 'ProjectBody' });
 
 export const TimerStartBody = z.object({
@@ -94,6 +102,7 @@ const LabelRef = z.object({ id: z.string(), label: z.string() });
 export const ClientView = z.object({
   id: z.string(), kind: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), taxId: z.string().nullable(),
   currency: z.string(), paymentTermsDays: z.number(), notes: z.string(), tags: z.array(z.string()), address: z.record(z.string(), z.string()),
+  roundingIncrementMinutes: z.number().nullable(), roundingMode: z.string().nullable(),
   createdAt: z.string(), deletedAt: z.string().nullable(),
 }).meta({ id: 'Client' });
 
@@ -104,7 +113,7 @@ export const CatalogView = z.object({
 export const ProjectView = z.object({
   id: z.string(), number: z.string(), label: z.string(), name: z.string(), client: Ref.nullable(), status: z.string(), billingType: z.string(),
   hourlyRateCents: z.number().nullable(), flatFeeCents: z.number().nullable(), budgetMinutes: z.number().nullable(), budgetCents: z.number().nullable(),
-  usedMinutes: z.number(), currency: z.string(),
+  usedMinutes: z.number(), currency: z.string(), roundingIncrementMinutes: z.number().nullable(), roundingMode: z.string().nullable(),
   members: z.array(z.object({ userId: z.string(), email: z.string(), name: z.string() })),
   services: z.array(z.object({ id: z.string(), catalogItemId: z.string().nullable(), name: z.string() })),
 }).meta({ id: 'Project' });

@@ -121,6 +121,24 @@ describe('time entries', () => {
     await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
   });
 
+  it('lets a client and a project override the company rounding, project first', async () => {
+    await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 15, roundingMode: 'up' } });
+    const client = await json(await post('/api/v1/clients', { kind: 'business', name: 'Rounder', roundingIncrementMinutes: 6, roundingMode: 'up' }));
+    expect(client).toMatchObject({ roundingIncrementMinutes: 6, roundingMode: 'up' });
+    const byClient = await json(await post('/api/v1/projects', { name: 'Client rule', billingType: 'hourly', clientId: client.id }));
+    const byProject = await json(await post('/api/v1/projects', { name: 'Own rule', billingType: 'hourly', clientId: client.id, roundingIncrementMinutes: 30, roundingMode: 'nearest' }));
+    const onClient = await json(await post('/api/v1/time-entries', { projectId: byClient.id, date: '2026-11-05', hours: '1:07' }));
+    const onProject = await json(await post('/api/v1/time-entries', { projectId: byProject.id, date: '2026-11-05', hours: '1:07' }));
+    expect(onClient).toMatchObject({ durationSeconds: 4020, billedSeconds: 4320, rounding: { incrementMinutes: 6, mode: 'up' } });
+    expect(onProject).toMatchObject({ durationSeconds: 4020, billedSeconds: 3600, rounding: { incrementMinutes: 30, mode: 'nearest' } });
+    // Clearing the project's rule falls back to the client's.
+    await env.request(`/api/v1/projects/${byProject.id}`, { method: 'PATCH', cookie, json: { roundingIncrementMinutes: null, roundingMode: null } });
+    const again = (await json(await env.request(`/api/v1/time-entries?projectId=${byProject.id}`, { cookie }))).items[0];
+    expect(again).toMatchObject({ billedSeconds: 4320, rounding: { incrementMinutes: 6 } });
+    await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
+    expect((await post('/api/v1/clients', { kind: 'business', name: 'Odd', roundingIncrementMinutes: 7 })).status).toBe(400);
+  });
+
   it('goes draft → submitted → approved; billed time is locked', async () => {
     const entry = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-06', hours: '3' }));
     expect((await post(`/api/v1/time-entries/${entry.id}/approve`, undefined)).status).toBe(422);
