@@ -97,6 +97,9 @@ async function listBench(stack: Stack, s: Awaited<ReturnType<typeof setup>>) {
   };
   return {
     seededMs: seeded,
+    // Where an API call's time goes: HTTP alone, then HTTP plus loading the session.
+    http: await p(() => fetch(`${stack.base}/version`).then((r) => r.json())),
+    session: await p(() => call(stack, '/api/v1/me', s.ownerCookie)),
     first: { api: await p(apiFirst), sql: await p(() => bare({})) },
     filtered: { api: await p(apiFiltered), sql: await p(() => bare(filtered)) },
   };
@@ -119,6 +122,8 @@ try {
     `  ratio                                                  ${ratio(timer.roundTrip.p50, timer.baseline.p50).padStart(7)}  ${ratio(timer.roundTrip.p99, timer.baseline.p99).padStart(7)}`,
     '',
     `time-entry list (seeded in ${list.seededMs} ms)                   p50 ms   p99 ms   API/SQL p50   target`,
+    `  (GET /version: HTTP alone)                             ${fmt(list.http.p50)}  ${fmt(list.http.p99)}`,
+    `  (GET /api/v1/me: HTTP + session)                       ${fmt(list.session.p50)}  ${fmt(list.session.p99)}`,
     `  first page: API                                        ${fmt(list.first.api.p50)}  ${fmt(list.first.api.p99)}`,
     `  first page: bare SQL                                   ${fmt(list.first.sql.p50)}  ${fmt(list.first.sql.p99)}   ${ratio(list.first.api.p50, list.first.sql.p50).padStart(7)}   ≤2× and <50 ms: ${list.first.api.p50 <= 2 * list.first.sql.p50 && list.first.api.p50 < 50 ? 'met' : 'MISSED'}`,
     `  filtered page: API                                     ${fmt(list.filtered.api.p50)}  ${fmt(list.filtered.api.p99)}`,
