@@ -34,3 +34,8 @@ export const PROJECT_STATUS_OPTIONS = options(PROJECT_STATUS);
 export const BILLING_TYPE_OPTIONS = options(BILLING);
 export const ENTRY_STATUS_OPTIONS = options(ENTRY_STATUS);
 export const CATALOG_TYPE_OPTIONS = options(CATALOG_TYPES);
+
+/** Status choices for a list filter: "All" (sent as no filter) first. */
+const withAll = (choices: SelectOption[]): SelectOption[] => [{ value: '', label: 'All' }, ...choices];
+export const PROJECT_STATUS_FILTER = withAll(PROJECT_STATUS_OPTIONS);
+export const ENTRY_STATUS_FILTER = withAll(ENTRY_STATUS_OPTIONS);

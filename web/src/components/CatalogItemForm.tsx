@@ -1,11 +1,10 @@
-import { onMount } from 'solid-js';
-import { createForm } from '../form';
 import { centsToInput } from '../money';
-import { createCatalogItem, updateCatalogItem, type CatalogCreateInput, type CatalogItem, type CatalogItemType } from '../workApi';
+import { createRecordForm } from '../recordForm';
+import { createCatalogItem, updateCatalogItem, type CatalogItem, type CatalogItemType } from '../workApi';
 import { CATALOG_TYPE_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
-import FormError from './FormError';
 import FormField from './FormField';
+import InlineForm from './InlineForm';
 import SelectField from './SelectField';
 
 interface CatalogItemFormProps {
@@ -20,34 +19,31 @@ const FIELDS = ['type', 'name', 'description', 'rate', 'taxable', 'active'] as c
 
 /** A catalog item (new or existing): type, name, description, rate in dollars, taxable, active. */
 export default function CatalogItemForm(props: CatalogItemFormProps) {
-  const item = props.item;
-  const form = createForm({
+  const form = createRecordForm({
     fields: FIELDS,
     idPrefix: props.idPrefix,
-    initial: item
-      ? {
-          type: item.type,
-          name: item.name,
-          description: item.description ?? '',
-          rate: centsToInput(item.rateCents),
-          taxable: item.taxable ? 'true' : '',
-          active: item.active ? 'true' : '',
-        }
-      : { type: 'service', active: 'true' },
-    submit: async (v) => {
-      const body: CatalogCreateInput = {
-        type: v.type as CatalogItemType,
-        name: v.name.trim(),
-        description: v.description.trim(),
-        rate: v.rate.trim(),
-        taxable: v.taxable === 'true',
-        active: v.active === 'true',
-      };
-      const saved = item ? await updateCatalogItem(item.id, body) : await createCatalogItem(body);
-      props.onSaved(saved);
-    },
+    record: props.item,
+    toValues: (item) => ({
+      type: item.type,
+      name: item.name,
+      description: item.description ?? '',
+      rate: centsToInput(item.rateCents),
+      taxable: item.taxable ? 'true' : '',
+      active: item.active ? 'true' : '',
+    }),
+    blank: { type: 'service', active: 'true' },
+    toBody: (v) => ({
+      type: v.type as CatalogItemType,
+      name: v.name.trim(),
+      description: v.description.trim(),
+      rate: v.rate.trim(),
+      taxable: v.taxable === 'true',
+      active: v.active === 'true',
+    }),
+    create: createCatalogItem,
+    update: updateCatalogItem,
+    onSaved: (saved) => props.onSaved(saved),
   });
-  onMount(() => document.getElementById(`${props.idPrefix}-name`)?.focus());
 
   const checkbox = (name: 'taxable' | 'active', label: string) => (
     <CheckboxField
@@ -61,37 +57,24 @@ export default function CatalogItemForm(props: CatalogItemFormProps) {
   );
 
   return (
-    <div class="catalog-item-form">
-      <FormError message={form.general()} />
-      <form
-        class="form"
-        onSubmit={form.onSubmit}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') props.onCancel();
-        }}
-        noValidate
-        aria-label={item ? `Edit ${item.name}` : 'New item'}
-        aria-busy={form.pending() ? 'true' : 'false'}
-      >
-        <div class="form-grid">
-          <SelectField {...form.field('type')} label="Type" options={CATALOG_TYPE_OPTIONS} />
-          <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required />
-          <FormField {...form.field('rate')} label="Rate" inputMode="decimal" hint="Dollars, e.g. 125.00" required />
-          <FormField {...form.field('description')} label="Description" autocomplete="off" maxLength={1000} />
-        </div>
-        <div class="checkbox-list checkbox-list-inline">
-          {checkbox('taxable', 'Taxable')}
-          {checkbox('active', 'Active')}
-        </div>
-        <div class="button-row">
-          <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-            {form.pending() ? 'Saving…' : 'Save item'}
-          </button>
-          <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </div>
+    <InlineForm
+      form={form}
+      class="catalog-item-form"
+      label={props.item ? `Edit ${props.item.name}` : 'New item'}
+      saveText="Save item"
+      focusId={`${props.idPrefix}-name`}
+      onCancel={props.onCancel}
+    >
+      <div class="form-grid">
+        <SelectField {...form.field('type')} label="Type" options={CATALOG_TYPE_OPTIONS} />
+        <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required />
+        <FormField {...form.field('rate')} label="Rate" inputMode="decimal" hint="Dollars, e.g. 125.00" required />
+        <FormField {...form.field('description')} label="Description" autocomplete="off" maxLength={1000} />
+      </div>
+      <div class="checkbox-list checkbox-list-inline">
+        {checkbox('taxable', 'Taxable')}
+        {checkbox('active', 'Active')}
+      </div>
+    </InlineForm>
   );
 }

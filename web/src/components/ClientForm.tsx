@@ -4,9 +4,10 @@ import { invalidFields, renameFieldErrors } from '../formErrors';
 import { CURRENCIES, createClient, updateClient, type Client, type ClientCreateInput, type ClientKind } from '../workApi';
 import { CLIENT_KIND_OPTIONS } from '../workLabels';
 import AddressFields from './AddressFields';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 import TextAreaField from './TextAreaField';
 
 const FIELDS = [
@@ -114,14 +115,7 @@ export default function ClientForm(props: ClientFormProps) {
 
   return (
     <>
-      <FormError message={form.general()} />
-      <form
-        class="form client-form"
-        onSubmit={form.onSubmit}
-        noValidate
-        aria-label={props.client ? `Edit ${props.client.name}` : 'New client'}
-        aria-busy={form.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={form} class="form client-form" label={props.client ? `Edit ${props.client.name}` : 'New client'}>
         <div class="form-grid">
           <SelectField {...form.field('kind')} label="Kind" options={CLIENT_KIND_OPTIONS} disabled={disabled()} />
           <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required disabled={disabled()} />
@@ -150,12 +144,12 @@ export default function ClientForm(props: ClientFormProps) {
         <AddressFields field={(name) => form.field(name)} disabled={disabled()} />
         <Show when={props.canEdit}>
           <div class="button-row">
-            <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-              {form.pending() ? 'Saving…' : 'Save client'}
-            </button>
+            <SubmitButton pending={form.pending()} working="Saving…">
+              Save client
+            </SubmitButton>
           </div>
         </Show>
-      </form>
+      </FormShell>
     </>
   );
 }

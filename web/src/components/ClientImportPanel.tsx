@@ -3,8 +3,10 @@ import { createAction } from '../action';
 import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
 import { importClients, type ClientImportResult } from '../workApi';
+import DataTable from './DataTable';
 import FileField from './FileField';
 import FormError from './FormError';
+import FormShell from './FormShell';
 
 /** The columns `POST /clients/import` understands (docs/work.md, "CSV"). */
 const COLUMNS = [
@@ -78,14 +80,7 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
         Separate tags with <code>;</code>. Nothing is imported until every row is ready.
       </p>
 
-      <FormError message={check.general()} />
-      <form
-        class="file-upload"
-        onSubmit={check.onSubmit}
-        noValidate
-        aria-label="Preview a CSV import"
-        aria-busy={check.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={check} class="file-upload" label="Preview a CSV import">
         <FileField
           id={`${props.id}-import-csv`}
           name="csv"
@@ -105,18 +100,14 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
         <button type="submit" class="btn btn-secondary" disabled={check.pending() || commit.pending()}>
           {check.pending() ? 'Checking…' : 'Preview import'}
         </button>
-      </form>
+      </FormShell>
 
       <div class="status-slot" role="status">
         <Show when={notice()}>
           <p class="form-success">{notice()}</p>
         </Show>
       </div>
-      <Show when={commit.error()}>
-        <div class="form-error" role="alert">
-          {commit.error()}
-        </div>
-      </Show>
+      <FormError message={commit.error()} />
 
       <Show when={preview()}>
         {(current) => (
@@ -124,43 +115,33 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
             <p class="import-summary" classList={{ 'has-problems': current().result.invalid > 0 }}>
               {plural(current().result.valid, 'row', 'rows')} ready, {current().result.invalid} with problems
             </p>
-            <div class="table-wrap">
-              <table class="table import-table">
-                <caption class="sr-only">Rows in the file</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">
-                      Line
-                    </th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Check</th>
+            <DataTable
+              class="import-table"
+              caption="Rows in the file"
+              columns={[{ label: 'Line', class: 'num' }, 'Name', 'Check']}
+            >
+              <For each={current().result.rows}>
+                {(row) => (
+                  <tr data-line={row.line} classList={{ 'has-problems': !row.ok }}>
+                    <td class="num">{row.line}</td>
+                    <td class="import-name">{row.name || '—'}</td>
+                    <td>
+                      <Show when={!row.ok} fallback={<span class="import-ok">OK</span>}>
+                        <ul class="import-problems" aria-label={`Problems on line ${row.line}`}>
+                          <For each={problems(row.errors)}>
+                            {([field, message]) => (
+                              <li>
+                                <code>{field}</code>: {message}
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={current().result.rows}>
-                    {(row) => (
-                      <tr data-line={row.line} classList={{ 'has-problems': !row.ok }}>
-                        <td class="num">{row.line}</td>
-                        <td class="import-name">{row.name || '—'}</td>
-                        <td>
-                          <Show when={!row.ok} fallback={<span class="import-ok">OK</span>}>
-                            <ul class="import-problems" aria-label={`Problems on line ${row.line}`}>
-                              <For each={problems(row.errors)}>
-                                {([field, message]) => (
-                                  <li>
-                                    <code>{field}</code>: {message}
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </DataTable>
             <Show
               when={current().result.invalid === 0 && current().result.valid > 0}
               fallback={

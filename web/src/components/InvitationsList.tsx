@@ -2,6 +2,9 @@ import { For, Show } from 'solid-js';
 import { createAction } from '../action';
 import { formatDate, roleLabel } from '../format';
 import { revokeInvitation, type Invitation } from '../identityApi';
+import DataTable from './DataTable';
+import FormError from './FormError';
+import RowActionButton, { runs } from './RowActionButton';
 
 function inviterLabel(invitedBy: Invitation['invitedBy']): string {
   return invitedBy || '—';
@@ -17,51 +20,33 @@ export default function InvitationsList(props: { invitations: readonly Invitatio
   return (
     <section class="card settings-section" aria-labelledby="invitations-title">
       <h2 id="invitations-title">Pending invitations</h2>
-      <Show when={revoke.error()}>
-        <div class="form-error" role="alert">
-          {revoke.error()}
-        </div>
-      </Show>
+      <FormError message={revoke.error()} />
       <Show when={props.invitations.length > 0} fallback={<p class="muted empty-invitations">No pending invitations.</p>}>
-        <div class="table-wrap">
-          <table class="table invitations-table">
-            <caption class="sr-only">Pending invitations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited by</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
+        <DataTable
+          class="invitations-table"
+          caption="Pending invitations"
+          columns={['Email', 'Role', 'Invited by', 'Expires']}
+          actions
+        >
+          <For each={props.invitations}>
+            {(invitation) => (
+              <tr data-invitation-id={invitation.id} data-email={invitation.email}>
+                <td class="invitation-email">{invitation.email}</td>
+                <td>{roleLabel(invitation.role)}</td>
+                <td>{inviterLabel(invitation.invitedBy)}</td>
+                <td>{formatDate(invitation.expiresAt)}</td>
+                <td class="cell-actions">
+                  <RowActionButton
+                    label={`Revoke invitation for ${invitation.email}`}
+                    text="Revoke"
+                    workingText="Revoking…"
+                    {...runs(revoke, invitation.id)}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={props.invitations}>
-                {(invitation) => (
-                  <tr data-invitation-id={invitation.id} data-email={invitation.email}>
-                    <td class="invitation-email">{invitation.email}</td>
-                    <td>{roleLabel(invitation.role)}</td>
-                    <td>{inviterLabel(invitation.invitedBy)}</td>
-                    <td>{formatDate(invitation.expiresAt)}</td>
-                    <td class="cell-actions">
-                      <button
-                        type="button"
-                        class="btn btn-secondary btn-sm"
-                        onClick={() => void revoke.run(invitation.id)}
-                        disabled={revoke.pending()}
-                        aria-label={`Revoke invitation for ${invitation.email}`}
-                      >
-                        {revoke.isBusy(invitation.id) ? 'Revoking…' : 'Revoke'}
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </DataTable>
       </Show>
     </section>
   );

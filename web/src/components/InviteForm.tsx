@@ -2,10 +2,11 @@ import { createSignal } from 'solid-js';
 import { roleLabel } from '../format';
 import { createForm } from '../form';
 import { ASSIGNABLE_ROLES, createInvitation, type AssignableRole, type Invitation } from '../identityApi';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import { SuccessNote } from './PageStatus';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 
 const roleOptions = ASSIGNABLE_ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
 
@@ -30,25 +31,18 @@ export default function InviteForm(props: { onInvited: (invitation: Invitation) 
     <section class="card settings-section" aria-labelledby="invite-title">
       <h2 id="invite-title">Invite a teammate</h2>
       <p class="card-intro">They get an email with a link to join. Each member uses one seat.</p>
-      <FormError message={form.general()} />
-      <form
-        class="form invite-form"
-        onSubmit={form.onSubmit}
-        noValidate
-        aria-labelledby="invite-title"
-        aria-busy={form.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={form} class="form invite-form" labelledBy="invite-title">
         <div class="form-row">
           <FormField {...form.field('email')} label="Email" type="email" autocomplete="off" required />
           <SelectField {...form.field('role')} label="Role" options={roleOptions} required />
         </div>
         <div class="button-row">
-          <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-            {form.pending() ? 'Sending…' : 'Send invitation'}
-          </button>
+          <SubmitButton pending={form.pending()} working="Sending…">
+            Send invitation
+          </SubmitButton>
         </div>
         <SuccessNote message={sent()} />
-      </form>
+      </FormShell>
     </section>
   );
 }

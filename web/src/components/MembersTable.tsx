@@ -2,6 +2,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import { formatDate, roleLabel } from '../format';
 import { ASSIGNABLE_ROLES, changeMemberRole, removeMember, type AssignableRole, type Member } from '../identityApi';
+import DataTable from './DataTable';
+import FormError from './FormError';
 
 interface MembersTableProps {
   members: readonly Member[];
@@ -46,95 +48,77 @@ export default function MembersTable(props: MembersTableProps) {
 
   return (
     <>
-      <Show when={roleError() ?? remove.error()}>
-        <div class="form-error" role="alert">
-          {roleError() ?? remove.error()}
-        </div>
-      </Show>
+      <FormError message={roleError() ?? remove.error()} />
       <div class="status-slot" role="status">
         <Show when={roleSaved()}>
           <p class="form-success">{roleSaved()}</p>
         </Show>
       </div>
-      <div class="table-wrap">
-        <table class="table members-table">
-          <caption class="sr-only">Members of {props.companyName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">2FA</th>
-              <th scope="col">Joined</th>
+      <DataTable
+        class="members-table"
+        caption={<>Members of {props.companyName}</>}
+        columns={['Email', 'Name', 'Role', '2FA', 'Joined']}
+        actions={props.canManage}
+      >
+        <For each={props.members}>
+          {(member) => (
+            <tr data-user-id={member.userId} data-email={member.email}>
+              <td class="member-email">
+                {member.email}
+                <Show when={member.userId === props.currentUserId}>
+                  {' '}
+                  <span class="badge">You</span>
+                </Show>
+              </td>
+              <td class="member-name">{member.name || '—'}</td>
+              <td class="member-role">
+                <Show when={editable(member)} fallback={roleLabel(member.role)}>
+                  <label class="sr-only" for={`member-role-${member.userId}`}>
+                    Role for {member.email}
+                  </label>
+                  <select
+                    id={`member-role-${member.userId}`}
+                    class="inline-select"
+                    value={member.role}
+                    disabled={roleBusy() !== undefined}
+                    aria-busy={roleBusy() === member.userId ? 'true' : 'false'}
+                    onChange={(e) => void changeRole(member, e.currentTarget.value as AssignableRole, e.currentTarget)}
+                  >
+                    <For each={ASSIGNABLE_ROLES}>
+                      {(role) => (
+                        <option value={role} selected={role === member.role}>
+                          {roleLabel(role)}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </Show>
+              </td>
+              <td class="member-totp">
+                <span class={member.totpEnabled ? 'badge status-complete' : 'badge'}>
+                  {member.totpEnabled ? 'On' : 'Off'}
+                </span>
+              </td>
+              <td>{formatDate(member.joinedAt)}</td>
               <Show when={props.canManage}>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
+                <td class="cell-actions">
+                  <Show when={editable(member)}>
+                    <button
+                      type="button"
+                      class="btn btn-secondary btn-sm"
+                      onClick={() => void remove.run(member)}
+                      disabled={remove.pending()}
+                      aria-label={`Remove ${member.email}`}
+                    >
+                      {remove.isBusy(member) ? 'Removing…' : 'Remove'}
+                    </button>
+                  </Show>
+                </td>
               </Show>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.members}>
-              {(member) => (
-                <tr data-user-id={member.userId} data-email={member.email}>
-                  <td class="member-email">
-                    {member.email}
-                    <Show when={member.userId === props.currentUserId}>
-                      {' '}
-                      <span class="badge">You</span>
-                    </Show>
-                  </td>
-                  <td class="member-name">{member.name || '—'}</td>
-                  <td class="member-role">
-                    <Show when={editable(member)} fallback={roleLabel(member.role)}>
-                      <label class="sr-only" for={`member-role-${member.userId}`}>
-                        Role for {member.email}
-                      </label>
-                      <select
-                        id={`member-role-${member.userId}`}
-                        class="inline-select"
-                        value={member.role}
-                        disabled={roleBusy() !== undefined}
-                        aria-busy={roleBusy() === member.userId ? 'true' : 'false'}
-                        onChange={(e) => void changeRole(member, e.currentTarget.value as AssignableRole, e.currentTarget)}
-                      >
-                        <For each={ASSIGNABLE_ROLES}>
-                          {(role) => (
-                            <option value={role} selected={role === member.role}>
-                              {roleLabel(role)}
-                            </option>
-                          )}
-                        </For>
-                      </select>
-                    </Show>
-                  </td>
-                  <td class="member-totp">
-                    <span class={member.totpEnabled ? 'badge status-complete' : 'badge'}>
-                      {member.totpEnabled ? 'On' : 'Off'}
-                    </span>
-                  </td>
-                  <td>{formatDate(member.joinedAt)}</td>
-                  <Show when={props.canManage}>
-                    <td class="cell-actions">
-                      <Show when={editable(member)}>
-                        <button
-                          type="button"
-                          class="btn btn-secondary btn-sm"
-                          onClick={() => void remove.run(member)}
-                          disabled={remove.pending()}
-                          aria-label={`Remove ${member.email}`}
-                        >
-                          {remove.isBusy(member) ? 'Removing…' : 'Remove'}
-                        </button>
-                      </Show>
-                    </td>
-                  </Show>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+          )}
+        </For>
+      </DataTable>
     </>
   );
 }

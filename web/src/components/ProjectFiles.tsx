@@ -14,9 +14,13 @@ import {
   uploadToStorage,
   type ProjectFile,
 } from '../workApi';
+import DataTable from './DataTable';
 import FileField from './FileField';
 import FormError from './FormError';
+import FormShell from './FormShell';
 import PagedListView from './PagedListView';
+import RowActionButton, { runs } from './RowActionButton';
+import SubmitButton from './SubmitButton';
 
 /**
  * A project's private files: everyone who sees the project may upload and
@@ -74,14 +78,7 @@ export default function ProjectFiles(props: { projectId: string }) {
     <section class="card project-files" aria-labelledby="project-files-title">
       <h2 id="project-files-title">Files</h2>
 
-      <FormError message={upload.general()} />
-      <form
-        class="file-upload"
-        onSubmit={upload.onSubmit}
-        noValidate
-        aria-label="Upload to this project"
-        aria-busy={upload.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={upload} class="file-upload" label="Upload to this project">
         <FileField
           ref={(el) => (input = el)}
           id="project-file-file"
@@ -96,10 +93,10 @@ export default function ProjectFiles(props: { projectId: string }) {
             upload.set('file', file?.name ?? '');
           }}
         />
-        <button type="submit" class="btn btn-primary" disabled={upload.pending()}>
-          {upload.pending() ? 'Uploading…' : 'Upload'}
-        </button>
-      </form>
+        <SubmitButton pending={upload.pending()} working="Uploading…">
+          Upload
+        </SubmitButton>
+      </FormShell>
       <div class="status-slot" role="status">
         <Show when={upload.pending()} fallback={<Show when={notice()}><p class="form-success">{notice()}</p></Show>}>
           <p class="muted file-progress">
@@ -107,67 +104,49 @@ export default function ProjectFiles(props: { projectId: string }) {
           </p>
         </Show>
       </div>
-      <Show when={remove.error()}>
-        <div class="form-error" role="alert">
-          {remove.error()}
-        </div>
-      </Show>
+      <FormError message={remove.error()} />
 
       <PagedListView list={list} loadingLabel="Loading files…" empty={<p>No files yet — upload the first one above.</p>}>
         {(items) => (
-          <div class="table-wrap" aria-busy={list.loading() ? 'true' : 'false'}>
-            <table class="table files-table">
-              <caption class="sr-only">Project files</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col" class="num">
-                    Size
-                  </th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col">
-                    <span class="sr-only">Actions</span>
-                  </th>
+          <DataTable
+            class="files-table"
+            caption="Project files"
+            columns={['File', { label: 'Size', class: 'num' }, 'Uploaded']}
+            actions
+            busy={list.loading()}
+          >
+            <For each={items()}>
+              {(file) => (
+                <tr data-file-id={file.id}>
+                  <td class="file-name">{file.filename}</td>
+                  <td class="num file-size">{formatFileSize(file.sizeBytes)}</td>
+                  <td class="nowrap">
+                    <time datetime={file.createdAt}>{formatDate(file.createdAt)}</time>
+                  </td>
+                  <td class="cell-actions">
+                    <div class="row-actions">
+                      <a
+                        class="btn btn-secondary btn-sm"
+                        href={projectFileDownloadUrl(props.projectId, file.id)}
+                        download={file.filename}
+                        aria-label={`Download ${file.filename}`}
+                      >
+                        Download
+                      </a>
+                      <Show when={canManage()}>
+                        <RowActionButton
+                          label={`Delete ${file.filename}`}
+                          text="Delete"
+                          workingText="Deleting…"
+                          {...runs(remove, file)}
+                        />
+                      </Show>
+                    </div>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(file) => (
-                    <tr data-file-id={file.id}>
-                      <td class="file-name">{file.filename}</td>
-                      <td class="num file-size">{formatFileSize(file.sizeBytes)}</td>
-                      <td class="nowrap">
-                        <time datetime={file.createdAt}>{formatDate(file.createdAt)}</time>
-                      </td>
-                      <td class="cell-actions">
-                        <div class="row-actions">
-                          <a
-                            class="btn btn-secondary btn-sm"
-                            href={projectFileDownloadUrl(props.projectId, file.id)}
-                            download={file.filename}
-                            aria-label={`Download ${file.filename}`}
-                          >
-                            Download
-                          </a>
-                          <Show when={canManage()}>
-                            <button
-                              type="button"
-                              class="btn btn-secondary btn-sm"
-                              aria-label={`Delete ${file.filename}`}
-                              disabled={remove.pending()}
-                              onClick={() => void remove.run(file)}
-                            >
-                              {remove.isBusy(file) ? 'Deleting…' : 'Delete'}
-                            </button>
-                          </Show>
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+              )}
+            </For>
+          </DataTable>
         )}
       </PagedListView>
     </section>

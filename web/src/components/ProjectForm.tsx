@@ -16,9 +16,10 @@ import {
 import { BILLING_TYPE_OPTIONS, PROJECT_STATUS_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import FieldError from './FieldError';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 
 const FIELDS = [
   'name',
@@ -160,14 +161,7 @@ export default function ProjectForm(props: ProjectFormProps) {
 
   return (
     <>
-      <FormError message={form.general()} />
-      <form
-        class="form project-form"
-        onSubmit={form.onSubmit}
-        noValidate
-        aria-label={props.project ? `Edit ${props.project.label}` : 'New project'}
-        aria-busy={form.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={form} class="form project-form" label={props.project ? `Edit ${props.project.label}` : 'New project'}>
         <div class="form-grid">
           <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required disabled={disabled()} />
           <SelectField {...form.field('clientId')} label="Client" options={clientOptions()} disabled={disabled()} />
@@ -274,12 +268,12 @@ export default function ProjectForm(props: ProjectFormProps) {
 
         <Show when={props.canEdit}>
           <div class="button-row">
-            <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-              {form.pending() ? 'Saving…' : 'Save project'}
-            </button>
+            <SubmitButton pending={form.pending()} working="Saving…">
+              Save project
+            </SubmitButton>
           </div>
         </Show>
-      </form>
+      </FormShell>
     </>
   );
 }

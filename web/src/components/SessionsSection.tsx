@@ -2,7 +2,10 @@ import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import { formatDateTime, describeUserAgent } from '../format';
 import { listSessions, revokeSession, type SessionInfo } from '../identityApi';
+import DataTable from './DataTable';
+import FormError from './FormError';
 import { LoadError, Loading } from './PageStatus';
+import RowActionButton, { runs } from './RowActionButton';
 
 /** Where you are logged in, with a Revoke button for every other session. */
 export default function SessionsSection() {
@@ -30,61 +33,44 @@ export default function SessionsSection() {
     <section class="card settings-section" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Sessions</h2>
       <p class="card-intro">Devices where you are logged in. Revoke any you don't recognise.</p>
-      <Show when={revoke.error()}>
-        <div class="form-error" role="alert">
-          {revoke.error()}
-        </div>
-      </Show>
+      <FormError message={revoke.error()} />
       <Switch fallback={<Loading />}>
         <Match when={sessions()}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="table sessions-table">
-                <caption class="sr-only">Your sessions</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Device</th>
-                    <th scope="col">IP address</th>
-                    <th scope="col">Last active</th>
-                    <th scope="col">
-                      <span class="sr-only">Actions</span>
-                    </th>
+            <DataTable
+              class="sessions-table"
+              caption="Your sessions"
+              columns={['Device', 'IP address', 'Last active']}
+              actions
+            >
+              <For each={list()}>
+                {(s) => (
+                  <tr classList={{ 'is-current': s.current }}>
+                    <td>
+                      <span class="session-device" title={s.userAgent ?? undefined}>
+                        {describeUserAgent(s.userAgent)}
+                      </span>
+                      <Show when={s.current}>
+                        {' '}
+                        <span class="badge status-running this-device">This device</span>
+                      </Show>
+                    </td>
+                    <td class="mono">{s.ip ?? '—'}</td>
+                    <td>{formatDateTime(s.lastSeenAt)}</td>
+                    <td class="cell-actions">
+                      <Show when={!s.current}>
+                        <RowActionButton
+                          label={`Revoke session: ${describeUserAgent(s.userAgent)}, ${s.ip ?? 'unknown IP'}`}
+                          text="Revoke"
+                          workingText="Revoking…"
+                          {...runs(revoke, s.id)}
+                        />
+                      </Show>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(s) => (
-                      <tr classList={{ 'is-current': s.current }}>
-                        <td>
-                          <span class="session-device" title={s.userAgent ?? undefined}>
-                            {describeUserAgent(s.userAgent)}
-                          </span>
-                          <Show when={s.current}>
-                            {' '}
-                            <span class="badge status-running this-device">This device</span>
-                          </Show>
-                        </td>
-                        <td class="mono">{s.ip ?? '—'}</td>
-                        <td>{formatDateTime(s.lastSeenAt)}</td>
-                        <td class="cell-actions">
-                          <Show when={!s.current}>
-                            <button
-                              type="button"
-                              class="btn btn-secondary btn-sm"
-                              onClick={() => void revoke.run(s.id)}
-                              disabled={revoke.pending()}
-                              aria-label={`Revoke session: ${describeUserAgent(s.userAgent)}, ${s.ip ?? 'unknown IP'}`}
-                            >
-                              {revoke.isBusy(s.id) ? 'Revoking…' : 'Revoke'}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </DataTable>
           )}
         </Match>
         <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>

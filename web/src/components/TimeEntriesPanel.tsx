@@ -4,14 +4,12 @@ import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
 import { entriesVersion } from '../timeEvents';
 import { listTimeEntries, timeEntriesExportUrl, type TimeEntryStatus } from '../workApi';
-import { ENTRY_STATUS_OPTIONS } from '../workLabels';
+import { ENTRY_STATUS_FILTER } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import FormField from './FormField';
 import SelectField from './SelectField';
 import TimeEntriesTable from './TimeEntriesTable';
 import TimeEntryForm from './TimeEntryForm';
-
-const STATUS_FILTER = [{ value: '', label: 'All' }, ...ENTRY_STATUS_OPTIONS];
 
 /** The Entries tab: "Add time", filters (status, dates, "Mine only") and the entries table. */
 export default function TimeEntriesPanel() {
@@ -34,6 +32,14 @@ export default function TimeEntriesPanel() {
   onMount(() => void search());
   // The top-bar timer saved a draft: show it.
   createEffect(on(entriesVersion, () => void list.reload(), { defer: true }));
+
+  /** A filter's change handler: keep the new value, then reload from the first page. */
+  const andSearch =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      void search();
+    };
 
   const filtered = () => !!status() || !!from() || !!to();
 
@@ -59,11 +65,8 @@ export default function TimeEntriesPanel() {
             name="status"
             label="Status"
             value={status()}
-            options={STATUS_FILTER}
-            onInput={(value) => {
-              setStatus(value);
-              void search();
-            }}
+            options={ENTRY_STATUS_FILTER}
+            onInput={andSearch(setStatus)}
           />
           <FormField
             id="entries-from"
@@ -71,10 +74,7 @@ export default function TimeEntriesPanel() {
             label="From"
             type="date"
             value={from()}
-            onInput={(value) => {
-              setFrom(value);
-              void search();
-            }}
+            onInput={andSearch(setFrom)}
           />
           <FormField
             id="entries-to"
@@ -82,10 +82,7 @@ export default function TimeEntriesPanel() {
             label="To"
             type="date"
             value={to()}
-            onInput={(value) => {
-              setTo(value);
-              void search();
-            }}
+            onInput={andSearch(setTo)}
           />
           <Show when={canApprove()}>
             <CheckboxField
@@ -93,10 +90,7 @@ export default function TimeEntriesPanel() {
               name="mine"
               label="Mine only"
               checked={mineOnly()}
-              onChange={(on) => {
-                setMineOnly(on);
-                void search();
-              }}
+              onChange={andSearch(setMineOnly)}
             />
           </Show>
         </div>

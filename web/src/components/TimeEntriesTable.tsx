@@ -5,6 +5,9 @@ import { formatHm } from '../duration';
 import { useSession } from '../session';
 import { approveTimeEntry, deleteTimeEntry, rejectTimeEntry, submitTimeEntry, type TimeEntry } from '../workApi';
 import { entryStatusLabel } from '../workLabels';
+import DataTable from './DataTable';
+import FormError from './FormError';
+import RowActionButton, { runs } from './RowActionButton';
 
 type EntryAction = 'submit' | 'approve' | 'reject' | 'delete';
 
@@ -45,90 +48,70 @@ export default function TimeEntriesTable(props: TimeEntriesTableProps) {
   const keyOf = (entry: TimeEntry, action: EntryAction) => `${entry.id}:${action}`;
 
   const button = (entry: TimeEntry, action: EntryAction, text: string, working: string) => (
-    <button
-      type="button"
-      class="btn btn-secondary btn-sm"
-      classList={{ 'btn-approve': action === 'approve' }}
-      aria-label={`${text} ${describe(entry)}`}
-      disabled={act.pending()}
-      onClick={() => void act.run(keyOf(entry, action))}
-    >
-      {act.isBusy(keyOf(entry, action)) ? working : text}
-    </button>
+    <RowActionButton
+      class={action === 'approve' ? 'btn-approve' : undefined}
+      label={`${text} ${describe(entry)}`}
+      text={text}
+      workingText={working}
+      {...runs(act, keyOf(entry, action))}
+    />
   );
 
   return (
     <>
-      <Show when={act.error()}>
-        <div class="form-error" role="alert">
-          {act.error()}
-        </div>
-      </Show>
-      <div class="table-wrap" aria-busy={props.busy ? 'true' : 'false'}>
-        <table class="table time-entries-table">
-          <caption class="sr-only">Time entries</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Person</th>
-              <th scope="col">Project</th>
-              <th scope="col">Service</th>
-              <th scope="col">Notes</th>
-              <th scope="col">Time</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
+      <FormError message={act.error()} />
+      <DataTable
+        class="time-entries-table"
+        caption="Time entries"
+        columns={['Date', 'Person', 'Project', 'Service', 'Notes', 'Time', 'Status']}
+        actions
+        busy={!!props.busy}
+      >
+        <For each={props.entries}>
+          {(entry) => (
+            <tr data-entry-id={entry.id} data-status={entry.status}>
+              <td class="nowrap entry-date">{formatDay(entry.date)}</td>
+              <td class="entry-person">{entry.user.email}</td>
+              <td class="entry-project">{entry.project.label}</td>
+              <td class="entry-service">{entry.serviceName || '—'}</td>
+              <td class="entry-notes">
+                {entry.notes || ''}
+                <Show when={entry.status === 'draft' && entry.rejectionReason}>
+                  {(reason) => <p class="entry-rejected">Rejected: {reason()}</p>}
+                </Show>
+              </td>
+              <td class="nowrap entry-time">
+                <span class="time-raw">{formatHm(entry.durationSeconds)}</span>
+                <Show when={entry.billedSeconds !== entry.durationSeconds}>
+                  {' '}
+                  <span class="time-billed">billed {formatHm(entry.billedSeconds)}</span>
+                </Show>
+                <Show when={!entry.billable}>
+                  {' '}
+                  <span class="time-nonbillable">non-billable</span>
+                </Show>
+              </td>
+              <td>
+                <span class={`badge entry-status status-${entry.status}`}>{entryStatusLabel(entry.status)}</span>
+              </td>
+              <td class="cell-actions">
+                <div class="row-actions">
+                  <Show when={mine(entry) && entry.status === 'draft'}>
+                    {button(entry, 'submit', 'Submit', 'Submitting…')}
+                  </Show>
+                  <Show when={session.can('time.approve') && entry.status === 'submitted'}>
+                    {button(entry, 'approve', 'Approve', 'Approving…')}
+                    {button(entry, 'reject', 'Reject', 'Rejecting…')}
+                  </Show>
+                  <Show when={mine(entry) && entry.status === 'draft'}>
+                    {button(entry, 'delete', 'Delete', 'Deleting…')}
+                  </Show>
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.entries}>
-              {(entry) => (
-                <tr data-entry-id={entry.id} data-status={entry.status}>
-                  <td class="nowrap entry-date">{formatDay(entry.date)}</td>
-                  <td class="entry-person">{entry.user.email}</td>
-                  <td class="entry-project">{entry.project.label}</td>
-                  <td class="entry-service">{entry.serviceName || '—'}</td>
-                  <td class="entry-notes">
-                    {entry.notes || ''}
-                    <Show when={entry.status === 'draft' && entry.rejectionReason}>
-                      {(reason) => <p class="entry-rejected">Rejected: {reason()}</p>}
-                    </Show>
-                  </td>
-                  <td class="nowrap entry-time">
-                    <span class="time-raw">{formatHm(entry.durationSeconds)}</span>
-                    <Show when={entry.billedSeconds !== entry.durationSeconds}>
-                      {' '}
-                      <span class="time-billed">billed {formatHm(entry.billedSeconds)}</span>
-                    </Show>
-                    <Show when={!entry.billable}>
-                      {' '}
-                      <span class="time-nonbillable">non-billable</span>
-                    </Show>
-                  </td>
-                  <td>
-                    <span class={`badge entry-status status-${entry.status}`}>{entryStatusLabel(entry.status)}</span>
-                  </td>
-                  <td class="cell-actions">
-                    <div class="row-actions">
-                      <Show when={mine(entry) && entry.status === 'draft'}>
-                        {button(entry, 'submit', 'Submit', 'Submitting…')}
-                      </Show>
-                      <Show when={session.can('time.approve') && entry.status === 'submitted'}>
-                        {button(entry, 'approve', 'Approve', 'Approving…')}
-                        {button(entry, 'reject', 'Reject', 'Rejecting…')}
-                      </Show>
-                      <Show when={mine(entry) && entry.status === 'draft'}>
-                        {button(entry, 'delete', 'Delete', 'Deleting…')}
-                      </Show>
-                    </div>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+          )}
+        </For>
+      </DataTable>
     </>
   );
 }

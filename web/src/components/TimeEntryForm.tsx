@@ -1,6 +1,6 @@
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
-import { errorMessage } from '../action';
+import { createActiveProjects } from '../activeProjects';
 import { ApiError } from '../api';
 import { formatDay, todayIso } from '../dates';
 import { formatHm } from '../duration';
@@ -8,12 +8,13 @@ import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
 import { serviceChoice, serviceOptions, toServiceField } from '../serviceChoice';
 import { useSession } from '../session';
-import { createTimeEntry, listProjects, type Project, type TimeEntry } from '../workApi';
+import { createTimeEntry, type TimeEntry } from '../workApi';
 import CheckboxField from './CheckboxField';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import { LoadError, Loading, SuccessNote } from './PageStatus';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 
 const FIELDS = ['projectId', 'service', 'date', 'startTime', 'hours', 'notes', 'billable', 'confirmOverlap'] as const;
 
@@ -23,8 +24,9 @@ const FIELDS = ['projectId', 'service', 'date', 'startTime', 'hours', 'notes', '
  */
 export default function TimeEntryForm(props: { onAdded: (entry: TimeEntry) => void }) {
   const session = useSession();
-  const [projects, setProjects] = createSignal<Project[]>();
-  const [loadError, setLoadError] = createSignal<string>();
+  const { projects, loadError, load } = createActiveProjects((only, all) => {
+    if (only) chooseProject(only.id, all);
+  });
   const [overlap, setOverlap] = createSignal(false);
   const [added, setAdded] = createSignal<string>();
 
@@ -61,16 +63,6 @@ export default function TimeEntryForm(props: { onAdded: (entry: TimeEntry) => vo
     },
   });
 
-  const load = async () => {
-    setLoadError(undefined);
-    try {
-      const page = await listProjects({ status: 'active', limit: 200 });
-      setProjects(page.items);
-      if (page.items.length === 1 && page.items[0]) chooseProject(page.items[0].id, page.items);
-    } catch (err) {
-      setLoadError(errorMessage(err, 'Could not load your projects.'));
-    }
-  };
   onMount(load);
 
   const chooseProject = (id: string, list = projects() ?? []) => {
@@ -99,14 +91,7 @@ export default function TimeEntryForm(props: { onAdded: (entry: TimeEntry) => vo
         <Match when={projects()}>
           {(list) => (
             <>
-              <FormError message={form.general()} />
-              <form
-                class="form time-entry-form"
-                onSubmit={form.onSubmit}
-                noValidate
-                aria-labelledby="add-time-title"
-                aria-busy={form.pending() ? 'true' : 'false'}
-              >
+              <FormShell form={form} class="form time-entry-form" labelledBy="add-time-title">
                 <div class="form-grid">
                   <SelectField
                     {...form.field('projectId')}
@@ -152,12 +137,12 @@ export default function TimeEntryForm(props: { onAdded: (entry: TimeEntry) => vo
                   />
                 </Show>
                 <div class="button-row">
-                  <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-                    {form.pending() ? 'Adding…' : 'Add entry'}
-                  </button>
+                  <SubmitButton pending={form.pending()} working="Adding…">
+                    Add entry
+                  </SubmitButton>
                 </div>
                 <SuccessNote message={added()} />
-              </form>
+              </FormShell>
             </>
           )}
         </Match>

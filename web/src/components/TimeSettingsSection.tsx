@@ -4,10 +4,11 @@ import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
 import { useSession } from '../session';
 import { getTimeSettings, updateTimeSettings, type RoundingIncrement, type RoundingMode, type TimeSettings } from '../workApi';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import { LoadError, Loading, SuccessNote } from './PageStatus';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 
 const ROUNDING_OPTIONS = [
   { value: '0', label: 'None' },
@@ -75,14 +76,7 @@ export default function TimeSettingsSection() {
       <Switch fallback={<Loading label="Loading time settings…" />}>
         <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>
         <Match when={settings()}>
-          <FormError message={form.general()} />
-          <form
-            class="form form-narrow"
-            onSubmit={form.onSubmit}
-            noValidate
-            aria-labelledby="time-settings-title"
-            aria-busy={form.pending() ? 'true' : 'false'}
-          >
+          <FormShell form={form} class="form form-narrow" labelledBy="time-settings-title">
             <SelectField {...form.field('roundingIncrementMinutes')} label="Rounding" options={ROUNDING_OPTIONS} disabled={!canEdit()} />
             <SelectField {...form.field('roundingMode')} label="Rounding mode" options={MODE_OPTIONS} disabled={!canEdit()} />
             <FormField
@@ -94,13 +88,13 @@ export default function TimeSettingsSection() {
             />
             <Show when={canEdit()}>
               <div class="button-row">
-                <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-                  {form.pending() ? 'Saving…' : 'Save time settings'}
-                </button>
+                <SubmitButton pending={form.pending()} working="Saving…">
+                  Save time settings
+                </SubmitButton>
               </div>
             </Show>
             <SuccessNote message={saved()} />
-          </form>
+          </FormShell>
         </Match>
       </Switch>
     </section>

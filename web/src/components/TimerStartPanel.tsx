@@ -1,16 +1,17 @@
 import { A } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import { errorMessage } from '../action';
+import { Match, onMount, Show, Switch } from 'solid-js';
+import { createActiveProjects } from '../activeProjects';
 import { ApiError } from '../api';
 import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
 import { serviceChoice, serviceOptions, toServiceField } from '../serviceChoice';
 import { useSession } from '../session';
-import { listProjects, startTimer, type Project, type Timer } from '../workApi';
-import FormError from './FormError';
+import { startTimer, type Timer } from '../workApi';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import { LoadError, Loading } from './PageStatus';
 import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
 
 interface TimerStartPanelProps {
   id: string;
@@ -23,8 +24,9 @@ interface TimerStartPanelProps {
 /** The disclosure panel under "Start timer": project, optional service, notes. */
 export default function TimerStartPanel(props: TimerStartPanelProps) {
   const session = useSession();
-  const [projects, setProjects] = createSignal<Project[]>();
-  const [loadError, setLoadError] = createSignal<string>();
+  const { projects, loadError, load } = createActiveProjects((only) => {
+    if (only) form.set('projectId', only.id);
+  });
 
   const form = createForm({
     fields: ['projectId', 'service', 'notes'] as const,
@@ -51,16 +53,6 @@ export default function TimerStartPanel(props: TimerStartPanelProps) {
     },
   });
 
-  const load = async () => {
-    setLoadError(undefined);
-    try {
-      const page = await listProjects({ status: 'active', limit: 200 });
-      setProjects(page.items);
-      if (page.items.length === 1 && page.items[0]) form.set('projectId', page.items[0].id);
-    } catch (err) {
-      setLoadError(errorMessage(err, 'Could not load your projects.'));
-    }
-  };
   onMount(() => {
     void load().then(() => document.getElementById('timer-projectId')?.focus());
   });
@@ -96,8 +88,7 @@ export default function TimerStartPanel(props: TimerStartPanelProps) {
         <Match when={projects()}>
           {(list) => (
             <>
-              <FormError message={form.general()} />
-              <form class="form timer-form" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
+              <FormShell form={form} class="form timer-form">
                 <SelectField
                   {...form.field('projectId')}
                   onInput={(value) => {
@@ -118,14 +109,14 @@ export default function TimerStartPanel(props: TimerStartPanelProps) {
                 </Show>
                 <FormField {...form.field('notes')} label="Notes" maxLength={500} autocomplete="off" />
                 <div class="button-row">
-                  <button type="submit" class="btn btn-primary btn-sm" disabled={form.pending()}>
-                    {form.pending() ? 'Starting…' : 'Start'}
-                  </button>
+                  <SubmitButton pending={form.pending()} working="Starting…" class="btn btn-primary btn-sm">
+                    Start
+                  </SubmitButton>
                   <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onCancel()}>
                     Cancel
                   </button>
                 </div>
-              </form>
+              </FormShell>
             </>
           )}
         </Match>

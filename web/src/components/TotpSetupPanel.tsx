@@ -1,8 +1,9 @@
 import { onMount } from 'solid-js';
 import { createForm } from '../form';
 import { enableTotp, type TotpSetup } from '../identityApi';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
+import SubmitButton from './SubmitButton';
 
 /** Step 2 of enrolment: scan the QR (or type the secret), then confirm with a code. */
 export default function TotpSetupPanel(props: {
@@ -47,8 +48,7 @@ export default function TotpSetupPanel(props: {
           </p>
         </div>
       </div>
-      <FormError message={form.general()} />
-      <form class="form form-narrow" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
+      <FormShell form={form} class="form form-narrow">
         <FormField
           {...form.field('code')}
           label="Authentication code"
@@ -59,14 +59,14 @@ export default function TotpSetupPanel(props: {
           required
         />
         <div class="button-row">
-          <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-            {form.pending() ? 'Enabling…' : 'Enable two-factor'}
-          </button>
+          <SubmitButton pending={form.pending()} working="Enabling…">
+            Enable two-factor
+          </SubmitButton>
           <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()} disabled={form.pending()}>
             Cancel
           </button>
         </div>
-      </form>
+      </FormShell>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { ApiError } from '../api';
 import { createForm } from '../form';
 import { transferOwnership, type Member } from '../identityApi';
-import FormError from './FormError';
 import FormField from './FormField';
+import FormShell from './FormShell';
 import SelectField from './SelectField';
 
 /** Owner only: hand the company to another member (you become an admin). */
@@ -30,14 +30,7 @@ export default function TransferOwnershipForm(props: {
     <section class="card settings-section danger-zone" aria-labelledby="transfer-title">
       <h2 id="transfer-title">Transfer ownership</h2>
       <p class="card-intro">The new owner controls billing and can remove anyone. You stay on as an admin.</p>
-      <FormError message={form.general()} />
-      <form
-        class="form form-narrow"
-        onSubmit={form.onSubmit}
-        noValidate
-        aria-labelledby="transfer-title"
-        aria-busy={form.pending() ? 'true' : 'false'}
-      >
+      <FormShell form={form} class="form form-narrow" labelledBy="transfer-title">
         <SelectField
           {...form.field('userId')}
           label="New owner"
@@ -58,7 +51,7 @@ export default function TransferOwnershipForm(props: {
             {form.pending() ? 'Transferring…' : 'Transfer ownership'}
           </button>
         </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

@@ -2,9 +2,10 @@ import { createSignal, Match, Switch } from 'solid-js';
 import { createForm } from '../form';
 import { disableTotp, regenerateRecoveryCodes, startTotpSetup, type TotpSetup } from '../identityApi';
 import { useSession } from '../session';
-import FormError from './FormError';
-import FormField from './FormField';
+import FormShell from './FormShell';
+import PasswordConfirmedForm from './PasswordConfirmedForm';
 import RecoveryCodesList from './RecoveryCodesList';
+import SubmitButton from './SubmitButton';
 import TotpSetupPanel from './TotpSetupPanel';
 
 /** Two-factor authentication: enrol (QR + code → recovery codes), regenerate codes, turn off. */
@@ -21,26 +22,6 @@ export default function TwoFactorSection() {
     idPrefix: 'totp-setup',
     submit: async () => {
       setSetup(await startTotpSetup());
-    },
-  });
-
-  const regenerate = createForm({
-    fields: ['password'] as const,
-    idPrefix: 'recovery',
-    submit: async (v) => {
-      const result = await regenerateRecoveryCodes(v.password);
-      regenerate.reset();
-      setCodes(result.recoveryCodes);
-    },
-  });
-
-  const turnOff = createForm({
-    fields: ['password'] as const,
-    idPrefix: 'totp-off',
-    submit: async (v) => {
-      await disableTotp(v.password);
-      turnOff.reset();
-      await session.reload();
     },
   });
 
@@ -66,56 +47,26 @@ export default function TwoFactorSection() {
             <span class="badge status-complete">On</span> Two-factor authentication is on.
           </p>
           <div class="subsections">
-            <div class="subsection">
-              <h3 id="regenerate-title">Regenerate recovery codes</h3>
-              <p class="muted small">Replaces your current recovery codes with 10 new ones.</p>
-              <FormError message={regenerate.general()} />
-              <form
-                class="form form-narrow"
-                onSubmit={regenerate.onSubmit}
-                noValidate
-                aria-labelledby="regenerate-title"
-                aria-busy={regenerate.pending() ? 'true' : 'false'}
-              >
-                <FormField
-                  {...regenerate.field('password')}
-                  label="Password"
-                  type="password"
-                  autocomplete="current-password"
-                  required
-                />
-                <div class="button-row">
-                  <button type="submit" class="btn btn-secondary" disabled={regenerate.pending()}>
-                    {regenerate.pending() ? 'Regenerating…' : 'Regenerate recovery codes'}
-                  </button>
-                </div>
-              </form>
-            </div>
-            <div class="subsection">
-              <h3 id="totp-off-title">Turn off two-factor authentication</h3>
-              <p class="muted small">Your company may require it for your role; then it cannot be turned off.</p>
-              <FormError message={turnOff.general()} />
-              <form
-                class="form form-narrow"
-                onSubmit={turnOff.onSubmit}
-                noValidate
-                aria-labelledby="totp-off-title"
-                aria-busy={turnOff.pending() ? 'true' : 'false'}
-              >
-                <FormField
-                  {...turnOff.field('password')}
-                  label="Password"
-                  type="password"
-                  autocomplete="current-password"
-                  required
-                />
-                <div class="button-row">
-                  <button type="submit" class="btn btn-danger" disabled={turnOff.pending()}>
-                    {turnOff.pending() ? 'Turning off…' : 'Turn off'}
-                  </button>
-                </div>
-              </form>
-            </div>
+            <PasswordConfirmedForm
+              idPrefix="recovery"
+              title="Regenerate recovery codes"
+              intro="Replaces your current recovery codes with 10 new ones."
+              buttonClass="btn btn-secondary"
+              text="Regenerate recovery codes"
+              working="Regenerating…"
+              action={regenerateRecoveryCodes}
+              onDone={(result) => setCodes(result.recoveryCodes)}
+            />
+            <PasswordConfirmedForm
+              idPrefix="totp-off"
+              title="Turn off two-factor authentication"
+              intro="Your company may require it for your role; then it cannot be turned off."
+              buttonClass="btn btn-danger"
+              text="Turn off"
+              working="Turning off…"
+              action={disableTotp}
+              onDone={() => session.reload()}
+            />
           </div>
         </Match>
         <Match when={setup()}>
@@ -129,12 +80,11 @@ export default function TwoFactorSection() {
             Add a second step to logging in: a code from an authenticator app on your phone, so a stolen password is not
             enough.
           </p>
-          <FormError message={begin.general()} />
-          <form onSubmit={begin.onSubmit} noValidate aria-busy={begin.pending() ? 'true' : 'false'}>
-            <button type="submit" class="btn btn-primary" disabled={begin.pending()}>
-              {begin.pending() ? 'Preparing…' : 'Set up two-factor authentication'}
-            </button>
-          </form>
+          <FormShell form={begin}>
+            <SubmitButton pending={begin.pending()} working="Preparing…">
+              Set up two-factor authentication
+            </SubmitButton>
+          </FormShell>
         </Match>
       </Switch>
     </section>

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { errorMessage } from '../action';
 import { resendVerification } from '../identityApi';
+import FormError from './FormError';
 
 /** Shown inside the shell, instead of the page, until the user's email is verified. */
 export default function VerifyEmailPanel(props: { email: string; onCheckAgain: () => void }) {
@@ -31,11 +32,7 @@ export default function VerifyEmailPanel(props: { email: string; onCheckAgain: (
           We sent a verification link to <strong class="verify-email-address">{props.email}</strong>. Open it to start
           using your workspace.
         </p>
-        <Show when={error()}>
-          <div class="form-error" role="alert">
-            {error()}
-          </div>
-        </Show>
+        <FormError message={error()} />
         <div class="button-row">
           <button type="button" class="btn btn-primary" onClick={resend} disabled={pending()}>
             {pending() ? 'Sending…' : 'Resend verification email'}

@@ -1,10 +1,12 @@
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import AuditEventRow from '../components/AuditEventRow';
-import FormError from '../components/FormError';
+import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading } from '../components/PageStatus';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { listAuditEvents, type AuditEvent, type AuditQuery } from '../identityApi';
 import { useSession } from '../session';
@@ -72,26 +74,19 @@ export default function AuditLog() {
           <h2 id="audit-filters-title" class="sr-only">
             Filter events
           </h2>
-          <FormError message={filters.general()} />
-          <form
-            class="filters"
-            onSubmit={filters.onSubmit}
-            noValidate
-            aria-labelledby="audit-filters-title"
-            aria-busy={filters.pending() ? 'true' : 'false'}
-          >
+          <FormShell form={filters} class="filters" labelledBy="audit-filters-title">
             <FormField {...filters.field('action')} label="Action" type="search" hint="e.g. member.invited" />
             <FormField {...filters.field('from')} label="From" type="date" />
             <FormField {...filters.field('to')} label="To" type="date" />
             <div class="filters-actions">
-              <button type="submit" class="btn btn-primary" disabled={filters.pending()}>
-                {filters.pending() ? 'Filtering…' : 'Apply filters'}
-              </button>
+              <SubmitButton pending={filters.pending()} working="Filtering…">
+                Apply filters
+              </SubmitButton>
               <button type="button" class="btn btn-secondary" onClick={() => void clearFilters()} disabled={filters.pending()}>
                 Clear
               </button>
             </div>
-          </form>
+          </FormShell>
         </section>
 
         <section class="card" aria-labelledby="audit-events-title">
@@ -102,24 +97,13 @@ export default function AuditLog() {
             <Match when={loaded()}>
               {(page) => (
                 <Show when={page().items.length > 0} fallback={<p class="muted audit-empty">No events match these filters.</p>}>
-                  <div class="table-wrap">
-                    <table class="table audit-table">
-                      <caption class="sr-only">Audit events, newest first</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Time</th>
-                          <th scope="col">Actor</th>
-                          <th scope="col">Action</th>
-                          <th scope="col">Object</th>
-                          <th scope="col">Request ID</th>
-                          <th scope="col">Changes</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={page().items}>{(event) => <AuditEventRow event={event} />}</For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    class="audit-table"
+                    caption="Audit events, newest first"
+                    columns={['Time', 'Actor', 'Action', 'Object', 'Request ID', 'Changes']}
+                  >
+                    <For each={page().items}>{(event) => <AuditEventRow event={event} />}</For>
+                  </DataTable>
                   <Show when={more.error()}>
                     <p class="inline-error" role="alert">
                       {more.error()}

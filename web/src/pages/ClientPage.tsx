@@ -3,6 +3,7 @@ import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import ClientForm from '../components/ClientForm';
 import ClientTimeline from '../components/ClientTimeline';
+import FormError from '../components/FormError';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import { formatDate } from '../format';
@@ -84,11 +85,7 @@ function ClientPageFor(props: { id: string | undefined }) {
           </Show>
         </header>
         <SuccessNote message={notice()} />
-        <Show when={remove.error() ?? restore.error()}>
-          <div class="form-error" role="alert">
-            {remove.error() ?? restore.error()}
-          </div>
-        </Show>
+        <FormError message={remove.error() ?? restore.error()} />
         <section class="card">
           <Switch fallback={<Loading label="Loading client…" />}>
             <Match when={!props.id}>

@@ -1,12 +1,13 @@
 import { A } from '@solidjs/router';
-import PagedListView from '../components/PagedListView';
 import { createSignal, onMount, Show } from 'solid-js';
-import CheckboxField from '../components/CheckboxField';
 import ClientImportPanel from '../components/ClientImportPanel';
 import ClientsTable from '../components/ClientsTable';
+import ListPageHeader from '../components/ListPageHeader';
+import ListSection from '../components/ListSection';
+import ListToolbar from '../components/ListToolbar';
 import NoAccess from '../components/NoAccess';
-import SearchBox from '../components/SearchBox';
-import { createPagedList } from '../pagedList';
+import PagedListView from '../components/PagedListView';
+import { createSearchableList } from '../searchableList';
 import { useSession } from '../session';
 import { CLIENTS_EXPORT_URL, listClients } from '../workApi';
 
@@ -14,12 +15,10 @@ import { CLIENTS_EXPORT_URL, listClients } from '../workApi';
 export default function Clients() {
   const session = useSession();
   const canManage = () => session.can('clients.manage');
-  const list = createPagedList(listClients, 'Could not load the clients.');
-  const [q, setQ] = createSignal('');
-  const [showDeleted, setShowDeleted] = createSignal(false);
+  const filter = createSearchableList(listClients, 'Could not load the clients.');
+  const { list, q, search } = filter;
   const [importing, setImporting] = createSignal(false);
 
-  const search = () => list.load({ q: q() || undefined, includeDeleted: showDeleted() || undefined });
   onMount(() => {
     if (session.can('clients.view')) void search();
   });
@@ -27,11 +26,7 @@ export default function Clients() {
   return (
     <Show when={session.can('clients.view')} fallback={<NoAccess title="Clients" />}>
       <div class="page page-wide">
-        <header class="page-header page-header-row">
-          <div>
-            <h1>Clients</h1>
-            <p class="page-subtitle">The people and businesses you work for.</p>
-          </div>
+        <ListPageHeader title="Clients" subtitle="The people and businesses you work for.">
           <div class="button-row">
             <a href={CLIENTS_EXPORT_URL} download="" class="btn btn-secondary">
               Export CSV
@@ -51,38 +46,14 @@ export default function Clients() {
               </A>
             </Show>
           </div>
-        </header>
+        </ListPageHeader>
 
         <Show when={canManage() && importing()}>
           <ClientImportPanel id="clients-import" onImported={() => void search()} />
         </Show>
 
-        <section class="card" aria-labelledby="clients-title">
-          <h2 id="clients-title" class="sr-only">
-            Client list
-          </h2>
-          <div class="list-toolbar">
-            <SearchBox
-              id="clients-search"
-              label="Search clients"
-              onSearch={(text) => {
-                setQ(text);
-                return search();
-              }}
-            />
-            <Show when={canManage()}>
-              <CheckboxField
-                id="clients-show-deleted"
-                name="includeDeleted"
-                label="Show deleted clients"
-                checked={showDeleted()}
-                onChange={(checked) => {
-                  setShowDeleted(checked);
-                  void search();
-                }}
-              />
-            </Show>
-          </div>
+        <ListSection id="clients" title="Client list">
+          <ListToolbar filter={filter} noun="clients" canShowDeleted={canManage()} />
           <PagedListView list={list} loadingLabel="Loading clients…" empty={
             <>
                 <Show when={!q()} fallback={<p>No clients match “{q()}”.</p>}>
@@ -102,7 +73,7 @@ export default function Clients() {
               </>
             )}
           </PagedListView>
-        </section>
+        </ListSection>
       </div>
     </Show>
   );

@@ -1,12 +1,13 @@
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { errorMessage } from '../action';
 import CheckboxField from '../components/CheckboxField';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import SeatsSummary from '../components/SeatsSummary';
 import SettingsPage from '../components/SettingsPage';
+import SubmitButton from '../components/SubmitButton';
 import TimeSettingsSection from '../components/TimeSettingsSection';
 import { formatDate } from '../format';
 import { createForm } from '../form';
@@ -92,14 +93,7 @@ export default function CompanySettings() {
                   <Show when={!canEdit()}>
                     <p class="card-intro">Only owners and admins can change these settings.</p>
                   </Show>
-                  <FormError message={form.general()} />
-                  <form
-                    class="form form-narrow"
-                    onSubmit={form.onSubmit}
-                    noValidate
-                    aria-labelledby="company-form-title"
-                    aria-busy={form.pending() ? 'true' : 'false'}
-                  >
+                  <FormShell form={form} class="form form-narrow" labelledBy="company-form-title">
                     <FormField
                       {...form.field('name')}
                       label="Company name"
@@ -120,13 +114,13 @@ export default function CompanySettings() {
                     />
                     <Show when={canEdit()}>
                       <div class="button-row">
-                        <button type="submit" class="btn btn-primary" disabled={form.pending()}>
-                          {form.pending() ? 'Saving…' : 'Save company'}
-                        </button>
+                        <SubmitButton pending={form.pending()} working="Saving…">
+                          Save company
+                        </SubmitButton>
                       </div>
                     </Show>
                     <SuccessNote message={saved()} />
-                  </form>
+                  </FormShell>
                 </section>
 
                 <TimeSettingsSection />

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import AuthLayout from '../components/AuthLayout';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { requestPasswordReset } from '../identityApi';
 
@@ -36,13 +37,12 @@ export default function ForgotPassword() {
         </Show>
       </div>
       <Show when={!sent()}>
-        <FormError message={form.general()} />
-        <form class="form" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
+        <FormShell form={form} class="form">
           <FormField {...form.field('email')} label="Email" type="email" autocomplete="email" required />
-          <button type="submit" class="btn btn-primary btn-block" disabled={form.pending()}>
-            {form.pending() ? 'Sending…' : 'Send reset link'}
-          </button>
-        </form>
+          <SubmitButton pending={form.pending()} working="Sending…" class="btn btn-primary btn-block">
+            Send reset link
+          </SubmitButton>
+        </FormShell>
       </Show>
     </AuthLayout>
   );

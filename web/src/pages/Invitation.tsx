@@ -3,9 +3,10 @@ import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { errorMessage } from '../action';
 import { ApiError } from '../api';
 import AuthLayout from '../components/AuthLayout';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
 import { LoadError, Loading } from '../components/PageStatus';
+import SubmitButton from '../components/SubmitButton';
 import { formatDate } from '../format';
 import { createForm } from '../form';
 import { acceptInvitation, getInvitation, getMe, type Me, type PublicInvitation } from '../identityApi';
@@ -89,12 +90,11 @@ export default function Invitation() {
                           You are logged in as {me().user.email}. Only {data().invitation.email} can accept this invitation.
                         </p>
                       </Show>
-                      <FormError message={accept.general()} />
-                      <form class="form" onSubmit={accept.onSubmit} noValidate aria-busy={accept.pending() ? 'true' : 'false'}>
-                        <button type="submit" class="btn btn-primary btn-block" disabled={accept.pending()}>
-                          {accept.pending() ? 'Joining…' : 'Accept invitation'}
-                        </button>
-                      </form>
+                      <FormShell form={accept} class="form">
+                        <SubmitButton pending={accept.pending()} working="Joining…" class="btn btn-primary btn-block">
+                          Accept invitation
+                        </SubmitButton>
+                      </FormShell>
                     </>
                   )}
                 </Match>
@@ -108,8 +108,7 @@ export default function Invitation() {
                 </Match>
                 <Match when={true}>
                   <p class="muted invitation-signup-note">Choose a password to create your account.</p>
-                  <FormError message={join.general()} />
-                  <form class="form" onSubmit={join.onSubmit} noValidate aria-busy={join.pending() ? 'true' : 'false'}>
+                  <FormShell form={join} class="form">
                     <FormField {...join.field('name')} label="Name" autocomplete="name" hint="Optional" maxLength={120} />
                     <FormField
                       {...join.field('password')}
@@ -119,10 +118,10 @@ export default function Invitation() {
                       hint="At least 10 characters"
                       required
                     />
-                    <button type="submit" class="btn btn-primary btn-block" disabled={join.pending()}>
-                      {join.pending() ? 'Creating account…' : 'Accept and create account'}
-                    </button>
-                  </form>
+                    <SubmitButton pending={join.pending()} working="Creating account…" class="btn btn-primary btn-block">
+                      Accept and create account
+                    </SubmitButton>
+                  </FormShell>
                 </Match>
               </Switch>
             </>

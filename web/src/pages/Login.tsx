@@ -1,8 +1,9 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import AuthLayout from '../components/AuthLayout';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { loginStep1, loginTotp } from '../identityApi';
 import { safeNextPath, useQueryParam } from '../searchParams';
@@ -67,13 +68,7 @@ export default function Login() {
         when={step() === 'code'}
         fallback={
           <>
-            <FormError message={passwordForm.general()} />
-            <form
-              class="form"
-              onSubmit={passwordForm.onSubmit}
-              noValidate
-              aria-busy={passwordForm.pending() ? 'true' : 'false'}
-            >
+            <FormShell form={passwordForm} class="form">
               <FormField {...passwordForm.field('email')} label="Email" type="email" autocomplete="email" required />
               <FormField
                 {...passwordForm.field('password')}
@@ -85,15 +80,14 @@ export default function Login() {
               <p class="form-aside">
                 <A href="/forgot-password">Forgot password?</A>
               </p>
-              <button type="submit" class="btn btn-primary btn-block" disabled={passwordForm.pending()}>
-                {passwordForm.pending() ? 'Logging in…' : 'Log in'}
-              </button>
-            </form>
+              <SubmitButton pending={passwordForm.pending()} working="Logging in…" class="btn btn-primary btn-block">
+                Log in
+              </SubmitButton>
+            </FormShell>
           </>
         }
       >
-        <FormError message={codeForm.general()} />
-        <form class="form" onSubmit={codeForm.onSubmit} noValidate aria-busy={codeForm.pending() ? 'true' : 'false'}>
+        <FormShell form={codeForm} class="form">
           <FormField
             {...codeForm.field('code')}
             label="Authentication code"
@@ -102,13 +96,13 @@ export default function Login() {
             maxLength={32}
             required
           />
-          <button type="submit" class="btn btn-primary btn-block" disabled={codeForm.pending()}>
-            {codeForm.pending() ? 'Verifying…' : 'Verify'}
-          </button>
+          <SubmitButton pending={codeForm.pending()} working="Verifying…" class="btn btn-primary btn-block">
+            Verify
+          </SubmitButton>
           <button type="button" class="btn btn-link" onClick={startOver}>
             Use a different account
           </button>
-        </form>
+        </FormShell>
       </Show>
     </AuthLayout>
   );

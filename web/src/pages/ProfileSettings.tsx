@@ -1,8 +1,9 @@
 import { createSignal } from 'solid-js';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
 import { SuccessNote } from '../components/PageStatus';
 import SettingsPage from '../components/SettingsPage';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { changePassword, updateProfile } from '../identityApi';
 import { useSession } from '../session';
@@ -45,35 +46,21 @@ export default function ProfileSettings() {
         <p class="card-intro">
           Logged in as <strong>{session.me().user.email}</strong>.
         </p>
-        <FormError message={profile.general()} />
-        <form
-          class="form form-narrow"
-          onSubmit={profile.onSubmit}
-          noValidate
-          aria-labelledby="profile-title"
-          aria-busy={profile.pending() ? 'true' : 'false'}
-        >
+        <FormShell form={profile} class="form form-narrow" labelledBy="profile-title">
           <FormField {...profile.field('name')} label="Name" autocomplete="name" maxLength={120} />
           <div class="button-row">
-            <button type="submit" class="btn btn-primary" disabled={profile.pending()}>
-              {profile.pending() ? 'Saving…' : 'Save profile'}
-            </button>
+            <SubmitButton pending={profile.pending()} working="Saving…">
+              Save profile
+            </SubmitButton>
           </div>
           <SuccessNote message={profileSaved()} />
-        </form>
+        </FormShell>
       </section>
 
       <section class="card settings-section" aria-labelledby="password-title">
         <h2 id="password-title">Change password</h2>
         <p class="card-intro">Changing your password logs you out on every other device.</p>
-        <FormError message={password.general()} />
-        <form
-          class="form form-narrow"
-          onSubmit={password.onSubmit}
-          noValidate
-          aria-labelledby="password-title"
-          aria-busy={password.pending() ? 'true' : 'false'}
-        >
+        <FormShell form={password} class="form form-narrow" labelledBy="password-title">
           <FormField
             {...password.field('currentPassword')}
             label="Current password"
@@ -90,12 +77,12 @@ export default function ProfileSettings() {
             required
           />
           <div class="button-row">
-            <button type="submit" class="btn btn-primary" disabled={password.pending()}>
-              {password.pending() ? 'Changing…' : 'Change password'}
-            </button>
+            <SubmitButton pending={password.pending()} working="Changing…">
+              Change password
+            </SubmitButton>
           </div>
           <SuccessNote message={passwordChanged()} />
-        </form>
+        </FormShell>
       </section>
     </SettingsPage>
   );

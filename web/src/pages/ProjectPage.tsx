@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import BudgetBar from '../components/BudgetBar';
+import FormError from '../components/FormError';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import ProjectFiles from '../components/ProjectFiles';
@@ -97,11 +98,7 @@ function ProjectPageFor(props: { id: string | undefined }) {
           </Show>
         </header>
         <SuccessNote message={notice()} />
-        <Show when={remove.error()}>
-          <div class="form-error" role="alert">
-            {remove.error()}
-          </div>
-        </Show>
+        <FormError message={remove.error()} />
         <section class="card">
           <Switch fallback={<Loading label="Loading project…" />}>
             <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>

@@ -1,16 +1,16 @@
 import { A } from '@solidjs/router';
-import PagedListView from '../components/PagedListView';
 import { createSignal, onMount, Show } from 'solid-js';
+import ListPageHeader from '../components/ListPageHeader';
+import ListSection from '../components/ListSection';
 import NoAccess from '../components/NoAccess';
+import PagedListView from '../components/PagedListView';
 import ProjectsTable from '../components/ProjectsTable';
 import SearchBox from '../components/SearchBox';
 import SelectField from '../components/SelectField';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
 import { listProjects, PROJECTS_EXPORT_URL, type ProjectStatus } from '../workApi';
-import { PROJECT_STATUS_OPTIONS } from '../workLabels';
-
-const STATUS_FILTER = [{ value: '', label: 'All' }, ...PROJECT_STATUS_OPTIONS];
+import { PROJECT_STATUS_FILTER } from '../workLabels';
 
 /** /projects — filter by status, search, page through projects; managers add new ones. */
 export default function Projects() {
@@ -30,11 +30,7 @@ export default function Projects() {
   return (
     <Show when={session.can('projects.view')} fallback={<NoAccess title="Projects" />}>
       <div class="page page-wide">
-        <header class="page-header page-header-row">
-          <div>
-            <h1>Projects</h1>
-            <p class="page-subtitle">The work you track time against and bill.</p>
-          </div>
+        <ListPageHeader title="Projects" subtitle="The work you track time against and bill.">
           <div class="button-row">
             <a href={PROJECTS_EXPORT_URL} download="" class="btn btn-secondary">
               Export CSV
@@ -50,12 +46,9 @@ export default function Projects() {
               </A>
             </Show>
           </div>
-        </header>
+        </ListPageHeader>
 
-        <section class="card" aria-labelledby="projects-title">
-          <h2 id="projects-title" class="sr-only">
-            Project list
-          </h2>
+        <ListSection id="projects" title="Project list">
           <div class="list-toolbar">
             <SearchBox
               id="projects-search"
@@ -70,7 +63,7 @@ export default function Projects() {
               name="status"
               label="Status"
               value={status()}
-              options={STATUS_FILTER}
+              options={PROJECT_STATUS_FILTER}
               onInput={(value) => {
                 setStatus(value);
                 void search();
@@ -96,7 +89,7 @@ export default function Projects() {
               </>
             )}
           </PagedListView>
-        </section>
+        </ListSection>
       </div>
     </Show>
   );

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import AuthLayout from '../components/AuthLayout';
 import FormField from '../components/FormField';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { confirmPasswordReset } from '../identityApi';
 import { useQueryParam } from '../searchParams';
@@ -61,9 +62,9 @@ export default function ResetPassword() {
               hint="At least 10 characters"
               required
             />
-            <button type="submit" class="btn btn-primary btn-block" disabled={form.pending()}>
-              {form.pending() ? 'Saving…' : 'Set new password'}
-            </button>
+            <SubmitButton pending={form.pending()} working="Saving…" class="btn btn-primary btn-block">
+              Set new password
+            </SubmitButton>
           </form>
         </Show>
       </Show>

@@ -1,8 +1,9 @@
 import { A, useNavigate } from '@solidjs/router';
 import { signup } from '../api';
 import AuthLayout from '../components/AuthLayout';
-import FormError from '../components/FormError';
 import FormField from '../components/FormField';
+import FormShell from '../components/FormShell';
+import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 
 export default function Signup() {
@@ -26,8 +27,7 @@ export default function Signup() {
         </>
       }
     >
-      <FormError message={form.general()} />
-      <form class="form" onSubmit={form.onSubmit} noValidate aria-busy={form.pending() ? 'true' : 'false'}>
+      <FormShell form={form} class="form">
         <FormField
           {...form.field('email')}
           label="Email"
@@ -49,10 +49,10 @@ export default function Signup() {
           autocomplete="organization"
           required
         />
-        <button type="submit" class="btn btn-primary btn-block" disabled={form.pending()}>
-          {form.pending() ? 'Creating…' : 'Create account'}
-        </button>
-      </form>
+        <SubmitButton pending={form.pending()} working="Creating…" class="btn btn-primary btn-block">
+          Create account
+        </SubmitButton>
+      </FormShell>
     </AuthLayout>
   );
 }
