@@ -11,7 +11,6 @@ import { createMiddleware } from 'hono/factory';
 import {
   createSession, deleteSession, findSession, touchSession, userCompanies, type MembershipView, type UserRow,
 } from '../db/identity';
-import type { Role } from '../domain/roles';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { hashToken, newToken } from './tokens';
@@ -82,4 +81,3 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export type { Role };

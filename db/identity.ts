@@ -1,6 +1,7 @@
 /** Users, companies, memberships and sessions: the queries behind logging in and acting in a company. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { TRIAL_PLAN } from '../domain/plans';
 import type { Role } from '../domain/roles';
 import type { Db, Executor } from './client';
 import { companies, memberships, sessions, users } from './schema/identity';
@@ -30,7 +31,7 @@ export function createAccount(db: Db, input: {
     if (!user) throw new EmailTakenError(input.email);
     const [company] = await tx.insert(companies).values({
       id: companyId, name: input.companyName,
-      requireTotpForManagers: input.requireTotpForManagers ?? false, trialEndsAt: input.trialEndsAt ?? null,
+      requireTotpForManagers: input.requireTotpForManagers ?? false, plan: TRIAL_PLAN, planStatus: 'trialing', trialEndsAt: input.trialEndsAt ?? null,
     }).returning({ id: companies.id, name: companies.name });
     await tx.insert(memberships).values({ companyId, userId, role: 'owner' });
     return { user, company: company! };
@@ -112,10 +113,6 @@ export async function findSession(db: Executor, tokenHash: string): Promise<{ se
 
 export async function touchSession(db: Executor, tokenHash: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
-}
-
-export async function updateSession(db: Executor, tokenHash: string, values: Partial<Pick<SessionRow, 'activeCompanyId' | 'secondFactorPending'>>) {
-  await db.update(sessions).set(values).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {

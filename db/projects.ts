@@ -68,9 +68,3 @@ export async function projectDetails(tx: Tx, companyId: string, ids: string[]) {
     usedSeconds: new Map(used.map((u) => [u.projectId, u.seconds])),
   };
 }
-
-export async function getProjectService(tx: Tx, companyId: string, projectId: string, serviceId: string) {
-  const [row] = await tx.select().from(projectServices)
-    .where(and(eq(projectServices.companyId, companyId), eq(projectServices.projectId, projectId), eq(projectServices.id, serviceId)));
-  return row ?? null;
-}

@@ -13,8 +13,6 @@ export interface RoundingRule {
   mode: RoundingMode;
 }
 
-export const NO_ROUNDING: RoundingRule = { incrementMinutes: 0, mode: 'up' };
-
 /**
  * Seconds to bill for `seconds` of work. `up`: any part of an increment bills
  * the whole increment. `nearest`: half an increment or more rounds up (so

@@ -31,7 +31,7 @@ const catalog = createRoute({ method: 'get', path: '/catalog', tags: ['catalog']
 const addItem = createRoute({ method: 'post', path: '/catalog', tags: ['catalog'], summary: 'Add a catalog item', request: { body: jsonBody(CatalogBody) }, responses: { 201: jsonResponse('Item', CatalogView), ...errors } });
 const patchItem = createRoute({ method: 'patch', path: '/catalog/{id}', tags: ['catalog'], summary: 'Change a catalog item', request: { params: IdParam, body: jsonBody(CatalogBody.partial()) }, responses: { 200: jsonResponse('Item', CatalogView), ...errors } });
 
-export const clientView = (c: ClientRow) => ({
+const clientView = (c: ClientRow) => ({
   id: c.id, kind: c.kind, name: c.name, email: c.email, phone: c.phone, taxId: c.taxId, currency: c.currency,
   paymentTermsDays: c.paymentTermsDays, notes: c.notes, tags: c.tags, address: c.address,
   roundingIncrementMinutes: c.roundingIncrementMinutes, roundingMode: c.roundingMode,

@@ -41,7 +41,7 @@ const exportTime = createRoute({
   request: { query: z.object({ from: z.string().refine(isDay).optional(), to: z.string().refine(isDay).optional() }) }, responses: { 200: csvResponse, ...errors },
 });
 
-export const CLIENT_COLUMNS = ['name', 'kind', 'email', 'phone', 'tax_id', 'currency', 'payment_terms_days', 'tags', 'notes', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'country'] as const;
+const CLIENT_COLUMNS = ['name', 'kind', 'email', 'phone', 'tax_id', 'currency', 'payment_terms_days', 'tags', 'notes', 'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'country'] as const;
 
 /** One CSV record → the same body the API takes, so import and the form validate alike. */
 function clientFromRecord(r: Record<string, string>) {

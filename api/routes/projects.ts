@@ -76,7 +76,7 @@ async function saveLinks(tx: Tx, companyId: string, projectId: string, b: Body):
 }
 
 /** Views for a page of projects, with their details fetched in four queries, not per project. */
-export async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
+async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
   const d = await projectDetails(tx, companyId, rows.map((r) => r.id));
   return rows.map((p) => ({
     id: p.id, number: p.number, label: projectLabel(p.number, p.name), name: p.name,
