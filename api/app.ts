@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth';
 import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
+import { documentRoutes } from './routes/documents';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -54,7 +55,8 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', projectRoutes)
     .route('/api/v1', timeRoutes)
     .route('/api/v1', fileRoutes)
-    .route('/api/v1', storageRoutes);
+    .route('/api/v1', storageRoutes)
+    .route('/api/v1', documentRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -101,7 +101,7 @@ export async function timeSettings(tx: Tx, companyId: string) {
   const [row] = await tx.select({
     roundingIncrementMinutes: companySettings.roundingIncrementMinutes, roundingMode: companySettings.roundingMode,
     timerAutoStopHours: companySettings.timerAutoStopHours, timeZone: companySettings.timeZone, currency: companySettings.currency,
-    invoiceDueDays: companySettings.invoiceDueDays,
+    invoiceDueDays: companySettings.invoiceDueDays, estimateValidDays: companySettings.estimateValidDays,
   }).from(companySettings).where(eq(companySettings.companyId, companyId));
   return row ?? null;
 }

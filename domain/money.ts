@@ -40,3 +40,11 @@ export type Currency = (typeof CURRENCIES)[number];
 export function hoursToMinutes(hours: number): number {
   return Math.round(hours * 60);
 }
+
+/** "8.25" / "8.25%" → 825 basis points; null unless 0–100 with at most 2 decimals. */
+export function parsePercentBps(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(text.trim());
+  if (!m) return null;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bps <= 10_000 ? bps : null;
+}

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'projects.manage': 'manager',
   'time.track': 'staff',
   'time.approve': 'manager',
+  'documents.view': 'manager',
+  'documents.manage': 'manager',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,7 +14,7 @@ let env: TestEnv;
 const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
-  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '',
 };
 const B = { companyId: '', ownerId: '' };
 
@@ -36,7 +36,7 @@ async function snapshotA() {
   const db = env.owner.db;
   const tables = [
     'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
-    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors',
+    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors', 'documents', 'document_lines',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -120,6 +120,11 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/time-entries/:id/approve': { expect: 404 },
   'POST /api/v1/time-entries/:id/reject': { body: { reason: 'no' }, expect: 404 },
   'GET /api/v1/timesheet': { expect: 'own' },
+  'GET /api/v1/documents': { expect: 'own' },
+  'POST /api/v1/documents': { body: { kind: 'invoice', clientId: A.clientId, lines: [] }, expect: 404 },
+  'GET /api/v1/documents/:id': { expect: 404 },
+  'PATCH /api/v1/documents/:id': { body: { notes: 'mine now' }, expect: 404 },
+  'DELETE /api/v1/documents/:id': { expect: 404 },
   'POST /api/v1/projects/:id/files': { body: { filename: 'x.pdf', contentType: 'application/pdf', size: 10 }, expect: 404 },
   'POST /api/v1/projects/:id/files/:fileId/complete': { expect: 404 },
   'GET /api/v1/projects/:id/files': { expect: 404 },
@@ -139,7 +144,7 @@ function fillPath(path: string): string {
   const ids: [string, string][] = [
     ['/me/sessions/', A.sessionId], ['/company/invitations/', A.invitationId], ['/company/templates/:id/restore', A.deletedTemplateId],
     ['/company/templates/', A.templateId], ['/clients/:id/restore', A.deletedClientId], ['/clients/', A.clientId],
-    ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId],
+    ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
   return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':id', id);
@@ -182,6 +187,7 @@ beforeAll(async () => {
   A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
   A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
   A.vendorId = (await asA('/api/v1/vendors', { name: 'Alpha Vendor' })).id;
+  A.documentId = (await asA('/api/v1/documents', { kind: 'invoice', clientId: A.clientId, lines: [{ description: 'Alpha line', quantity: '1', unitPrice: '10' }] })).id;
   A.deletedVendorId = (await asA('/api/v1/vendors', { name: 'Alpha Old Vendor' })).id;
   expect((await env.request(`/api/v1/vendors/${A.deletedVendorId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
   A.fileId = (await asA(`/api/v1/projects/${A.projectId}/files`, { filename: 'alpha.pdf', contentType: 'application/pdf', size: 100 })).file.id;
@@ -199,7 +205,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const before = await snapshotA();
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
-    A.clientId, 'Alpha Client', A.vendorId, 'Alpha Vendor', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+    A.clientId, 'Alpha Client', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
   ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {

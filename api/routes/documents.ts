@@ -1,0 +1,241 @@
+/**
+ * Estimates and invoices: drafts created and edited here, with totals always
+ * computed on the server (domain/documents/totals.ts) and numbers given
+ * without gaps. A locked document refuses changes (409 INVOICE_LOCKED), and
+ * the database refuses them too. Sending, PDFs and reminders are the invoice
+ * lifecycle workflow's (not built yet).
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { recordAudit } from '../../db/audit';
+import type { Tx } from '../../db/client';
+import { getCatalogItem, getClient } from '../../db/clients';
+import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentRow, type LineRowInput } from '../../db/documents';
+import { nextNumber } from '../../db/numbering';
+import { getProject } from '../../db/projects';
+import { documents } from '../../db/schema/documents';
+import { softDelete } from '../../db/soft-delete';
+import { timeSettings } from '../../db/time-entries';
+import { withTenant } from '../../db/tenant';
+import { dayIn, isDay } from '../../domain/dates';
+import { documentTotals, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
+import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
+import { AppError } from '../../domain/errors';
+import { parseDollars, parsePercentBps } from '../../domain/money';
+import { auditBy } from '../audit';
+import { decodeCursor, page } from '../cursor';
+import { requireCompany } from '../guards';
+import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
+import { IdParam, listOf } from '../schemas/work';
+import { areaApp } from '../validation';
+
+const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Locked') };
+const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
+const DiscountBody = z.union([
+  z.object({ kind: z.literal('percent'), percent: z.string().max(10) }),
+  z.object({ kind: z.literal('amount'), amount: z.string().max(20) }),
+]).nullable();
+const LineBody = z.object({
+  description: z.string().trim().min(1, 'Describe the line.').max(2000),
+  catalogItemId: z.string().uuid().nullable().optional(),
+  quantity: z.string().trim().max(20),
+  unitPrice: z.string().trim().max(20),
+  discount: DiscountBody.optional(),
+  taxable: z.boolean().default(false),
+  taxRate: z.string().trim().max(10).default('0'),
+});
+const DocumentBody = z.object({
+  kind: z.enum(['estimate', 'invoice'], { error: 'Choose estimate or invoice.' }),
+  clientId: z.string({ error: 'Choose a client.' }).uuid('Choose a client.'),
+  projectId: z.string().uuid().nullable().optional(),
+  issueDate: day.optional(),
+  dueDate: day.optional(),
+  notes: z.string().max(5000).optional(),
+  terms: z.string().max(5000).optional(),
+  discount: DiscountBody.optional(),
+  lines: z.array(LineBody).max(200, 'At most 200 lines.').default([]),
+}).meta({ id: 'DocumentBody' });
+// A patch names only what changes: no defaults, or every patch would look like "replace all lines".
+const DocumentPatch = DocumentBody.omit({ kind: true }).partial().extend({ lines: z.array(LineBody).max(200, 'At most 200 lines.').optional() }).meta({ id: 'DocumentPatch' });
+const Money = z.number().int();
+const DocumentView = z.object({
+  id: z.string(), kind: z.string(), number: z.string(), status: z.string(), locked: z.boolean(),
+  client: z.object({ id: z.string(), name: z.string() }), projectId: z.string().nullable(), issueDate: z.string(), dueDate: z.string(), currency: z.string(),
+  notes: z.string(), terms: z.string(), subtotalCents: Money, discountCents: Money, taxCents: Money, totalCents: Money, balanceCents: Money,
+  lines: z.array(z.object({
+    id: z.string(), position: z.number(), description: z.string(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
+    subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
+  })),
+}).meta({ id: 'Document' });
+
+const list = createRoute({ method: 'get', path: '/documents', tags: ['documents'], summary: 'Estimates or invoices, newest first', request: { query: z.object({ kind: z.enum(['estimate', 'invoice']), status: z.string().max(20).optional(), clientId: z.string().uuid().optional(), cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: jsonResponse('Documents', listOf(DocumentView.omit({ lines: true }))), ...errors } });
+const create = createRoute({ method: 'post', path: '/documents', tags: ['documents'], summary: 'Create a draft estimate or invoice (numbered without gaps)', request: { body: jsonBody(DocumentBody) }, responses: { 201: jsonResponse('Draft', DocumentView), ...errors } });
+const get = createRoute({ method: 'get', path: '/documents/{id}', tags: ['documents'], summary: 'One document with its lines and totals', request: { params: IdParam }, responses: { 200: jsonResponse('Document', DocumentView), ...errors } });
+const patch = createRoute({ method: 'patch', path: '/documents/{id}', tags: ['documents'], summary: 'Edit a document (only notes and terms once locked)', request: { params: IdParam, body: jsonBody(DocumentPatch) }, responses: { 200: jsonResponse('Document', DocumentView), ...errors } });
+const remove = createRoute({ method: 'delete', path: '/documents/{id}', tags: ['documents'], summary: 'Delete a draft (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
+
+type Body = z.infer<typeof DocumentBody>;
+
+function discountOf(field: string, d: z.infer<typeof DiscountBody> | undefined): Discount {
+  if (!d) return null;
+  if (d.kind === 'percent') {
+    const bps = parsePercentBps(d.percent);
+    if (bps === null) throw AppError.validation({ [field]: 'Enter a percentage from 0 to 100, like 10 or 7.5.' });
+    return { kind: 'percent', bps };
+  }
+  const cents = parseDollars(d.amount);
+  if (cents === null) throw AppError.validation({ [field]: 'Enter an amount in dollars.' });
+  return { kind: 'amount', cents };
+}
+
+/** Lines as typed → checked inputs for the totals module, naming the field of the first problem. */
+async function lineInputs(tx: Tx, companyId: string, lines: Body['lines']): Promise<{ input: LineInput; catalogItemId: string | null; description: string }[]> {
+  const out = [];
+  for (const [i, l] of lines.entries()) {
+    const unitPriceCents = parseDollars(l.unitPrice);
+    if (unitPriceCents === null) throw AppError.validation({ [`lines.${i}.unitPrice`]: 'Enter a price in dollars, like 125 or 1,250.00.' });
+    const taxRateBps = parsePercentBps(l.taxRate);
+    if (taxRateBps === null) throw AppError.validation({ [`lines.${i}.taxRate`]: 'Enter a tax rate from 0 to 100, like 8.25.' });
+    if (l.catalogItemId && !(await getCatalogItem(tx, companyId, l.catalogItemId))) throw AppError.notFound('No such catalog item.');
+    out.push({
+      input: { quantity: l.quantity, unitPriceCents, discount: discountOf(`lines.${i}.discount`, l.discount), taxable: l.taxable, taxRateBps },
+      catalogItemId: l.catalogItemId ?? null, description: l.description,
+    });
+  }
+  return out;
+}
+
+/** Totals for the lines and discount; the rows to store for each line. */
+function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount: Discount) {
+  try {
+    const t = documentTotals(lines.map((l) => l.input), discount);
+    const rows: LineRowInput[] = lines.map((l, i) => ({
+      position: i + 1, description: l.description, catalogItemId: l.catalogItemId, quantity: l.input.quantity.trim(),
+      unitPriceCents: l.input.unitPriceCents, discountKind: l.input.discount?.kind ?? null,
+      discountValue: l.input.discount ? (l.input.discount.kind === 'percent' ? l.input.discount.bps : l.input.discount.cents) : null,
+      taxable: l.input.taxable, taxRateBps: l.input.taxRateBps, subtotalCents: t.lines[i]!.subtotalCents,
+      lineDiscountCents: t.lines[i]!.discountCents, netCents: t.lines[i]!.netCents, taxBaseCents: t.lines[i]!.taxBaseCents,
+    }));
+    const money = { subtotalCents: t.subtotalCents, discountCents: t.lineDiscountCents + t.documentDiscountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents };
+    return { rows, money, discountKind: discount?.kind ?? null, discountValue: discount ? (discount.kind === 'percent' ? discount.bps : discount.cents) : null };
+  } catch (err) {
+    if (err instanceof TotalsError) throw AppError.validation({ lines: err.message });
+    throw err;
+  }
+}
+
+async function view(tx: Tx, companyId: string, d: DocumentRow) {
+  const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
+  const lines = await linesOf(tx, companyId, d.id);
+  return {
+    id: d.id, kind: d.kind, number: d.number, status: d.status, locked: isLocked(facts(d)),
+    client: { id: d.clientId, name: client?.name ?? '' }, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
+    notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
+    lines: lines.map((l) => ({
+      id: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
+      taxRateBps: l.taxRateBps, subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
+    })),
+  };
+}
+
+// Payments, credit applications and credit notes arrive with payments; until then status decides.
+const facts = (d: DocumentRow) => ({ status: d.status as InvoiceStatus, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
+
+function addDays(dayText: string, n: number): string {
+  return new Date(Date.parse(`${dayText}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export const documentRoutes = areaApp()
+  .openapi(list, async (c) => {
+    const { companyId } = requireCompany(c, 'documents.view');
+    const { cursor, limit, ...f } = c.req.valid('query');
+    const after = decodeCursor<{ seq: number }>(cursor, { seq: 'number' });
+    const result = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const p = page(await listDocuments(tx, companyId, { ...f, limit, beforeSeq: after?.seq }), limit, (r) => ({ seq: r.seq }));
+      const items = [];
+      for (const d of p.items) {
+        const { lines: _lines, ...rest } = await view(tx, companyId, d);
+        items.push(rest);
+      }
+      return { items, nextCursor: p.nextCursor };
+    });
+    return c.json(result, 200);
+  })
+  .openapi(create, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const body = c.req.valid('json');
+    const doc = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const client = await getClient(tx, companyId, body.clientId);
+      if (!client) throw AppError.notFound('No such client.');
+      if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      const settings = (await timeSettings(tx, companyId))!;
+      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount));
+      const issueDate = body.issueDate ?? dayIn(settings.timeZone, Date.now());
+      const days = body.kind === 'invoice' ? client.paymentTermsDays : settings.estimateValidDays;
+      const [year, month] = issueDate.split('-').map(Number) as [number, number];
+      const { seq, number } = await nextNumber(tx, companyId, body.kind, { year, month });
+      const row = await insertDocument(tx, companyId, {
+        kind: body.kind, seq, number, clientId: client.id, projectId: body.projectId ?? null, issueDate, dueDate: body.dueDate ?? addDays(issueDate, days),
+        currency: client.currency, notes: body.notes ?? '', terms: body.terms ?? '', discountKind: c2.discountKind, discountValue: c2.discountValue, ...c2.money,
+      });
+      await replaceLines(tx, companyId, row.id, c2.rows);
+      const v = await view(tx, companyId, row);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${body.kind}.created`, objectType: body.kind, objectId: row.id, after: { number, totalCents: row.totalCents } });
+      return v;
+    });
+    return c.json(doc, 201);
+  })
+  .openapi(get, async (c) => {
+    const { companyId } = requireCompany(c, 'documents.view');
+    const doc = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const d = await getDocument(tx, companyId, c.req.valid('param').id);
+      if (!d) throw AppError.notFound('No such document.');
+      return view(tx, companyId, d);
+    });
+    return c.json(doc, 200);
+  })
+  .openapi(patch, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const doc = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const d = await lockDocument(tx, companyId, id);
+      if (!d) throw AppError.notFound('No such document.');
+      const problem = lockProblem(facts(d), Object.keys(body));
+      if (problem) throw new AppError(409, 'INVOICE_LOCKED', problem);
+      if (body.clientId && !(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
+      if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      const money = body.lines !== undefined || body.discount !== undefined;
+      const lines = body.lines !== undefined ? body.lines : (await linesOf(tx, companyId, id)).map((l) => ({
+        description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
+        discount: l.discountKind === 'percent' ? { kind: 'percent' as const, percent: (l.discountValue! / 100).toFixed(2) } : l.discountKind === 'amount' ? { kind: 'amount' as const, amount: (l.discountValue! / 100).toFixed(2) } : null,
+        taxable: l.taxable, taxRate: (l.taxRateBps / 100).toFixed(2),
+      }));
+      const discount = body.discount !== undefined ? body.discount
+        : d.discountKind === 'percent' ? { kind: 'percent' as const, percent: (d.discountValue! / 100).toFixed(2) }
+          : d.discountKind === 'amount' ? { kind: 'amount' as const, amount: (d.discountValue! / 100).toFixed(2) } : null;
+      const c2 = money ? computed(await lineInputs(tx, companyId, lines), discountOf('discount', discount)) : null;
+      const row = await updateDocument(tx, companyId, id, {
+        ...(body.clientId && { clientId: body.clientId }), ...(body.projectId !== undefined && { projectId: body.projectId }),
+        ...(body.issueDate && { issueDate: body.issueDate }), ...(body.dueDate && { dueDate: body.dueDate }),
+        ...(body.notes !== undefined && { notes: body.notes }), ...(body.terms !== undefined && { terms: body.terms }),
+        ...(c2 && { discountKind: c2.discountKind, discountValue: c2.discountValue, ...c2.money }),
+      });
+      if (c2) await replaceLines(tx, companyId, id, c2.rows);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${d.kind}.updated`, objectType: d.kind, objectId: id, before: { totalCents: d.totalCents }, after: { totalCents: row.totalCents } });
+      return view(tx, companyId, row);
+    });
+    return c.json(doc, 200);
+  })
+  .openapi(remove, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const d = await lockDocument(tx, companyId, id);
+      if (!d) throw AppError.notFound('No such document.');
+      if (d.status !== 'draft') throw new AppError(409, 'INVOICE_LOCKED', `Only drafts can be deleted; this one is ${d.status}. Void it instead.`);
+      await softDelete(tx, documents, companyId, id);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${d.kind}.deleted`, objectType: d.kind, objectId: id });
+    });
+    return c.body(null, 204);
+  });

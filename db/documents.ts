@@ -1,0 +1,51 @@
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import type { Tx } from './client';
+import { documentLines, documents } from './schema/documents';
+import { live } from './soft-delete';
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentLineRow = typeof documentLines.$inferSelect;
+export type DocumentInput = Omit<typeof documents.$inferInsert, 'id' | 'companyId' | 'seq' | 'number' | 'kind' | 'createdAt'>;
+export type LineRowInput = Omit<typeof documentLines.$inferInsert, 'id' | 'companyId' | 'documentId'>;
+
+export async function insertDocument(tx: Tx, companyId: string, head: { kind: DocumentRow['kind']; seq: number; number: string } & DocumentInput): Promise<DocumentRow> {
+  const [row] = await tx.insert(documents).values({ ...head, companyId }).returning();
+  return row!;
+}
+
+export async function updateDocument(tx: Tx, companyId: string, id: string, values: Partial<DocumentInput>): Promise<DocumentRow> {
+  const [row] = await tx.update(documents).set(values).where(and(eq(documents.companyId, companyId), eq(documents.id, id))).returning();
+  return row!;
+}
+
+/** Lines are replaced as a set: the document's totals are recomputed from all of them anyway. */
+export async function replaceLines(tx: Tx, companyId: string, documentId: string, lines: LineRowInput[]): Promise<void> {
+  await tx.delete(documentLines).where(and(eq(documentLines.companyId, companyId), eq(documentLines.documentId, documentId)));
+  if (lines.length) await tx.insert(documentLines).values(lines.map((l) => ({ ...l, companyId, documentId })));
+}
+
+/** One document, locked for a change about to be made to it. */
+export async function lockDocument(tx: Tx, companyId: string, id: string): Promise<DocumentRow | null> {
+  const [row] = await tx.select().from(documents).where(and(eq(documents.companyId, companyId), eq(documents.id, id), live(documents))).for('update');
+  return row ?? null;
+}
+
+export async function getDocument(tx: Tx, companyId: string, id: string): Promise<DocumentRow | null> {
+  const [row] = await tx.select().from(documents).where(and(eq(documents.companyId, companyId), eq(documents.id, id), live(documents)));
+  return row ?? null;
+}
+
+export function linesOf(tx: Tx, companyId: string, documentId: string) {
+  return tx.select().from(documentLines)
+    .where(and(eq(documentLines.companyId, companyId), eq(documentLines.documentId, documentId))).orderBy(asc(documentLines.position));
+}
+
+/** Newest first within a kind, keyset on the sequence. */
+export function listDocuments(tx: Tx, companyId: string, f: { kind: DocumentRow['kind']; status?: string; clientId?: string; limit: number; beforeSeq?: number }) {
+  return tx.select().from(documents).where(and(
+    eq(documents.companyId, companyId), eq(documents.kind, f.kind), live(documents),
+    f.status ? eq(documents.status, f.status) : undefined,
+    f.clientId ? eq(documents.clientId, f.clientId) : undefined,
+    f.beforeSeq ? lt(documents.seq, f.beforeSeq) : undefined,
+  )).orderBy(desc(documents.seq)).limit(f.limit + 1);
+}

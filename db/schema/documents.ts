@@ -1,0 +1,63 @@
+/** Estimates and invoices with their lines. Totals are computed by domain/documents/totals.ts and stored with the rows. */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './identity';
+import { tenantPolicy } from './tenancy';
+import { catalogItems, clients, projects } from './work';
+
+export const documents = pgTable('documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  kind: text('kind', { enum: ['estimate', 'invoice'] }).notNull(),
+  seq: integer('seq').notNull(),
+  number: text('number').notNull(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  projectId: uuid('project_id').references(() => projects.id),
+  status: text('status').notNull().default('draft'),
+  issueDate: text('issue_date').notNull(),
+  /** Invoices: due date. Estimates: valid until. */
+  dueDate: text('due_date').notNull(),
+  currency: text('currency').notNull(),
+  notes: text('notes').notNull().default(''),
+  terms: text('terms').notNull().default(''),
+  discountKind: text('discount_kind', { enum: ['percent', 'amount'] }),
+  discountValue: bigint('discount_value', { mode: 'number' }),
+  subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+  discountCents: bigint('discount_cents', { mode: 'number' }).notNull(),
+  taxCents: bigint('tax_cents', { mode: 'number' }).notNull(),
+  totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+  balanceCents: bigint('balance_cents', { mode: 'number' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('documents_number_key').on(t.companyId, t.kind, t.number),
+  index('documents_company_kind_idx').on(t.companyId, t.kind, t.seq),
+  check('documents_status', sql`${t.status} in ('draft','sent','accepted','declined','expired','converted','partially_paid','paid','void')`),
+  check('documents_money', sql`${t.subtotalCents} >= 0 and ${t.discountCents} >= 0 and ${t.taxCents} >= 0 and ${t.totalCents} >= 0 and ${t.balanceCents} between 0 and ${t.totalCents}`),
+  tenantPolicy('documents', t.companyId),
+]);
+
+export const documentLines = pgTable('document_lines', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  documentId: uuid('document_id').notNull().references(() => documents.id),
+  position: integer('position').notNull(),
+  description: text('description').notNull(),
+  catalogItemId: uuid('catalog_item_id').references(() => catalogItems.id),
+  /** Decimal as entered, up to 3 places. */
+  quantity: text('quantity').notNull(),
+  unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
+  discountKind: text('discount_kind', { enum: ['percent', 'amount'] }),
+  discountValue: bigint('discount_value', { mode: 'number' }),
+  taxable: boolean('taxable').notNull(),
+  taxRateBps: integer('tax_rate_bps').notNull(),
+  subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+  lineDiscountCents: bigint('line_discount_cents', { mode: 'number' }).notNull(),
+  netCents: bigint('net_cents', { mode: 'number' }).notNull(),
+  taxBaseCents: bigint('tax_base_cents', { mode: 'number' }).notNull(),
+}, (t) => [
+  uniqueIndex('document_lines_position_key').on(t.documentId, t.position),
+  check('document_lines_money', sql`${t.unitPriceCents} >= 0 and ${t.taxRateBps} between 0 and 10000`),
+  tenantPolicy('document_lines', t.companyId),
+]);

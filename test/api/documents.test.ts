@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { withTenant } from '../../db/tenant';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+
+let env: TestEnv;
+let cookie = '';
+let companyId = '';
+let clientId = '';
+let other = '';
+const post = (path: string, body: unknown, c = cookie) => env.request(path, { method: 'POST', cookie: c, json: body });
+const count = async () => (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from documents`))[0]!.n;
+
+async function company(email: string) {
+  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: `${email} Co` } });
+  const c = sessionCookie(res);
+  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: c }))).status === 'complete' ? true : undefined));
+  return { cookie: c, companyId: (await json(res)).company.id as string };
+}
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  ({ cookie, companyId } = await company('docs@example.com'));
+  clientId = (await json(await post('/api/v1/clients', { kind: 'business', name: 'Initech', paymentTermsDays: 15 }))).id;
+  other = (await company('other-docs@example.com')).cookie;
+});
+afterAll(async () => { await env?.close(); });
+
+const workedLines = [
+  { description: 'Design, hours', quantity: '3', unitPrice: '125.00', taxable: true, taxRate: '8.25' },
+  { description: 'Review', quantity: '0.333', unitPrice: '100', taxable: true, taxRate: '8.25' },
+  { description: 'Stock photos', quantity: '2.5', unitPrice: '19.99', taxable: true, taxRate: '5' },
+  { description: 'Hosting setup', quantity: '1', unitPrice: '50', taxable: false },
+];
+
+it('creates a draft invoice with server-computed totals, a gap-free number and due date from the client’s terms', async () => {
+  const res = await post('/api/v1/documents', { kind: 'invoice', clientId, issueDate: '2026-11-20', lines: workedLines, notes: 'Thanks!' });
+  expect(res.status).toBe(201);
+  const inv = await json(res);
+  expect(inv).toMatchObject({
+    number: 'INV-2026-0001', status: 'draft', locked: false, issueDate: '2026-11-20', dueDate: '2026-12-05', currency: 'USD',
+    subtotalCents: 50828, discountCents: 0, taxCents: 3618, totalCents: 54446, balanceCents: 54446,
+  });
+  expect(inv.lines.map((l: { netCents: number }) => l.netCents)).toEqual([37500, 3330, 4998, 5000]);
+  expect((await json(await post('/api/v1/documents', { kind: 'invoice', clientId, issueDate: '2026-11-21', lines: [] }))).number).toBe('INV-2026-0002');
+  expect((await json(await post('/api/v1/documents', { kind: 'estimate', clientId, issueDate: '2026-11-21', lines: [] }))).number).toBe('EST-2026-0001');
+});
+
+it('recomputes totals when a draft changes', async () => {
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, issueDate: '2026-11-22', lines: workedLines }));
+  const edited = await json(await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { discount: { kind: 'percent', percent: '10' } } }));
+  // 10% of 508.28 = 50.828 → 50.83 shared by net; tax re-based per rate.
+  expect(edited).toMatchObject({ subtotalCents: 50828, discountCents: 5083, totalCents: edited.subtotalCents - 5083 + edited.taxCents });
+  expect(edited.taxCents).toBeLessThan(3618);
+});
+
+it('refuses bad lines and another company’s client, writing nothing', async () => {
+  const before = await count();
+  const badPrice = await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'x', quantity: '1', unitPrice: 'lots' }] });
+  expect((await json(badPrice)).error.fields['lines.0.unitPrice']).toBeDefined();
+  const badQty = await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'x', quantity: '1.2345', unitPrice: '1' }] });
+  expect((await json(badQty)).error.fields.lines).toMatch(/3 decimals/);
+  const badTax = await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'x', quantity: '1', unitPrice: '1', taxRate: '120' }] });
+  expect(badTax.status).toBe(400);
+  expect((await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [] }, other)).status).toBe(404);
+  expect(await count()).toBe(before);
+});
+
+it('once locked, refuses money, lines and dates in the API and in the database, but not its notes', async () => {
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: workedLines }));
+  await env.owner.db.execute(sql`update documents set status = 'sent' where id = ${inv.id}`);
+  for (const change of [{ lines: [] }, { dueDate: '2027-01-01' }, { discount: { kind: 'amount', amount: '5' } }, { clientId }]) {
+    const res = await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: change });
+    expect(res.status).toBe(409);
+    expect((await json(res)).error.code).toBe('INVOICE_LOCKED');
+  }
+  const notes = await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { notes: 'Paid by wire, please' } });
+  expect((await json(notes)).notes).toBe('Paid by wire, please');
+  expect((await env.request(`/api/v1/documents/${inv.id}`, { method: 'DELETE', cookie })).status).toBe(409);
+
+  // Behind the API, the database itself refuses — even for the owner.
+  const refusal = (p: Promise<unknown>) => p.then(() => 'ok', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+  expect(await refusal(withTenant(env.database.db, companyId, (tx) => tx.execute(sql`update documents set total_cents = 1, balance_cents = 1 where id = ${inv.id}`)))).toMatch(/INVOICE_LOCKED/);
+  expect(await refusal(env.owner.db.execute(sql`delete from document_lines where document_id = ${inv.id}`))).toMatch(/INVOICE_LOCKED/);
+  expect(await refusal(env.owner.db.execute(sql`update documents set status = 'paid', balance_cents = 0 where id = ${inv.id}`))).toBe('ok');
+  const [row] = await env.owner.db.execute<{ total_cents: number; lines: number }>(sql`select total_cents, (select count(*)::int from document_lines where document_id = ${inv.id}) as lines from documents where id = ${inv.id}`);
+  expect(row).toEqual({ total_cents: 54446, lines: 4 });
+});
