@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { companySettings } from './schema/company-setup';
 import { users } from './schema/identity';
-import { clients, projects, timeEntries } from './schema/work';
+import { catalogItems, clients, projects, timeEntries } from './schema/work';
 
 export type TimeEntryRow = typeof timeEntries.$inferSelect;
 export type TimeEntryInput = Omit<typeof timeEntries.$inferInsert, 'id' | 'companyId' | 'createdAt'>;
@@ -101,11 +101,40 @@ export async function timeSettings(tx: Tx, companyId: string) {
   const [row] = await tx.select({
     roundingIncrementMinutes: companySettings.roundingIncrementMinutes, roundingMode: companySettings.roundingMode,
     timerAutoStopHours: companySettings.timerAutoStopHours, timeZone: companySettings.timeZone, currency: companySettings.currency,
-    invoiceDueDays: companySettings.invoiceDueDays, estimateValidDays: companySettings.estimateValidDays,
+    invoiceDueDays: companySettings.invoiceDueDays, estimateValidDays: companySettings.estimateValidDays, defaultTaxable: companySettings.defaultTaxable,
   }).from(companySettings).where(eq(companySettings.companyId, companyId));
   return row ?? null;
 }
 
 export async function updateTimeSettings(tx: Tx, companyId: string, values: Partial<{ roundingIncrementMinutes: number; roundingMode: 'up' | 'nearest'; timerAutoStopHours: number }>) {
   await tx.update(companySettings).set(values).where(eq(companySettings.companyId, companyId));
+}
+
+/**
+ * Approved, billable, unbilled time for one client (optionally only the given
+ * entries), locked for billing, with what pricing needs: the project's rate
+ * and rounding, the client's rounding, the catalog item's rate and taxability.
+ */
+export function lockBillableTime(tx: Tx, companyId: string, clientId: string, entryIds?: string[]) {
+  return tx.select({
+    entry: timeEntries, projectNumber: projects.number, projectName: projects.name, projectRateCents: projects.hourlyRateCents,
+    projectRounding: { incrementMinutes: projects.roundingIncrementMinutes, mode: projects.roundingMode },
+    clientRounding: { incrementMinutes: clients.roundingIncrementMinutes, mode: clients.roundingMode },
+    itemRateCents: catalogItems.rateCents, itemTaxable: catalogItems.taxable,
+  }).from(timeEntries)
+    .innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .leftJoin(clients, eq(clients.id, timeEntries.clientId))
+    .leftJoin(catalogItems, eq(catalogItems.id, timeEntries.catalogItemId))
+    .where(and(
+      eq(timeEntries.companyId, companyId), eq(timeEntries.clientId, clientId), eq(timeEntries.status, 'approved'), eq(timeEntries.billable, true),
+      entryIds ? inArray(timeEntries.id, entryIds.length ? entryIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+    ))
+    .orderBy(asc(timeEntries.workDate), asc(timeEntries.id))
+    .for('update', { of: timeEntries });
+}
+
+export async function markBilled(tx: Tx, companyId: string, ids: string[], documentId: string): Promise<void> {
+  if (!ids.length) return;
+  await tx.update(timeEntries).set({ status: 'billed', billedDocumentId: documentId })
+    .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.id, ids), eq(timeEntries.status, 'approved')));
 }

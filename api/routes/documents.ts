@@ -10,23 +10,26 @@ import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { getCatalogItem, getClient } from '../../db/clients';
-import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentRow, type LineRowInput } from '../../db/documents';
+import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentLineRow, type DocumentRow, type LineRowInput } from '../../db/documents';
 import { nextNumber } from '../../db/numbering';
 import { getProject } from '../../db/projects';
 import { documents } from '../../db/schema/documents';
 import { softDelete } from '../../db/soft-delete';
-import { timeSettings } from '../../db/time-entries';
+import { lockBillableTime, markBilled, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { dayIn, isDay } from '../../domain/dates';
-import { documentTotals, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
+import { documentTotals, secondsToHoursQuantity, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
 import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
 import { parseDollars, parsePercentBps } from '../../domain/money';
+import { projectLabel } from '../../domain/projects';
+import { billedSeconds, effectiveRule } from '../../domain/rounding';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam, listOf } from '../schemas/work';
+import { companyRule, ruleFrom } from '../rounding';
 import { areaApp } from '../validation';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Locked') };
@@ -72,6 +75,12 @@ const list = createRoute({ method: 'get', path: '/documents', tags: ['documents'
 const create = createRoute({ method: 'post', path: '/documents', tags: ['documents'], summary: 'Create a draft estimate or invoice (numbered without gaps)', request: { body: jsonBody(DocumentBody) }, responses: { 201: jsonResponse('Draft', DocumentView), ...errors } });
 const get = createRoute({ method: 'get', path: '/documents/{id}', tags: ['documents'], summary: 'One document with its lines and totals', request: { params: IdParam }, responses: { 200: jsonResponse('Document', DocumentView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/documents/{id}', tags: ['documents'], summary: 'Edit a document (only notes and terms once locked)', request: { params: IdParam, body: jsonBody(DocumentPatch) }, responses: { 200: jsonResponse('Document', DocumentView), ...errors } });
+const billTime = createRoute({
+  method: 'post', path: '/documents/{id}/time', tags: ['documents'],
+  summary: 'Bill approved time on a draft invoice: lines by service at its rate, rounded by the billing rule; the entries become billed',
+  request: { params: IdParam, body: jsonBody(z.object({ entryIds: z.array(z.string().uuid()).max(5000).optional() }).meta({ id: 'BillTimeBody' })) },
+  responses: { 200: jsonResponse('Invoice and what was billed', z.object({ document: DocumentView, billedEntries: z.number() })), ...errors, 422: errorResponse('Not an invoice') },
+});
 const remove = createRoute({ method: 'delete', path: '/documents/{id}', tags: ['documents'], summary: 'Delete a draft (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
 
 type Body = z.infer<typeof DocumentBody>;
@@ -141,6 +150,18 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
 // Payments, credit applications and credit notes arrive with payments; until then status decides.
 const facts = (d: DocumentRow) => ({ status: d.status as InvoiceStatus, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
 
+type DiscountText = z.infer<typeof DiscountBody>;
+const discountText = (kind: 'percent' | 'amount' | null, value: number | null): DiscountText =>
+  kind === 'percent' ? { kind, percent: (value! / 100).toFixed(2) } : kind === 'amount' ? { kind, amount: (value! / 100).toFixed(2) } : null;
+
+/** Stored lines back in the form they are typed, so new lines can join them and everything is recomputed together. */
+function storedAsBody(lines: DocumentLineRow[]): Body['lines'] {
+  return lines.map((l) => ({
+    description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
+    discount: discountText(l.discountKind, l.discountValue), taxable: l.taxable, taxRate: (l.taxRateBps / 100).toFixed(2),
+  }));
+}
+
 function addDays(dayText: string, n: number): string {
   return new Date(Date.parse(`${dayText}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
@@ -206,14 +227,8 @@ export const documentRoutes = areaApp()
       if (body.clientId && !(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const money = body.lines !== undefined || body.discount !== undefined;
-      const lines = body.lines !== undefined ? body.lines : (await linesOf(tx, companyId, id)).map((l) => ({
-        description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
-        discount: l.discountKind === 'percent' ? { kind: 'percent' as const, percent: (l.discountValue! / 100).toFixed(2) } : l.discountKind === 'amount' ? { kind: 'amount' as const, amount: (l.discountValue! / 100).toFixed(2) } : null,
-        taxable: l.taxable, taxRate: (l.taxRateBps / 100).toFixed(2),
-      }));
-      const discount = body.discount !== undefined ? body.discount
-        : d.discountKind === 'percent' ? { kind: 'percent' as const, percent: (d.discountValue! / 100).toFixed(2) }
-          : d.discountKind === 'amount' ? { kind: 'amount' as const, amount: (d.discountValue! / 100).toFixed(2) } : null;
+      const lines = body.lines !== undefined ? body.lines : storedAsBody(await linesOf(tx, companyId, id));
+      const discount = body.discount !== undefined ? body.discount : discountText(d.discountKind, d.discountValue);
       const c2 = money ? computed(await lineInputs(tx, companyId, lines), discountOf('discount', discount)) : null;
       const row = await updateDocument(tx, companyId, id, {
         ...(body.clientId && { clientId: body.clientId }), ...(body.projectId !== undefined && { projectId: body.projectId }),
@@ -226,6 +241,45 @@ export const documentRoutes = areaApp()
       return view(tx, companyId, row);
     });
     return c.json(doc, 200);
+  })
+  .openapi(billTime, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    const { entryIds } = c.req.valid('json');
+    const result = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const d = await lockDocument(tx, companyId, id);
+      if (!d) throw AppError.notFound('No such document.');
+      if (d.kind !== 'invoice') throw new AppError(422, 'NOT_AN_INVOICE', 'Time is billed on invoices.');
+      const problem = lockProblem(facts(d), ['lines']);
+      if (problem) throw new AppError(409, 'INVOICE_LOCKED', problem);
+      const entries = await lockBillableTime(tx, companyId, d.clientId, entryIds);
+      if (!entries.length) return { document: await view(tx, companyId, d), billedEntries: 0 };
+      const companyDefault = await companyRule(tx, companyId);
+      const defaultTaxable = (await timeSettings(tx, companyId))?.defaultTaxable ?? false;
+      // One line per project and service, at the service's catalog rate (else the project's hourly rate).
+      const groups = new Map<string, { description: string; catalogItemId: string | null; seconds: number; rateCents: number; taxable: boolean }>();
+      for (const e of entries) {
+        const rule = effectiveRule(companyDefault, ruleFrom(e.clientRounding), ruleFrom(e.projectRounding));
+        const key = `${e.entry.projectId}\u0000${e.entry.catalogItemId ?? ''}\u0000${e.entry.serviceName}`;
+        const g = groups.get(key) ?? {
+          description: `${e.entry.serviceName || 'Time'} — ${projectLabel(e.projectNumber, e.projectName)}`, catalogItemId: e.entry.catalogItemId,
+          seconds: 0, rateCents: e.itemRateCents ?? e.projectRateCents ?? 0, taxable: e.itemTaxable ?? defaultTaxable,
+        };
+        g.seconds += billedSeconds(e.entry.durationSeconds, rule);
+        groups.set(key, g);
+      }
+      const newLines: Body['lines'] = [...groups.values()].map((g) => ({
+        description: g.description, catalogItemId: g.catalogItemId, quantity: secondsToHoursQuantity(g.seconds),
+        unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: g.taxable, taxRate: '0',
+      }));
+      const c2 = computed(await lineInputs(tx, companyId, [...storedAsBody(await linesOf(tx, companyId, id)), ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)));
+      const row = await updateDocument(tx, companyId, id, { ...c2.money });
+      await replaceLines(tx, companyId, id, c2.rows);
+      await markBilled(tx, companyId, entries.map((e) => e.entry.id), id);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'invoice.time_billed', objectType: 'invoice', objectId: id, after: { entries: entries.length, totalCents: row.totalCents } });
+      return { document: await view(tx, companyId, row), billedEntries: entries.length };
+    });
+    return c.json(result, 200);
   })
   .openapi(remove, async (c) => {
     const { companyId, userId } = requireCompany(c, 'documents.manage');

@@ -24,6 +24,7 @@ import {
   IdParam, listOf, TimeEntryBody, TimeEntryView, TimeQuery, TimerStartBody, TimerView, Timesheet, TimeSettingsBody, TimeSettingsView,
 } from '../schemas/work';
 import { readTimer, startTimer, timerUpdate, timerView } from '../timer';
+import { companyRule, ruleFrom } from '../rounding';
 import { areaApp } from '../validation';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict') };
@@ -46,12 +47,9 @@ const sheet = createRoute({ ...r('get', '/timesheet'), summary: 'A person’s we
 const getSettings = createRoute({ ...r('get', '/company/time-settings'), summary: 'Rounding and timer limits', responses: { 200: jsonResponse('Settings', TimeSettingsView), ...errors } });
 const putSettings = createRoute({ ...r('patch', '/company/time-settings'), summary: 'Change rounding and timer limits', request: { body: jsonBody(TimeSettingsBody) }, responses: { 200: jsonResponse('Settings', TimeSettingsView), ...errors } });
 
-const rule = (x: { incrementMinutes: number | null; mode: string | null } | null): RoundingRule | null =>
-  !x || x.incrementMinutes === null ? null : { incrementMinutes: x.incrementMinutes as RoundingRule['incrementMinutes'], mode: (x.mode ?? 'up') as RoundingRule['mode'] };
-
-function entryView(row: EntryRow, companyRule: RoundingRule) {
+function entryView(row: EntryRow, companyDefault: RoundingRule) {
   const e = row.entry;
-  const applied = effectiveRule(companyRule, rule(row.clientRounding), rule(row.projectRounding));
+  const applied = effectiveRule(companyDefault, ruleFrom(row.clientRounding), ruleFrom(row.projectRounding));
   return {
     id: e.id, user: { id: e.userId, email: row.email }, project: { id: e.projectId, label: projectLabel(row.projectNumber, row.projectName) },
     client: e.clientId ? { id: e.clientId, name: row.clientName ?? '' } : null, serviceName: e.serviceName, notes: e.notes, date: e.workDate,
@@ -59,11 +57,6 @@ function entryView(row: EntryRow, companyRule: RoundingRule) {
     rounding: applied, billable: e.billable, status: e.status, submittedAt: e.submittedAt?.toISOString() ?? null,
     approvedAt: e.approvedAt?.toISOString() ?? null, approvedBy: e.approvedBy, rejectionReason: e.rejectionReason,
   };
-}
-
-async function companyRule(tx: Tx, companyId: string): Promise<RoundingRule> {
-  const s = await timeSettings(tx, companyId);
-  return s ? { incrementMinutes: s.roundingIncrementMinutes as RoundingRule['incrementMinutes'], mode: s.roundingMode } : { incrementMinutes: 0, mode: 'up' };
 }
 
 async function viewOf(tx: Tx, companyId: string, id: string) {

@@ -120,6 +120,8 @@ export const timeEntries = pgTable('time_entries', {
   approvedAt: timestamp('approved_at', { withTimezone: true }),
   approvedBy: uuid('approved_by').references(() => users.id),
   rejectionReason: text('rejection_reason'),
+  /** The invoice this time was billed on (set with status `billed`, in the same transaction as its lines). */
+  billedDocumentId: uuid('billed_document_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('time_entries_company_date_idx').on(t.companyId, t.workDate, t.id),

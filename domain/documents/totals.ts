@@ -128,3 +128,9 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
     totalCents: netSum - documentDiscountCents + taxCents,
   };
 }
+
+/** Billed seconds → hours with 3 decimals, half-up (a thousandth of an hour is 3.6 seconds). */
+export function secondsToHoursQuantity(seconds: number): string {
+  const thousandths = Math.floor((seconds * 1000 + 1800) / 3600);
+  return `${Math.floor(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, '0')}`;
+}

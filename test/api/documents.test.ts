@@ -86,3 +86,54 @@ it('once locked, refuses money, lines and dates in the API and in the database, 
   const [row] = await env.owner.db.execute<{ total_cents: number; lines: number }>(sql`select total_cents, (select count(*)::int from document_lines where document_id = ${inv.id}) as lines from documents where id = ${inv.id}`);
   expect(row).toEqual({ total_cents: 54446, lines: 4 });
 });
+
+it('bills approved time: lines by service at its rate, rounded by the billing rule; entries become billed, once', async () => {
+  await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 15, roundingMode: 'up' } });
+  const design = await json(await post('/api/v1/catalog', { type: 'service', name: 'Design', rate: '125', taxable: true }));
+  const project = await json(await post('/api/v1/projects', { name: 'Web', billingType: 'hourly', hourlyRate: '150', clientId }));
+  const entry = async (body: object, approve = true) => {
+    const e = await json(await post('/api/v1/time-entries', { projectId: project.id, date: '2026-11-16', ...body }));
+    if (approve) {
+      await post(`/api/v1/time-entries/${e.id}/submit`, undefined);
+      await post(`/api/v1/time-entries/${e.id}/approve`, undefined);
+    }
+    return e.id as string;
+  };
+  const billable = [await entry({ catalogItemId: design.id, hours: '1:07' }), await entry({ catalogItemId: design.id, hours: '0:50' }), await entry({ hours: '2' })];
+  await entry({ hours: '3' }, false); // still a draft: not billed
+  await entry({ hours: '4', billable: false }); // approved but not billable
+
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [] }));
+  const res = await post(`/api/v1/documents/${inv.id}/time`, {});
+  expect(res.status).toBe(200);
+  const { document, billedEntries } = await json(res);
+  expect(billedEntries).toBe(3);
+  // Design: 1:07→1:15 and 0:50→1:00 bill 2.25 h × $125; no service: 2 h × the project's $150.
+  expect(document.lines.map((l: { description: string; quantity: string; unitPriceCents: number; netCents: number }) => [l.description, l.quantity, l.unitPriceCents, l.netCents])).toEqual([
+    ['Design — P-00001 · Web', '2.250', 12500, 28125],
+    ['Time — P-00001 · Web', '2.000', 15000, 30000],
+  ]);
+  expect(document.totalCents).toBe(58125);
+
+  const statuses = await env.owner.db.execute<{ id: string; status: string; billed_document_id: string | null; duration_seconds: number }>(
+    sql`select id, status, billed_document_id, duration_seconds from time_entries where project_id = ${project.id} order by created_at`);
+  expect(statuses.map((r) => [r.status, r.billed_document_id])).toEqual([
+    ['billed', inv.id], ['billed', inv.id], ['billed', inv.id], ['draft', null], ['approved', null],
+  ]);
+  expect(statuses[0]!.duration_seconds).toBe(4020); // raw time untouched by rounding
+
+  // Again: nothing left to bill, nothing changes.
+  const again = await json(await post(`/api/v1/documents/${inv.id}/time`, {}));
+  expect(again).toMatchObject({ billedEntries: 0, document: { totalCents: 58125 } });
+  // Billed time is locked.
+  expect((await env.request(`/api/v1/time-entries/${billable[0]}`, { method: 'PATCH', cookie, json: { notes: 'x' } })).status).toBe(409);
+  await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
+});
+
+it('bills time only onto a draft invoice', async () => {
+  const est = await json(await post('/api/v1/documents', { kind: 'estimate', clientId, lines: [] }));
+  expect((await post(`/api/v1/documents/${est.id}/time`, {})).status).toBe(422);
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [] }));
+  await env.owner.db.execute(sql`update documents set status = 'sent' where id = ${inv.id}`);
+  expect((await json(await post(`/api/v1/documents/${inv.id}/time`, {}))).error.code).toBe('INVOICE_LOCKED');
+});

@@ -125,6 +125,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/documents/:id': { expect: 404 },
   'PATCH /api/v1/documents/:id': { body: { notes: 'mine now' }, expect: 404 },
   'DELETE /api/v1/documents/:id': { expect: 404 },
+  'POST /api/v1/documents/:id/time': { body: {}, expect: 404 },
   'POST /api/v1/projects/:id/files': { body: { filename: 'x.pdf', contentType: 'application/pdf', size: 10 }, expect: 404 },
   'POST /api/v1/projects/:id/files/:fileId/complete': { expect: 404 },
   'GET /api/v1/projects/:id/files': { expect: 404 },

@@ -1,0 +1,1 @@
+ALTER TABLE "time_entries" ADD COLUMN "billed_document_id" uuid;
