@@ -6,6 +6,8 @@ import ClientPage from './pages/ClientPage';
 import Clients from './pages/Clients';
 import CompanySettings from './pages/CompanySettings';
 import Dashboard from './pages/Dashboard';
+import DocumentPage from './pages/DocumentPage';
+import { Estimates, Invoices } from './pages/Documents';
 import ForgotPassword from './pages/ForgotPassword';
 import Invitation from './pages/Invitation';
 import Login from './pages/Login';
@@ -47,6 +49,9 @@ export default function App() {
         <Route path="/projects/:id" component={ProjectPage} />
         <Route path="/catalog" component={Catalog} />
         <Route path="/time" component={Time} />
+        <Route path="/invoices" component={Invoices} />
+        <Route path="/estimates" component={Estimates} />
+        <Route path="/documents/:id" component={DocumentPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -100,6 +100,22 @@ export type ClientImportInput = InferRequestType<typeof v1.clients.import.$post>
 export type ClientImportResult = InferResponseType<typeof v1.clients.import.$post, 200>;
 export type ClientImportRow = ClientImportResult['rows'][number];
 
+export type DocumentKind = InferRequestType<typeof v1.documents.$post>['json']['kind'];
+export type DocumentSummary = InferResponseType<typeof v1.documents.$get, 200>['items'][number];
+export type Document = InferResponseType<(typeof v1.documents)[':id']['$get'], 200>;
+export type DocumentLine = Document['lines'][number];
+export type DocumentCreateInput = InferRequestType<typeof v1.documents.$post>['json'];
+export type DocumentInput = InferRequestType<(typeof v1.documents)[':id']['$patch']>['json'];
+export type DocumentLineInput = NonNullable<DocumentInput['lines']>[number];
+export type DocumentDiscountInput = DocumentInput['discount'];
+export interface DocumentQuery {
+  kind: DocumentKind;
+  status?: string;
+  clientId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
 export const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'AUD'] as const;
 
 type QueryValue = string | number | boolean | undefined | null;
@@ -222,6 +238,18 @@ export const approveTimeEntry = (id: string) => call(() => v1['time-entries'][':
 export const rejectTimeEntry = (id: string, reason: string) =>
   call(() => v1['time-entries'][':id'].reject.$post({ param: { id }, json: { reason } }));
 export const getTimesheet = (query: { week: string; userId?: string }) => call(() => v1.timesheet.$get({ query: cleanQuery({ ...query }) }));
+
+// ---------- Documents (estimates and invoices) ----------
+
+export const listDocuments = (query: DocumentQuery) =>
+  call(() => v1.documents.$get({ query: { ...cleanQuery({ ...query }), kind: query.kind } }));
+export const getDocument = (id: string) => call(() => v1.documents[':id'].$get({ param: { id } }));
+export const createDocument = (json: DocumentCreateInput) => call(() => v1.documents.$post({ json }));
+export const updateDocument = (id: string, json: DocumentInput) => call(() => v1.documents[':id'].$patch({ param: { id }, json }));
+export const deleteDocument = (id: string) => call(() => v1.documents[':id'].$delete({ param: { id } }));
+/** Bill the client's approved, billable, unbilled time (or the given entries) on a draft invoice. */
+export const billDocumentTime = (id: string, entryIds?: string[]) =>
+  call(() => v1.documents[':id'].time.$post({ param: { id }, json: entryIds ? { entryIds } : {} }));
 
 // ---------- Time settings ----------
 

@@ -39,3 +39,17 @@ export const CATALOG_TYPE_OPTIONS = options(CATALOG_TYPES);
 const withAll = (choices: SelectOption[]): SelectOption[] => [{ value: '', label: 'All' }, ...choices];
 export const PROJECT_STATUS_FILTER = withAll(PROJECT_STATUS_OPTIONS);
 export const ENTRY_STATUS_FILTER = withAll(ENTRY_STATUS_OPTIONS);
+
+const DOCUMENT_STATUS: Record<string, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  expired: 'Expired',
+  converted: 'Converted',
+  partially_paid: 'Partially paid',
+  paid: 'Paid',
+  void: 'Void',
+};
+/** An estimate's or invoice's status, e.g. "Partially paid" (unknown ones as sent). */
+export const documentStatusLabel = (status: string) => DOCUMENT_STATUS[status] ?? status;

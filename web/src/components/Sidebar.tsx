@@ -26,10 +26,11 @@ const workLinks: WorkLink[] = [
   { href: '/vendors', label: 'Vendors', icon: 'vendors', permission: 'clients.view' },
   { href: '/projects', label: 'Projects', icon: 'projects', also: ['/catalog'] },
   { href: '/time', label: 'Time', icon: 'time' },
+  { href: '/invoices', label: 'Invoices', icon: 'invoices', permission: 'documents.view' },
+  { href: '/estimates', label: 'Estimates', icon: 'invoices', permission: 'documents.view' },
 ];
 
 const comingSoon: ComingSoonItem[] = [
-  { label: 'Invoices', icon: 'invoices' },
   { label: 'Accounting', icon: 'accounting' },
 ];
 

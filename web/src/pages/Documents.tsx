@@ -1,0 +1,137 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, onMount, Show } from 'solid-js';
+import { errorMessage } from '../action';
+import DocumentsTable from '../components/DocumentsTable';
+import FormShell from '../components/FormShell';
+import ListPageHeader from '../components/ListPageHeader';
+import ListSection from '../components/ListSection';
+import NoAccess from '../components/NoAccess';
+import { LoadError, Loading } from '../components/PageStatus';
+import PagedListView from '../components/PagedListView';
+import SelectField, { type SelectOption } from '../components/SelectField';
+import SubmitButton from '../components/SubmitButton';
+import { createForm } from '../form';
+import { invalidFields } from '../formErrors';
+import { createPagedList } from '../pagedList';
+import { useSession } from '../session';
+import { createDocument, listClients, listDocuments, type DocumentKind, type DocumentQuery } from '../workApi';
+
+const TEXT: Record<DocumentKind, { title: string; subtitle: string; noun: string; plural: string }> = {
+  invoice: { title: 'Invoices', subtitle: 'What your clients owe you.', noun: 'invoice', plural: 'invoices' },
+  estimate: { title: 'Estimates', subtitle: 'Quotes for work you have not done yet.', noun: 'estimate', plural: 'estimates' },
+};
+
+/** /invoices */
+export function Invoices() {
+  return <DocumentsPage kind="invoice" />;
+}
+
+/** /estimates */
+export function Estimates() {
+  return <DocumentsPage kind="estimate" />;
+}
+
+/** A paged list of one kind of document; managers start a draft for a client from here. */
+function DocumentsPage(props: { kind: DocumentKind }) {
+  const session = useSession();
+  const text = TEXT[props.kind];
+  const canManage = () => session.can('documents.manage');
+  const list = createPagedList((query: Omit<DocumentQuery, 'kind'>) => listDocuments({ ...query, kind: props.kind }), `Could not load the ${text.plural}.`);
+  const [creating, setCreating] = createSignal(false);
+
+  onMount(() => {
+    if (session.can('documents.view')) void list.load({});
+  });
+
+  return (
+    <Show when={session.can('documents.view')} fallback={<NoAccess title={text.title} />}>
+      <div class="page page-wide">
+        <ListPageHeader title={text.title} subtitle={text.subtitle}>
+          <div class="button-row">
+            <Show when={canManage()}>
+              <button type="button" class="btn btn-primary" aria-expanded={creating() ? 'true' : 'false'} onClick={() => setCreating((v) => !v)}>
+                New {text.noun}
+              </button>
+            </Show>
+          </div>
+        </ListPageHeader>
+
+        <Show when={creating() && canManage()}>
+          <NewDraftPanel kind={props.kind} onCancel={() => setCreating(false)} />
+        </Show>
+
+        <ListSection id={`${props.kind}s`} title={`${text.title} list`}>
+          <PagedListView
+            list={list}
+            loadingLabel={`Loading ${text.plural}…`}
+            empty={
+              <p>
+                No {text.plural} yet
+                <Show when={canManage()} fallback=".">
+                  {' — '}
+                  <button type="button" class="btn-link" onClick={() => setCreating(true)}>
+                    Create your first {text.noun}
+                  </button>
+                </Show>
+              </p>
+            }
+          >
+            {(items) => <DocumentsTable documents={items()} caption={text.title} busy={list.loading()} />}
+          </PagedListView>
+        </ListSection>
+      </div>
+    </Show>
+  );
+}
+
+/** Choose a client, create an empty draft, and open it in the editor. */
+function NewDraftPanel(props: { kind: DocumentKind; onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [clients, setClients] = createSignal<SelectOption[]>();
+  const [loadError, setLoadError] = createSignal<string>();
+  const idPrefix = `new-${props.kind}`;
+
+  const loadClients = async () => {
+    setLoadError(undefined);
+    try {
+      const page = await listClients({ limit: 200 });
+      setClients(page.items.map((c) => ({ value: c.id, label: c.name })));
+    } catch (err) {
+      setLoadError(errorMessage(err, 'Could not load the clients.'));
+    }
+  };
+  onMount(() => void loadClients());
+
+  const form = createForm({
+    fields: ['clientId'] as const,
+    idPrefix,
+    submit: async (v) => {
+      if (!v.clientId) invalidFields({ clientId: 'Choose a client.' });
+      const draft = await createDocument({ kind: props.kind, clientId: v.clientId, lines: [] });
+      navigate(`/documents/${draft.id}`);
+    },
+  });
+
+  return (
+    <section class="card new-document-panel" aria-labelledby={`${idPrefix}-title`}>
+      <h2 id={`${idPrefix}-title`}>New {props.kind} draft</h2>
+      <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClients()} />}>
+        <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
+          {(options) => (
+            <FormShell form={form} class="form new-document-form" labelledBy={`${idPrefix}-title`}>
+              <SelectField {...form.field('clientId')} label="Client" placeholder="Choose a client" options={options()} />
+              <div class="button-row">
+                <SubmitButton pending={form.pending()} working="Creating…">
+                  Create draft
+                </SubmitButton>
+                <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
+                  Cancel
+                </button>
+              </div>
+            </FormShell>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
