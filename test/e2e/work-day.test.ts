@@ -91,6 +91,26 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await expect.poll(() => row.locator('.status-approved').count()).toBe(1);
   });
 
+  it('drafts an invoice for the client, adds a line, sees the server’s total, and bills the approved time', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('button', { name: 'New invoice' }).click();
+    await page.getByLabel('Client').selectOption({ label: 'Acme Corp' });
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect.poll(() => page.locator('h1.document-number').textContent()).toMatch(/^INV-\d{4}-0001$/);
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('Description').fill('Discovery workshop');
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByLabel('Unit price').fill('125');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByText('Draft saved.').count()).toBe(1);
+    await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$250.00');
+    await page.getByRole('button', { name: 'Bill approved time' }).click();
+    await expect.poll(() => page.getByText(/Billed 1 time entry\./).count()).toBe(1);
+    expect(await page.locator('tr.document-line').count()).toBe(2);
+    // The timer entry from earlier (a second or two of work) becomes a line for the project's service.
+    expect(await page.locator('tr.document-line').nth(1).getByLabel('Description').inputValue()).toContain('P-00001 · Website');
+  });
+
   it('imports clients from CSV only once the preview is clean', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ez360pm-e2e-'));
     const header = 'name,kind,email,tags';
