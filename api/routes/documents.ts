@@ -65,9 +65,11 @@ const DocumentView = z.object({
   id: z.string(), kind: z.string(), number: z.string(), status: z.string(), locked: z.boolean(),
   client: z.object({ id: z.string(), name: z.string() }), projectId: z.string().nullable(), issueDate: z.string(), dueDate: z.string(), currency: z.string(),
   notes: z.string(), terms: z.string(), subtotalCents: Money, discountCents: Money, taxCents: Money, totalCents: Money, balanceCents: Money,
+  /** The document discount as it is edited (the same shape the body takes), so a form can send it back unchanged. */
+  discount: DiscountBody,
   lines: z.array(z.object({
     id: z.string(), position: z.number(), description: z.string(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
-    subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
+    discount: DiscountBody, subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
   })),
 }).meta({ id: 'Document' });
 
@@ -133,6 +135,10 @@ function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount: Disco
   }
 }
 
+type DiscountText = z.infer<typeof DiscountBody>;
+const discountText = (kind: 'percent' | 'amount' | null, value: number | null): DiscountText =>
+  kind === 'percent' ? { kind, percent: (value! / 100).toFixed(2) } : kind === 'amount' ? { kind, amount: (value! / 100).toFixed(2) } : null;
+
 async function view(tx: Tx, companyId: string, d: DocumentRow) {
   const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
   const lines = await linesOf(tx, companyId, d.id);
@@ -140,19 +146,16 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
     id: d.id, kind: d.kind, number: d.number, status: d.status, locked: isLocked(facts(d)),
     client: { id: d.clientId, name: client?.name ?? '' }, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
+    discount: discountText(d.discountKind, d.discountValue),
     lines: lines.map((l) => ({
       id: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
-      taxRateBps: l.taxRateBps, subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
+      taxRateBps: l.taxRateBps, discount: discountText(l.discountKind, l.discountValue), subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
     })),
   };
 }
 
 // Payments, credit applications and credit notes arrive with payments; until then status decides.
 const facts = (d: DocumentRow) => ({ status: d.status as InvoiceStatus, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
-
-type DiscountText = z.infer<typeof DiscountBody>;
-const discountText = (kind: 'percent' | 'amount' | null, value: number | null): DiscountText =>
-  kind === 'percent' ? { kind, percent: (value! / 100).toFixed(2) } : kind === 'amount' ? { kind, amount: (value! / 100).toFixed(2) } : null;
 
 /** Stored lines back in the form they are typed, so new lines can join them and everything is recomputed together. */
 function storedAsBody(lines: DocumentLineRow[]): Body['lines'] {

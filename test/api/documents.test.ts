@@ -137,3 +137,17 @@ it('bills time only onto a draft invoice', async () => {
   await env.owner.db.execute(sql`update documents set status = 'sent' where id = ${inv.id}`);
   expect((await json(await post(`/api/v1/documents/${inv.id}/time`, {}))).error.code).toBe('INVOICE_LOCKED');
 });
+
+it('answers discounts in the shape they are sent, so an editor can send them back unchanged', async () => {
+  const inv = await json(await post('/api/v1/documents', {
+    kind: 'invoice', clientId, discount: { kind: 'percent', percent: '7.5' },
+    lines: [{ description: 'Retainer', quantity: '1', unitPrice: '1000', discount: { kind: 'amount', amount: '100' } }],
+  }));
+  expect(inv.discount).toEqual({ kind: 'percent', percent: '7.50' });
+  expect(inv.lines[0].discount).toEqual({ kind: 'amount', amount: '100.00' });
+  const resent = await json(await env.request(`/api/v1/documents/${inv.id}`, {
+    method: 'PATCH', cookie, json: { discount: inv.discount, lines: inv.lines.map((l: { description: string; quantity: string; unitPriceCents: number; discount: unknown }) => ({ description: l.description, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2), discount: l.discount })) },
+  }));
+  expect(resent.totalCents).toBe(inv.totalCents);
+  expect(resent.totalCents).toBe(83250); // (1000 − 100) − 7.5%
+});

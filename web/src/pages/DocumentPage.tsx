@@ -46,6 +46,8 @@ interface LineDraft {
   unitPrice: string;
   taxable: boolean;
   taxRate: string;
+  /** A line discount has no input here yet: carried through unchanged so saving never drops it. */
+  discount: DocumentDiscountInput;
 }
 
 const DISCOUNT_OPTIONS = [
@@ -61,6 +63,12 @@ function bpsToInput(bps: number): string {
   return bps < 0 ? `-${text}` : text;
 }
 
+/** The stored document discount as the form's two fields. */
+const discountValues = (d: DocumentDiscountInput) => ({
+  discountKind: d?.kind ?? '',
+  discount: d ? (d.kind === 'percent' ? d.percent : d.amount) : '',
+});
+
 let nextKey = 1;
 const lineDraft = (line?: DocumentLine): LineDraft => ({
   key: nextKey++,
@@ -69,6 +77,7 @@ const lineDraft = (line?: DocumentLine): LineDraft => ({
   unitPrice: line ? centsToInput(line.unitPriceCents) : '',
   taxable: line?.taxable ?? false,
   taxRate: line ? bpsToInput(line.taxRateBps) : '0',
+  discount: line?.discount ?? null,
 });
 
 /** /documents/:id — an estimate or invoice: edit a draft, or notes and terms once locked. */
@@ -121,7 +130,6 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
   const isDraft = () => doc().status === 'draft';
 
   const [lines, setLines] = createStore<LineDraft[]>(doc().lines.map((l) => lineDraft(l)));
-  const [discountTouched, setDiscountTouched] = createSignal(false);
   const [notice, setNotice] = createSignal<string>();
   /** Server messages for line inputs, keyed `lines.<i>.<field>` as the API names them. */
   const [lineErrors, setLineErrors] = createSignal<Record<string, string>>({});
@@ -148,7 +156,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
   const adopt = (saved: Document) => {
     props.onChange(saved);
     setLines(saved.lines.map((l) => lineDraft(l)));
-    form.reset({ ...valuesOf(saved), discountKind: form.values.discountKind, discount: form.values.discount });
+    form.reset({ ...valuesOf(saved), ...discountValues(saved.discount) });
   };
 
   const discountBody = (kind: string, value: string): DocumentDiscountInput =>
@@ -157,7 +165,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
   const form = createForm({
     fields: FIELDS,
     idPrefix: 'document',
-    initial: { ...valuesOf(doc()), discountKind: '', discount: '' },
+    initial: { ...valuesOf(doc()), ...discountValues(doc().discount) },
     submit: async (v) => {
       setNotice(undefined);
       setLineErrors({});
@@ -176,9 +184,9 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
             unitPrice: l.unitPrice,
             taxable: l.taxable,
             taxRate: l.taxRate.trim() || '0',
+            discount: l.discount,
           })),
-          // The API does not send the stored discount back: send it only when changed here.
-          ...(discountTouched() && { discount: discountBody(v.discountKind, v.discount) }),
+          discount: discountBody(v.discountKind, v.discount),
         };
       }
       adopt(await updateDocument(doc().id, body).catch(placeLineErrors));
@@ -336,20 +344,12 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
             <div class="form-row document-discount">
               <SelectField
                 {...form.field('discountKind')}
-                onInput={(v) => {
-                  form.set('discountKind', v);
-                  setDiscountTouched(true);
-                }}
                 label="Discount"
                 options={DISCOUNT_OPTIONS}
               />
               <Show when={form.values.discountKind}>
                 <FormField
                   {...form.field('discount')}
-                  onInput={(v) => {
-                    form.set('discount', v);
-                    setDiscountTouched(true);
-                  }}
                   label={form.values.discountKind === 'percent' ? 'Discount (%)' : 'Discount amount'}
                   inputMode="decimal"
                 />
