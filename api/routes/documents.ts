@@ -260,18 +260,21 @@ export const documentRoutes = areaApp()
       const companyDefault = await companyRule(tx, companyId);
       const defaultTaxable = (await timeSettings(tx, companyId))?.defaultTaxable ?? false;
       // One line per project and service, at the service's catalog rate (else the project's hourly rate).
-      const groups = new Map<string, { description: string; catalogItemId: string | null; seconds: number; rateCents: number; taxable: boolean }>();
+      const groups = new Map<string, { project: string; description: string; catalogItemId: string | null; seconds: number; rateCents: number; taxable: boolean }>();
       for (const e of entries) {
         const rule = effectiveRule(companyDefault, ruleFrom(e.clientRounding), ruleFrom(e.projectRounding));
         const key = `${e.entry.projectId}\u0000${e.entry.catalogItemId ?? ''}\u0000${e.entry.serviceName}`;
         const g = groups.get(key) ?? {
+          project: projectLabel(e.projectNumber, e.projectName),
           description: `${e.entry.serviceName || 'Time'} — ${projectLabel(e.projectNumber, e.projectName)}`, catalogItemId: e.entry.catalogItemId,
           seconds: 0, rateCents: e.itemRateCents ?? e.projectRateCents ?? 0, taxable: e.itemTaxable ?? defaultTaxable,
         };
         g.seconds += billedSeconds(e.entry.durationSeconds, rule);
         groups.set(key, g);
       }
-      const newLines: Body['lines'] = [...groups.values()].map((g) => ({
+      // In a stable order people can read: by project, then service.
+      const ordered = [...groups.values()].sort((a, b) => a.project.localeCompare(b.project) || a.description.localeCompare(b.description));
+      const newLines: Body['lines'] = ordered.map((g) => ({
         description: g.description, catalogItemId: g.catalogItemId, quantity: secondsToHoursQuantity(g.seconds),
         unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: g.taxable, taxRate: '0',
       }));
