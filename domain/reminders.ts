@@ -3,7 +3,7 @@
  * (negative = before), each sent at a local hour in the company's time zone.
  * Pure: the workflow asks what is due at a moment, and gets each step once.
  */
-import { instantIn } from './dates';
+import { addDays, instantIn } from './dates';
 
 export const DEFAULT_REMINDER_DAYS = [-3, 7, 14, 21] as const;
 export const REMINDER_LOCAL_TIME = '09:00';
@@ -21,10 +21,6 @@ export function validateSchedule(days: readonly number[]): string | null {
   if (days.some((d) => !Number.isInteger(d) || d < -60 || d > 365)) return 'Reminder days are whole days from 60 before to 365 after the due date.';
   if (new Set(days).size !== days.length) return 'Each reminder day once.';
   return null;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The schedule for one invoice, in time order. */

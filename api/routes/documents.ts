@@ -17,7 +17,7 @@ import { documents } from '../../db/schema/documents';
 import { softDelete } from '../../db/soft-delete';
 import { lockBillableTime, markBilled, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
-import { dayIn, isDay } from '../../domain/dates';
+import { addDays, dayIn, isDay } from '../../domain/dates';
 import { documentTotals, secondsToHoursQuantity, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
 import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
@@ -163,10 +163,6 @@ function storedAsBody(lines: DocumentLineRow[]): Body['lines'] {
     description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
     discount: discountText(l.discountKind, l.discountValue), taxable: l.taxable, taxRate: (l.taxRateBps / 100).toFixed(2),
   }));
-}
-
-function addDays(dayText: string, n: number): string {
-  return new Date(Date.parse(`${dayText}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export const documentRoutes = areaApp()

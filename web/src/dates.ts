@@ -22,13 +22,6 @@ export function parseIsoDay(day: string | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** `YYYY-MM-DD` plus n days. */
-export function addDays(day: string, n: number): string {
-  const date = parseIsoDay(day) ?? new Date();
-  date.setDate(date.getDate() + n);
-  return toIsoDay(date);
-}
-
 /** "Jan 5, 2025" for a `YYYY-MM-DD` day (no time-zone shift). */
 export function formatDay(day: string | null | undefined): string {
   const date = parseIsoDay(day);

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { errorMessage } from '../action';
-import { addDays, formatDay, formatWeekday, todayIso } from '../dates';
+import { addDays } from '../../../domain/dates';
+import { formatDay, formatWeekday, todayIso } from '../dates';
 import { formatHm } from '../duration';
 import { entriesVersion } from '../timeEvents';
 import { getTimesheet, type Timesheet } from '../workApi';
