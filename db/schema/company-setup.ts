@@ -15,6 +15,11 @@ export const companySettings = pgTable('company_settings', {
   roundingIncrementMinutes: integer('rounding_increment_minutes').notNull().default(0),
   roundingMode: text('rounding_mode', { enum: ['up', 'nearest'] }).notNull().default('up'),
   timerAutoStopHours: integer('timer_auto_stop_hours').notNull().default(10),
+  /** Reminder days relative to the due date (negative = before); see domain/reminders.ts. */
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{-3,7,14,21}'::integer[]`),
+  brandColor: text('brand_color').notNull().default('#1f4e79'),
+  /** A logo in private storage, printed on PDFs. */
+  logoKey: text('logo_key'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('company_settings_due_days', sql`${t.invoiceDueDays} between 0 and 365`),
@@ -22,6 +27,7 @@ export const companySettings = pgTable('company_settings', {
   check('company_settings_tax_bps', sql`${t.salesTaxGuidanceBps} between 0 and 10000`),
   check('company_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
   check('company_settings_rounding', sql`${t.roundingIncrementMinutes} in (0, 6, 15, 30)`),
+  check('company_settings_brand', sql`${t.brandColor} ~ '^#[0-9a-fA-F]{6}$'`),
   check('company_settings_timer', sql`${t.timerAutoStopHours} between 1 and 24`),
   tenantPolicy('company_settings', t.companyId),
 ]);

@@ -1,6 +1,6 @@
 /** Estimates and invoices with their lines. Totals are computed by domain/documents/totals.ts and stored with the rows. */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './identity';
 import { tenantPolicy } from './tenancy';
 import { catalogItems, clients, projects } from './work';
@@ -29,9 +29,25 @@ export const documents = pgTable('documents', {
   balanceCents: bigint('balance_cents', { mode: 'number' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
+  /** Proposals are estimates with a cover text. */
+  coverText: text('cover_text').notNull().default(''),
+  /** Per-invoice opt-out of the company's reminder schedule. */
+  remindersEnabled: boolean('reminders_enabled').notNull().default(true),
+  /** Storage key of the rendered PDF; drafts are re-rendered, sent documents keep theirs. */
+  pdfKey: text('pdf_key'),
+  /** How many times it has been sent: each send stores a snapshot (document_revisions). */
+  revision: integer('revision').notNull().default(0),
+  /** An invoice made from an estimate, and the estimate it came from. */
+  sourceEstimateId: uuid('source_estimate_id'),
+  recurringSeriesId: uuid('recurring_series_id'),
+  occurrenceDate: date('occurrence_date', { mode: 'string' }),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
 }, (t) => [
   uniqueIndex('documents_number_key').on(t.companyId, t.kind, t.number),
+  // One invoice per occurrence of a recurring series, however often its schedule fires.
+  uniqueIndex('documents_occurrence_key').on(t.recurringSeriesId, t.occurrenceDate),
+  // One invoice per accepted estimate.
+  uniqueIndex('documents_source_estimate_key').on(t.sourceEstimateId),
   index('documents_company_kind_idx').on(t.companyId, t.kind, t.seq),
   check('documents_status', sql`${t.status} in ('draft','sent','accepted','declined','expired','converted','partially_paid','paid','void')`),
   check('documents_money', sql`${t.subtotalCents} >= 0 and ${t.discountCents} >= 0 and ${t.taxCents} >= 0 and ${t.totalCents} >= 0 and ${t.balanceCents} between 0 and ${t.totalCents}`),

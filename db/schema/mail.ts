@@ -1,4 +1,11 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** A file in private storage attached to an email when it is sent. */
+export interface EmailAttachment {
+  filename: string;
+  storageKey: string;
+  contentType: string;
+}
 
 /**
  * Every email the platform sends, keyed by its intent (e.g. `verify-email-<tokenId>`).
@@ -10,6 +17,7 @@ export const emailOutbox = pgTable('email_outbox', {
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
   text: text('text').notNull(),
+  attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
   status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),

@@ -31,9 +31,12 @@ export const clients = pgTable('clients', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   address: jsonb('address').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   ...rounding,
+  /** A cache of the client's credit ledger (client_credit_entries), changed in the same transaction. */
+  creditCents: bigint('credit_cents', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
 }, (t) => [
+  check('clients_credit', sql`${t.creditCents} >= 0`),
   index('clients_company_name_idx').on(t.companyId, t.name, t.id),
   check('clients_terms', sql`${t.paymentTermsDays} between 0 and 365`),
   check('clients_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
