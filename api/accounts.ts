@@ -9,7 +9,7 @@ import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { recordEmail, startEmailDelivery } from './mail';
 import { open } from './secret-box';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from '../db/tokens';
 import { matchTotp, normalizeRecoveryCode } from './totp';
 
 /** Refuse while the account is locked, saying for how long. */

@@ -13,7 +13,7 @@ import {
 } from '../db/identity';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from '../db/tokens';
 
 export const SESSION_COOKIE = 'ez360_session';
 /** Presence is written at most once a minute per session, not on every request. */

@@ -4,12 +4,15 @@ import type { Db, Tx } from './client';
 /**
  * What row-level security lets a transaction see: `companyId` (the active
  * company), `userId` (the acting user's own memberships across companies) and
- * `invitationToken` (the hash of an invitation token being opened).
+ * `invitationToken` (the hash of an invitation token being opened) and
+ * `portalToken` (the hash of a client-portal token).
  */
 export interface Scope {
   companyId?: string | null;
   userId?: string | null;
   invitationToken?: string | null;
+  /** The hash of a client-portal token being presented. */
+  portalToken?: string | null;
 }
 
 /** Set (or change, mid-transaction) what the transaction's RLS policies allow. */
@@ -18,7 +21,8 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
   await tx.execute(sql`select
     set_config('app.company_id', ${value(scope.companyId)}, true),
     set_config('app.user_id', ${value(scope.userId)}, true),
-    set_config('app.invitation_token', ${value(scope.invitationToken)}, true)`);
+    set_config('app.invitation_token', ${value(scope.invitationToken)}, true),
+    set_config('app.portal_token', ${value(scope.portalToken)}, true)`);
 }
 
 /** Run `fn` in one transaction with the given scope. Queries still filter by company themselves. */

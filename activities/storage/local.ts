@@ -34,7 +34,6 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; se
 
   const storage: Storage & {
     readPolicy(policy: string, signature: string): LocalPolicy | null;
-    write(key: string, data: Uint8Array, contentType: string): Promise<void>;
     readSigned(key: string, expires: string, signature: string): Promise<{ data: Buffer; contentType: string } | null>;
   } = {
     kind: 'local',
@@ -56,6 +55,14 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; se
       const q = new URLSearchParams({ key, filename, expires, signature: sign(`${key}\n${expires}`) });
       return `${cfg.baseUrl()}/api/v1/storage/download?${q}`;
     },
+    async put(key, data, contentType) {
+      await mkdir(dirname(pathOf(key)), { recursive: true });
+      await writeFile(pathOf(key), data);
+      await writeFile(`${pathOf(key)}.type`, contentType);
+    },
+    async get(key) {
+      return readFile(pathOf(key)).catch(() => null);
+    },
     async delete(key) {
       await rm(pathOf(key), { force: true });
       await rm(`${pathOf(key)}.type`, { force: true });
@@ -67,11 +74,6 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; se
       if (!verify(policy, signature)) return null;
       const p = JSON.parse(Buffer.from(policy, 'base64url').toString('utf8')) as LocalPolicy;
       return p.expires >= now() ? p : null;
-    },
-    async write(key, data, contentType) {
-      await mkdir(dirname(pathOf(key)), { recursive: true });
-      await writeFile(pathOf(key), data);
-      await writeFile(`${pathOf(key)}.type`, contentType);
     },
     async readSigned(key, expires, signature) {
       if (!verify(`${key}\n${expires}`, signature) || Number(expires) < now()) return null;

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Storage } from './types';
@@ -39,6 +39,18 @@ export function createS3Storage(cfg: S3Config): Storage {
     downloadUrl(key, { filename, expiresSeconds }) {
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;
       return getSignedUrl(client, new GetObjectCommand({ Bucket: cfg.bucket, Key: key, ResponseContentDisposition: disposition }), { expiresIn: expiresSeconds });
+    },
+    async put(key, data, contentType) {
+      await client.send(new PutObjectCommand({ Bucket: cfg.bucket, Key: key, Body: data, ContentType: contentType }));
+    },
+    async get(key) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: cfg.bucket, Key: key }));
+        return out.Body ? await out.Body.transformToByteArray() : null;
+      } catch (err) {
+        if (err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+        throw err;
+      }
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: cfg.bucket, Key: key }));

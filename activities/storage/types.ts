@@ -22,6 +22,9 @@ export interface Storage {
   head(key: string): Promise<StoredObject | null>;
   /** A URL that serves the object for `expiresSeconds`, as an attachment named `filename`. */
   downloadUrl(key: string, opts: { filename: string; expiresSeconds: number }): Promise<string>;
+  /** Server-side writes (PDFs the worker renders), and reads (attachments the mailer sends). */
+  put(key: string, data: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
   /** Throws when the store cannot be reached (health checks). */
   check(): Promise<void>;

@@ -15,7 +15,7 @@ import { enforceLimit, LIMITS, limitByIp } from '../rate-limit';
 import { AuthResult, CodeBody, EmailBody, LoginBody, LoginResult, ResetConfirmBody, SignupBody, SignupResult, TokenBody } from '../schemas/auth';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { endSession, issueSession } from '../sessions';
-import { hashToken } from '../tokens';
+import { hashToken } from '../../db/tokens';
 import { areaApp } from '../validation';
 import { z } from 'zod';
 

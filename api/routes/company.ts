@@ -20,7 +20,7 @@ import {
   AuditList, AuditQuery, CompanyPatch, CompanyView, InvitationList, InviteBody, Invitation, Member, MemberList, OwnershipBody, RoleBody, UserIdParam,
 } from '../schemas/company';
 import { issueSession } from '../sessions';
-import { hashToken, newToken } from '../tokens';
+import { hashToken, newToken } from '../../db/tokens';
 import { areaApp } from '../validation';
 
 const errors = {

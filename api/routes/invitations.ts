@@ -14,7 +14,7 @@ import { CompanyRef } from '../schemas/auth';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { AcceptBody, PublicInvitation, TokenParam } from '../schemas/company';
 import { issueSession } from '../sessions';
-import { hashToken } from '../tokens';
+import { hashToken } from '../../db/tokens';
 import { areaApp } from '../validation';
 import { z } from 'zod';
 

@@ -20,7 +20,7 @@ import { CodeBody } from '../schemas/auth';
 import { OnboardingView } from '../schemas/onboarding';
 import { seal } from '../secret-box';
 import { issueSession, type Auth } from '../sessions';
-import { hashToken } from '../tokens';
+import { hashToken } from '../../db/tokens';
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, otpauthUrl, qrSvg } from '../totp';
 import { areaApp } from '../validation';
 

@@ -31,7 +31,7 @@ export const storageRoutes = areaApp()
     const file = form.file;
     if (!(file instanceof File)) throw AppError.validation({ file: 'Attach one file.' });
     if (file.size < 1 || file.size > policy.maxBytes) throw new AppError(400, 'ENTITY_TOO_LARGE', 'The file is larger than the upload allows.');
-    await store.write(policy.key, new Uint8Array(await file.arrayBuffer()), policy.contentType);
+    await store.put(policy.key, new Uint8Array(await file.arrayBuffer()), policy.contentType);
     return c.body(null, 204);
   })
   .openapi(download, async (c) => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { hashToken } from '../../api/tokens';
+import { hashToken } from '../../db/tokens';
 import { json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 import { currentCode } from '../support/totp';
 

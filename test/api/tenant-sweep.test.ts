@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashToken, newToken } from '../../api/tokens';
+import { hashToken, newToken } from '../../db/tokens';
 import { createSession } from '../../db/identity';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 

@@ -7,7 +7,7 @@
  *     filtered page), vs the bare SQL of the same query on the same driver.
  */
 import { sql } from 'drizzle-orm';
-import { hashToken, newToken } from '../../api/tokens';
+import { hashToken, newToken } from '../../db/tokens';
 import { createSession, createUser } from '../../db/identity';
 import { addMember } from '../../db/members';
 import { listTimeEntries } from '../../db/time-entries';

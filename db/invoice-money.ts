@@ -1,0 +1,189 @@
+/**
+ * The commands that move an invoice's money: send (post the receivable),
+ * record a payment, apply client credit, void. Each runs in the caller's
+ * tenant transaction, locks the invoice first and the client second (one
+ * lock order everywhere), changes balance and status, writes the money rows,
+ * posts the journal entry and the audit event — all or nothing. Each is
+ * idempotent by its business id, so the lifecycle workflow's retried
+ * activities change nothing twice.
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import { canonicalJson, sendProblem, type DocumentSnapshot } from '../domain/documents/snapshot';
+import { invoiceMoveProblem, statusAfterPayment, type InvoiceStatus } from '../domain/documents/status';
+import { creditApplied, invoiceSent, payment, reversal } from '../domain/ledger/posting';
+import { creditApplicationProblem, isRefusal, splitPayment, type PaymentMethod } from '../domain/payments';
+import { recordAudit } from './audit';
+import { getClient } from './clients';
+import type { Tx } from './client';
+import { linesOf, lockDocument, updateDocument, type DocumentRow } from './documents';
+import { entryLines, findEntry, postEntry } from './journal';
+import { addCreditEntry, findCreditApplication, findPayment, insertCreditApplication, insertPayment, lockClientCredit } from './payments';
+import { assertOpenPeriod } from './periods';
+import { documentRevisions } from './schema/portal';
+
+export interface Actor {
+  userId: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+export interface MoneyState {
+  status: string;
+  totalCents: number;
+  balanceCents: number;
+}
+
+const stateOf = (d: DocumentRow): MoneyState => ({ status: d.status, totalCents: d.totalCents, balanceCents: d.balanceCents });
+
+async function lockInvoice(tx: Tx, companyId: string, id: string): Promise<DocumentRow> {
+  const d = await lockDocument(tx, companyId, id);
+  if (!d) throw AppError.notFound('No such document.');
+  return d;
+}
+
+function assertOpen(d: DocumentRow): void {
+  if (d.kind !== 'invoice') throw new AppError(422, 'NOT_AN_INVOICE', 'Payments and credit apply to invoices.');
+  if (d.status !== 'sent' && d.status !== 'partially_paid') {
+    throw new AppError(409, d.status === 'draft' ? 'INVOICE_NOT_SENT' : 'INVOICE_SETTLED', d.status === 'draft' ? 'Send the invoice before recording money against it.' : `This invoice is ${d.status}.`);
+  }
+}
+
+/**
+ * Draft → sent: snapshot what the client sees (revision n), and for an invoice
+ * post DR A/R / CR revenue / CR sales tax dated its issue date. Sending again
+ * returns the state as it is.
+ */
+export async function sendDocument(tx: Tx, companyId: string, id: string, actor: Actor): Promise<MoneyState & { revision: number }> {
+  const d = await lockInvoice(tx, companyId, id);
+  if (d.status !== 'draft') return { ...stateOf(d), revision: d.revision };
+  const lines = await linesOf(tx, companyId, id);
+  const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
+  const problem = sendProblem(d, lines.length, client?.email ?? null);
+  if (problem) throw new AppError(422, 'NOT_SENDABLE', problem);
+  if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
+
+  const revision = d.revision + 1;
+  const snapshot: DocumentSnapshot = {
+    kind: d.kind, number: d.number, revision, client: { id: d.clientId, name: client!.name }, issueDate: d.issueDate, dueDate: d.dueDate,
+    currency: d.currency, coverText: d.coverText, notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents,
+    taxCents: d.taxCents, totalCents: d.totalCents,
+    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
+  };
+  const json = canonicalJson(snapshot);
+  await tx.insert(documentRevisions).values({ companyId, documentId: id, revision, snapshot: JSON.parse(json), snapshotSha256: createHash('sha256').update(json).digest('hex') });
+  const row = await updateDocument(tx, companyId, id, { status: 'sent', sentAt: new Date(), revision });
+  if (d.kind === 'invoice') {
+    await postEntry(tx, {
+      companyId, sourceType: 'invoice', sourceId: id, entryDate: d.issueDate, currency: d.currency, memo: `Invoice ${d.number}`, documentId: id, postedBy: actor.userId,
+      lines: invoiceSent({ clientId: d.clientId, taxCents: d.taxCents, revenue: [{ account: { role: 'revenue' }, cents: lines.reduce((a, l) => a + l.taxBaseCents, 0) }] }),
+    });
+  }
+  await recordAudit(tx, { companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: `${d.kind}.sent`, objectType: d.kind, objectId: id, after: { number: d.number, revision, totalCents: d.totalCents } });
+  return { ...stateOf(row), revision };
+}
+
+export interface PaymentInput {
+  paymentId: string;
+  documentId: string;
+  amountCents: number;
+  method: PaymentMethod;
+  reference: string;
+  receivedOn: string;
+  keepExcessAsCredit: boolean;
+}
+
+export interface PaymentOutcome extends MoneyState {
+  paymentId: string;
+  appliedCents: number;
+  creditCents: number;
+}
+
+/** A payment against an open invoice; any excess the payer allows becomes client credit. */
+export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, actor: Actor): Promise<PaymentOutcome> {
+  const d = await lockInvoice(tx, companyId, p.documentId);
+  const done = await findPayment(tx, companyId, p.paymentId);
+  if (done) return { ...stateOf(d), paymentId: done.id, appliedCents: done.appliedCents, creditCents: done.creditCents };
+  assertOpen(d);
+  const split = splitPayment(d.balanceCents, p.amountCents, p.keepExcessAsCredit);
+  if (isRefusal(split)) throw new AppError(422, split.code, split.message);
+  await assertOpenPeriod(tx, companyId, p.receivedOn);
+
+  const balanceCents = d.balanceCents - split.appliedCents;
+  const status = statusAfterPayment(d.totalCents, balanceCents);
+  await insertPayment(tx, {
+    id: p.paymentId, companyId, clientId: d.clientId, documentId: d.id, method: p.method, reference: p.reference, receivedOn: p.receivedOn,
+    currency: d.currency, amountCents: p.amountCents, ...split, recordedBy: actor.userId,
+  });
+  const row = await updateDocument(tx, companyId, d.id, { balanceCents, status });
+  if (split.creditCents > 0) {
+    await lockClientCredit(tx, companyId, d.clientId);
+    await addCreditEntry(tx, { companyId, clientId: d.clientId, amountCents: split.creditCents, sourceType: 'payment', sourceId: p.paymentId, documentId: d.id });
+  }
+  await postEntry(tx, {
+    companyId, sourceType: 'payment', sourceId: p.paymentId, entryDate: p.receivedOn, currency: d.currency, memo: `Payment on ${d.number}`, documentId: d.id, postedBy: actor.userId,
+    lines: payment({ clientId: d.clientId, method: p.method, ...split }),
+  });
+  await recordAudit(tx, {
+    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.payment_recorded', objectType: 'invoice', objectId: d.id,
+    before: { balanceCents: d.balanceCents, status: d.status }, after: { paymentId: p.paymentId, amountCents: p.amountCents, ...split, balanceCents, status },
+  });
+  return { ...stateOf(row), paymentId: p.paymentId, ...split };
+}
+
+export interface CreditInput {
+  applicationId: string;
+  documentId: string;
+  amountCents: number;
+  appliedOn: string;
+}
+
+/** Client credit used to pay an invoice down: DR customer credits, CR A/R. */
+export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, actor: Actor): Promise<MoneyState> {
+  const d = await lockInvoice(tx, companyId, a.documentId);
+  if (await findCreditApplication(tx, companyId, a.applicationId)) return stateOf(d);
+  assertOpen(d);
+  const available = await lockClientCredit(tx, companyId, d.clientId);
+  const problem = creditApplicationProblem(available, d.balanceCents, a.amountCents);
+  if (problem) throw new AppError(422, 'CREDIT_APPLICATION_INVALID', problem);
+  await assertOpenPeriod(tx, companyId, a.appliedOn);
+
+  const balanceCents = d.balanceCents - a.amountCents;
+  const status = statusAfterPayment(d.totalCents, balanceCents);
+  await insertCreditApplication(tx, { id: a.applicationId, companyId, clientId: d.clientId, documentId: d.id, amountCents: a.amountCents, appliedOn: a.appliedOn, recordedBy: actor.userId });
+  await addCreditEntry(tx, { companyId, clientId: d.clientId, amountCents: -a.amountCents, sourceType: 'credit_application', sourceId: a.applicationId, documentId: d.id });
+  const row = await updateDocument(tx, companyId, d.id, { balanceCents, status });
+  await postEntry(tx, {
+    companyId, sourceType: 'credit_application', sourceId: a.applicationId, entryDate: a.appliedOn, currency: d.currency, memo: `Credit applied to ${d.number}`,
+    documentId: d.id, postedBy: actor.userId, lines: creditApplied({ clientId: d.clientId, cents: a.amountCents }),
+  });
+  await recordAudit(tx, {
+    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.credit_applied', objectType: 'invoice', objectId: d.id,
+    before: { balanceCents: d.balanceCents }, after: { applicationId: a.applicationId, amountCents: a.amountCents, balanceCents, status },
+  });
+  return stateOf(row);
+}
+
+/** Void: nothing is owed any more, and the receivable is reversed by a new entry dated the void. */
+export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { voidedOn: string; reason: string }, actor: Actor): Promise<MoneyState> {
+  const d = await lockInvoice(tx, companyId, id);
+  if (d.status === 'void') return stateOf(d);
+  if (d.kind !== 'invoice') throw new AppError(422, 'NOT_AN_INVOICE', 'Only invoices are voided; decline or delete an estimate.');
+  const problem = invoiceMoveProblem(d.status as InvoiceStatus, 'void');
+  if (problem) throw new AppError(409, 'INVOICE_NOT_VOIDABLE', problem);
+  const posted = await findEntry(tx, companyId, 'invoice', id);
+  if (posted) await assertOpenPeriod(tx, companyId, v.voidedOn);
+
+  const row = await updateDocument(tx, companyId, id, { status: 'void', balanceCents: 0 });
+  if (posted) {
+    await postEntry(tx, {
+      companyId, sourceType: 'invoice_void', sourceId: id, entryDate: v.voidedOn, currency: d.currency, memo: `Void of invoice ${d.number}`, documentId: id, postedBy: actor.userId,
+      lines: reversal(await entryLines(tx, companyId, posted.id)),
+    });
+  }
+  await recordAudit(tx, {
+    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.voided', objectType: 'invoice', objectId: id,
+    before: { status: d.status, balanceCents: d.balanceCents }, after: { status: 'void', reason: v.reason },
+  });
+  return stateOf(row);
+}

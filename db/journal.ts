@@ -1,0 +1,72 @@
+/**
+ * Posting to the journal. Idempotent by `(company, source type, source id)`:
+ * posting the same event twice (a retried activity, a replayed workflow)
+ * finds the first entry and writes nothing. Balance is checked here before
+ * writing, and again by the database at commit.
+ */
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { AccountRole } from '../domain/accounts';
+import { AppError } from '../domain/errors';
+import { assertBalanced, type JournalSource, type PostingLine } from '../domain/ledger/posting';
+import type { Tx } from './client';
+import { accounts, journalEntries, journalLines } from './schema/ledger';
+
+export interface EntryInput {
+  companyId: string;
+  sourceType: JournalSource;
+  sourceId: string;
+  entryDate: string;
+  currency: string;
+  memo: string;
+  documentId?: string | null;
+  postedBy?: string | null;
+  lines: PostingLine[];
+}
+
+/** The entry's id, whether written now or found from an earlier post of the same event; null when there was nothing to post. */
+export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
+  const existing = await findEntry(tx, e.companyId, e.sourceType, e.sourceId);
+  if (existing) return existing.id;
+  if (e.lines.length === 0) return null;
+  assertBalanced(e.lines);
+  const ids = await resolveAccounts(tx, e.companyId, e.lines);
+  const [entry] = await tx.insert(journalEntries).values({
+    companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
+    memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
+  }).onConflictDoNothing().returning({ id: journalEntries.id });
+  // Lost a race with a concurrent post of the same event: theirs stands.
+  if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
+  await tx.insert(journalLines).values(e.lines.map((l, i) => ({
+    companyId: e.companyId, entryId: entry.id, accountId: ids[i]!, entryDate: e.entryDate,
+    debitCents: l.debitCents, creditCents: l.creditCents, clientId: l.clientId, memo: l.memo ?? '',
+  })));
+  return entry.id;
+}
+
+export async function findEntry(tx: Tx, companyId: string, sourceType: JournalSource, sourceId: string) {
+  const [row] = await tx.select().from(journalEntries)
+    .where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.sourceType, sourceType), eq(journalEntries.sourceId, sourceId)));
+  return row ?? null;
+}
+
+/** An entry's lines as posting lines (account by id), e.g. to post their reversal. */
+export async function entryLines(tx: Tx, companyId: string, entryId: string): Promise<PostingLine[]> {
+  const rows = await tx.select().from(journalLines).where(and(eq(journalLines.companyId, companyId), eq(journalLines.entryId, entryId)));
+  return rows.map((l) => ({ account: { id: l.accountId }, debitCents: l.debitCents, creditCents: l.creditCents, clientId: l.clientId, memo: l.memo }));
+}
+
+/** Account ids for the lines, in order; an inactive or unknown account refuses the whole entry. */
+async function resolveAccounts(tx: Tx, companyId: string, lines: readonly PostingLine[]): Promise<string[]> {
+  const roles = [...new Set(lines.flatMap((l) => ('role' in l.account ? [l.account.role] : [])))];
+  const ids = [...new Set(lines.flatMap((l) => ('id' in l.account ? [l.account.id] : [])))];
+  const rows = [
+    ...(roles.length ? await tx.select().from(accounts).where(and(eq(accounts.companyId, companyId), isNotNull(accounts.systemRole), inArray(accounts.systemRole, roles))) : []),
+    ...(ids.length ? await tx.select().from(accounts).where(and(eq(accounts.companyId, companyId), inArray(accounts.id, ids))) : []),
+  ];
+  return lines.map((l) => {
+    const row = 'role' in l.account ? rows.find((r) => r.systemRole === (l.account as { role: AccountRole }).role) : rows.find((r) => r.id === (l.account as { id: string }).id);
+    if (!row) throw new AppError(422, 'ACCOUNT_MISSING', 'role' in l.account ? `The chart of accounts has no ${l.account.role.replace(/_/g, ' ')} account.` : 'No such account.');
+    if (!row.active) throw new AppError(422, 'ACCOUNT_INACTIVE', `Account ${row.code} ${row.name} is inactive; nothing can be posted to it.`);
+    return row.id;
+  });
+}

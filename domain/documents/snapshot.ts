@@ -1,0 +1,40 @@
+/**
+ * What a client is shown when a document is sent: a plain, canonical snapshot
+ * whose SHA-256 a signature certifies. Canonical = keys sorted at every level,
+ * so the same content always hashes the same.
+ */
+export interface DocumentSnapshot {
+  kind: string;
+  number: string;
+  revision: number;
+  client: { id: string; name: string };
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  coverText: string;
+  notes: string;
+  terms: string;
+  subtotalCents: number;
+  discountCents: number;
+  taxCents: number;
+  totalCents: number;
+  lines: { description: string; quantity: string; unitPriceCents: number; netCents: number; taxable: boolean; taxRateBps: number }[];
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Why a draft cannot be sent yet, or null. */
+export function sendProblem(d: { status: string; kind: string; totalCents: number }, lineCount: number, clientEmail: string | null): string | null {
+  if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent')) return `This ${d.kind} has already been sent.`;
+  if (lineCount === 0) return 'Add at least one line before sending.';
+  if (d.kind === 'invoice' && d.totalCents <= 0) return 'An invoice needs a total above zero to send.';
+  if (!clientEmail) return 'The client has no email address to send to.';
+  return null;
+}
