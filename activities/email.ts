@@ -2,39 +2,56 @@
  * Sends one recorded email. Idempotent by intent key: an email already marked
  * sent is never sent again, and the SMTP Message-ID is derived from the intent
  * key so a receiver can drop the one duplicate a crash between "sent" and
- * "marked sent" could cause.
+ * "marked sent" could cause. Attachments are read from private storage at
+ * send time, so the outbox row stays small.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import { findOutbox, markAttempt, markFailed, markSent } from '../db/mail';
+import type { Storage } from './storage/types';
 
 export interface Mailer {
   transport: Transporter;
   from: string;
 }
 
-export function createEmailActivities({ db, mailer }: { db: Db; mailer: Mailer }) {
+export interface EmailDeps {
+  db: Db;
+  mailer: Mailer;
+  storage: Storage;
+}
+
+/** Deliver the outbox email recorded under `intentKey`, unless it already went. */
+export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, intentKey: string): Promise<'sent' | 'already-sent'> {
+  const email = await findOutbox(db, intentKey);
+  if (!email) throw ApplicationFailure.nonRetryable(`no email recorded under ${intentKey}`, 'EmailMissing');
+  if (email.status === 'sent') return 'already-sent';
+  try {
+    const attachments = [];
+    for (const a of email.attachments) {
+      const content = await storage.get(a.storageKey);
+      if (!content) throw new Error(`attachment ${a.storageKey} is missing from storage`);
+      attachments.push({ filename: a.filename, contentType: a.contentType, content: Buffer.from(content) });
+    }
+    await mailer.transport.sendMail({
+      from: mailer.from, to: email.toAddress, subject: email.subject, text: email.text, attachments,
+      messageId: `<${intentKey}@ez360pm>`,
+    });
+  } catch (err) {
+    await markAttempt(db, intentKey, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+  await markAttempt(db, intentKey, null);
+  await markSent(db, intentKey);
+  return 'sent';
+}
+
+export function createEmailActivities(deps: EmailDeps) {
   return {
-    async deliverEmail({ intentKey }: { intentKey: string }): Promise<'sent' | 'already-sent'> {
-      const email = await findOutbox(db, intentKey);
-      if (!email) throw ApplicationFailure.nonRetryable(`no email recorded under ${intentKey}`, 'EmailMissing');
-      if (email.status === 'sent') return 'already-sent';
-      try {
-        await mailer.transport.sendMail({
-          from: mailer.from, to: email.toAddress, subject: email.subject, text: email.text,
-          messageId: `<${intentKey}@ez360pm>`,
-        });
-      } catch (err) {
-        await markAttempt(db, intentKey, err instanceof Error ? err.message : String(err));
-        throw err;
-      }
-      await markAttempt(db, intentKey, null);
-      await markSent(db, intentKey);
-      return 'sent';
-    },
+    deliverEmail: ({ intentKey }: { intentKey: string }) => deliverOutboxEmail(deps, intentKey),
     async markEmailFailed({ intentKey }: { intentKey: string }): Promise<void> {
-      await markFailed(db, intentKey);
+      await markFailed(deps.db, intentKey);
     },
   };
 }

@@ -1,14 +1,13 @@
 // Every activity the worker registers, built from its dependencies.
-import type { Db } from '../db/client';
-import { createEmailActivities, type Mailer } from './email';
+import { createEmailActivities } from './email';
+import { createInvoiceActivities, type InvoiceActivityDeps } from './invoices';
 import { createOnboardingActivities } from './onboarding';
 import { createTimeActivities } from './time';
 
-export interface ActivityDeps {
-  db: Db;
-  mailer: Mailer;
-}
+export type ActivityDeps = InvoiceActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps), ...createTimeActivities(deps) };
+  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps), ...createTimeActivities(deps), ...createInvoiceActivities(deps) };
 }
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -4,8 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/log';
 import { connect } from '../db/client';
 import { loadSettings, requireDatabaseUrl } from './lib/settings';
-import { createMailer } from './lib/mailer';
-import { createWorker, ensureSearchAttributes, installWorkerLogging } from './lib/worker';
+import { activityDeps, createWorker, ensureSearchAttributes, installWorkerLogging } from './lib/worker';
 
 const settings = loadSettings();
 const log = createLogger({ level: settings.LOG_LEVEL, service: 'worker' });
@@ -18,8 +17,7 @@ await admin.close();
 
 const connection = await NativeConnection.connect({ address: settings.TEMPORAL_ADDRESS });
 const worker = await createWorker({
-  connection, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE, db: database.db,
-  mailer: createMailer(settings),
+  connection, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE, deps: activityDeps(settings, database.db),
 });
 // Temporal's Runtime shuts the worker down on SIGINT/SIGTERM: in-flight tasks finish, then run() returns.
 log.info('worker started', { taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE });

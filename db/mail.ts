@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from './client';
-import { emailOutbox } from './schema/mail';
+import { emailOutbox, type EmailAttachment } from './schema/mail';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 /** Record an email to send under its intent key; recording the same intent again changes nothing. */
-export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; subject: string; text: string }): Promise<void> {
-  await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, subject: e.subject, text: e.text }).onConflictDoNothing();
+export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; subject: string; text: string; attachments?: EmailAttachment[] }): Promise<void> {
+  await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, subject: e.subject, text: e.text, attachments: e.attachments ?? [] }).onConflictDoNothing();
 }
 
 export async function findOutbox(db: Executor, intentKey: string): Promise<OutboxRow | null> {

@@ -36,3 +36,42 @@ export function invitation(appUrl: string, token: string, input: { companyName: 
 export function emailWorkflowId(intentKey: string): string {
   return `email-${intentKey}`;
 }
+
+export interface DocumentEmailInput {
+  kind: 'invoice' | 'estimate';
+  number: string;
+  companyName: string;
+  clientName: string;
+  /** Already formatted, e.g. "$1,234.56". */
+  amount: string;
+  dueDate: string;
+  portalUrl: string;
+}
+
+/** The email that delivers a document, with its PDF attached. */
+export function documentEmail(d: DocumentEmailInput): EmailContent {
+  const what = d.kind === 'invoice' ? 'Invoice' : 'Estimate';
+  const ask = d.kind === 'invoice'
+    ? `The amount due is ${d.amount}, due ${d.dueDate}.\n\nView and pay it online:\n${d.portalUrl}\n`
+    : `The estimated total is ${d.amount}, valid until ${d.dueDate}.\n\nView it, accept it or ask for changes online:\n${d.portalUrl}\n`;
+  return {
+    subject: `${what} ${d.number} from ${d.companyName}`,
+    text: `Hello ${d.clientName},\n\n${d.companyName} sent you ${what.toLowerCase()} ${d.number}; the PDF is attached.\n\n${ask}\nThank you,\n${d.companyName}\n`,
+  };
+}
+
+/** One reminder step; days are relative to the due date (negative = before it). */
+export function reminderEmail(d: DocumentEmailInput & { offsetDays: number }): EmailContent {
+  const when = d.offsetDays < 0 ? `is due on ${d.dueDate}` : d.offsetDays === 0 ? 'is due today' : `was due on ${d.dueDate} and is ${d.offsetDays} days overdue`;
+  return {
+    subject: `${d.offsetDays > 0 ? 'Overdue: ' : 'Reminder: '}invoice ${d.number} from ${d.companyName}`,
+    text: `Hello ${d.clientName},\n\nA friendly reminder that invoice ${d.number} for ${d.amount} ${when}.\n\nView and pay it online:\n${d.portalUrl}\n\n` +
+      `If you have already paid, thank you, and please ignore this email.\n\n${d.companyName}\n`,
+  };
+}
+
+/** Intent keys of document emails: each send and each reminder step mails once, whatever retries. */
+export const documentEmailKey = {
+  send: (kind: string, documentId: string, revision: number) => `${kind}-${documentId}-send-r${revision}`,
+  reminder: (documentId: string, step: number) => `invoice-${documentId}-reminder-${step}`,
+};

@@ -2,3 +2,4 @@
 export { emailDelivery } from './email-delivery';
 export { onboarding } from './onboarding';
 export { timer } from './timer';
+export { invoiceLifecycle } from './invoice-lifecycle';

@@ -3,24 +3,34 @@ import { fileURLToPath } from 'node:url';
 import { type Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import proto from '@temporalio/proto';
-import { createActivities } from '../../activities/index';
-import type { Mailer } from '../../activities/email';
+import { createActivities, type Activities, type ActivityDeps } from '../../activities/index';
+import { createStorage } from '../../activities/storage/create';
 import type { Db } from '../../db/client';
+import type { Settings } from '../../domain/settings';
+import { createMailer } from './mailer';
 import type { Logger } from '../../api/log';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
+/** What the activities need, from the process's settings and database. */
+export function activityDeps(settings: Settings, db: Db): ActivityDeps {
+  return { db, mailer: createMailer(settings), storage: createStorage(settings), appUrl: () => settings.APP_URL, secret: settings.APP_SECRET_KEY };
+}
+
 export function createWorker(opts: {
-  connection: NativeConnection; namespace: string; taskQueue: string; db: Db; mailer: Mailer;
+  connection: NativeConnection; namespace: string; taskQueue: string; deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Tests wrap activities to inject faults (e.g. a crash right after an email went). */
+  wrapActivities?: (activities: Activities) => Activities;
 }): Promise<Worker> {
+  const activities = createActivities(opts.deps);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ db: opts.db, mailer: opts.mailer }),
+    activities: opts.wrapActivities ? opts.wrapActivities(activities) : activities,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

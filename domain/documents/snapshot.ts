@@ -32,7 +32,7 @@ export function canonicalJson(value: unknown): string {
 
 /** Why a draft cannot be sent yet, or null. */
 export function sendProblem(d: { status: string; kind: string; totalCents: number }, lineCount: number, clientEmail: string | null): string | null {
-  if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent')) return `This ${d.kind} has already been sent.`;
+  if (d.status !== 'draft') return `This ${d.kind} has already been sent.`;
   if (lineCount === 0) return 'Add at least one line before sending.';
   if (d.kind === 'invoice' && d.totalCents <= 0) return 'An invoice needs a total above zero to send.';
   if (!clientEmail) return 'The client has no email address to send to.';

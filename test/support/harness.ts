@@ -18,9 +18,9 @@ import { connect, type Database } from '../../db/client';
 import { appRoleUrl } from '../../db/migrate';
 import { parseSettings, type Settings } from '../../domain/settings';
 import { startMailSink, type MailSink } from '../../bin/lib/mail-sink';
-import { createMailer } from '../../bin/lib/mailer';
 import { cloneDatabase, dropDatabase } from '../../bin/lib/postgres';
-import { createWorker } from '../../bin/lib/worker';
+import { activityDeps, createWorker } from '../../bin/lib/worker';
+import type { Activities } from '../../activities/index';
 import { TEST_APP_ROLE_PASSWORD, testDatabaseUrl } from './database';
 import { TEST_BUCKET } from './s3';
 
@@ -39,6 +39,8 @@ export interface TestEnv {
   /** Everything the app was built from, to build a second app (another API process) from the same services. */
   deps: ApiDeps;
   worker: Worker | null;
+  /** Another worker on the same task queue, e.g. the one that comes back after a simulated crash. */
+  startWorker(opts?: { wrapActivities?: (a: Activities) => Activities }): Promise<{ worker: Worker; stop(): Promise<void> }>;
   /** Calls the app in-process, as a browser on APP_URL would. */
   request(path: string, init?: RequestInit & { json?: unknown; cookie?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -84,23 +86,31 @@ export async function startTestEnv(opts: {
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
 
-  let worker: Worker | null = null;
-  let running: Promise<void> | null = null;
-  let native: NativeConnection | null = null;
-  if (opts.worker) {
-    native = await NativeConnection.connect({ address });
-    worker = await createWorker({
+  const storage = createStorage(settings);
+  const startWorker = async (o: { wrapActivities?: (a: Activities) => Activities } = {}) => {
+    const native = await NativeConnection.connect({ address });
+    const w = await createWorker({
       connection: native, namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE,
-      db: database.db, mailer: createMailer(settings), workflowBundle: { codePath: inject('workflowBundlePath') },
+      deps: { ...activityDeps(settings, database.db), storage }, workflowBundle: { codePath: inject('workflowBundlePath') }, wrapActivities: o.wrapActivities,
     });
-    running = worker.run();
-  }
+    const running = w.run();
+    return {
+      worker: w,
+      async stop() {
+        // A test may have shut it down already (e.g. to simulate a crash).
+        if (w.getState() === 'RUNNING') w.shutdown();
+        await running;
+        await native.close();
+      },
+    };
+  };
+  const first = opts.worker ? await startWorker() : null;
 
-  const deps: ApiDeps = { settings, database, temporal, log, storage: createStorage(settings) };
+  const deps: ApiDeps = { settings, database, temporal, log, storage };
   const app = createApp(deps, { webDist: opts.webDist ?? null });
 
   return {
-    settings, database, databaseUrl, owner, mail, temporal, log, app, deps, worker,
+    settings, database, databaseUrl, owner, mail, temporal, log, app, deps, worker: first?.worker ?? null, startWorker,
     request(path, init = {}) {
       const { json, cookie, ...rest } = init;
       const headers = new Headers(rest.headers);
@@ -110,12 +120,7 @@ export async function startTestEnv(opts: {
       return Promise.resolve(app.request(path, { ...rest, headers, ...(json !== undefined && { body: JSON.stringify(json) }) }));
     },
     async close() {
-      if (worker && running) {
-        // A test may have shut it down already (e.g. to simulate a crash).
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
-      }
-      await native?.close();
+      await first?.stop();
       await connection.close();
       await database.close();
       await owner.close();

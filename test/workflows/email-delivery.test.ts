@@ -36,7 +36,7 @@ it('sends once, however often the intent is delivered', async () => {
   }
   expect(await deliver('test-once')).toBe('already-sent');
   // A retried activity, as after a worker crash, is a no-op too.
-  const acts = createEmailActivities({ db: env.database.db, mailer: createMailer(env.settings) });
+  const acts = createEmailActivities({ db: env.database.db, mailer: createMailer(env.settings), storage: env.deps.storage });
   expect(await acts.deliverEmail({ intentKey: 'test-once' })).toBe('already-sent');
 
   const caught = env.mail.messages.filter((m) => m.subject === 'Once');
@@ -47,7 +47,7 @@ it('sends once, however often the intent is delivered', async () => {
 
 it('an attempt against a dead SMTP server fails, is counted, and leaves the email pending for the retry', async () => {
   const deadSmtp = `smtp://127.0.0.1:${await freePort()}`;
-  const acts = createEmailActivities({ db: env.database.db, mailer: createMailer({ SMTP_URL: deadSmtp, MAIL_FROM: env.settings.MAIL_FROM }) });
+  const acts = createEmailActivities({ db: env.database.db, mailer: createMailer({ SMTP_URL: deadSmtp, MAIL_FROM: env.settings.MAIL_FROM }), storage: env.deps.storage });
   await enqueueEmail(env.database.db, { intentKey: 'test-dead', to: 'dead@example.com', subject: 'Dead', text: 'x' });
   await expect(acts.deliverEmail({ intentKey: 'test-dead' })).rejects.toThrow();
   expect(await outbox('test-dead')).toEqual({ status: 'pending', attempts: 1 });

@@ -4,11 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { NativeConnection } from '@temporalio/worker';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createMailer } from '../../bin/lib/mailer';
-import { createWorker } from '../../bin/lib/worker';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTimer, startTimer, timerUpdate } from '../../api/timer';
 import { timerWorkflowId, type TimerStart } from '../../domain/timer';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
@@ -77,12 +74,7 @@ it('a worker killed while the timer runs loses nothing: elapsed time is right af
   // Kill the worker: nothing processes workflow tasks for a while.
   env.worker!.shutdown();
   await new Promise((r) => setTimeout(r, 2500));
-  const native = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createWorker({
-    connection: native, namespace: env.settings.TEMPORAL_NAMESPACE, taskQueue: env.settings.TEMPORAL_TASK_QUEUE,
-    db: env.database.db, mailer: createMailer(env.settings), workflowBundle: { codePath: inject('workflowBundlePath') },
-  });
-  const running = worker.run();
+  const worker = await env.startWorker();
   try {
     const timer = await json(await env.request('/api/v1/timer', { cookie }));
     const expected = (Date.now() - began) / 1000;
@@ -92,9 +84,7 @@ it('a worker killed while the timer runs loses nothing: elapsed time is right af
     expect(Math.abs(entry.durationSeconds - (Date.now() - began) / 1000)).toBeLessThanOrEqual(1.5);
     expect((await entries()).map((e) => e.notes)).toEqual(['design', 'outage']);
   } finally {
-    worker.shutdown();
-    await running;
-    await native.close();
+    await worker.stop();
   }
 });
 
@@ -104,14 +94,7 @@ it('a forgotten timer is nudged, then stopped at the company limit, leaving one 
     companyId, projectId, projectLabel: 'P-00001 · Website', clientId: null, clientName: null, catalogItemId: null,
     serviceName: '', notes: 'forgotten', autoStopAfterMs: 2000,
   };
-  const worker = await (async () => {
-    const native = await NativeConnection.connect({ address: inject('temporalAddress') });
-    const w = await createWorker({
-      connection: native, namespace: env.settings.TEMPORAL_NAMESPACE, taskQueue: env.settings.TEMPORAL_TASK_QUEUE,
-      db: env.database.db, mailer: createMailer(env.settings), workflowBundle: { codePath: inject('workflowBundlePath') },
-    });
-    return { w, native, running: w.run() };
-  })();
+  const worker = await env.startWorker();
   try {
     await startTimer(deps(), userId, start);
     const final = await env.temporal.workflow.getHandle(timerWorkflowId(userId)).result();
@@ -122,8 +105,6 @@ it('a forgotten timer is nudged, then stopped at the company limit, leaving one 
     expect(forgotten[0]!.duration_seconds).toBe(2);
     await expect(timerUpdate(deps(), userId, 'stopTimer')).rejects.toMatchObject({ code: 'TIMER_NOT_RUNNING' });
   } finally {
-    worker.w.shutdown();
-    await worker.running;
-    await worker.native.close();
+    await worker.stop();
   }
 });

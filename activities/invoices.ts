@@ -1,0 +1,155 @@
+/**
+ * The invoice lifecycle's activities. Each is idempotent by a business key:
+ * sending by the document (a sent document stays as it is), the PDF by the
+ * revision it shows, each email by its intent key (recorded before it is
+ * sent), payments and credit by the ids the API chose, the void by the
+ * document. Refusals (AppError) become non-retryable failures carrying their
+ * code, so the workflow's caller sees why.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db, Tx } from '../db/client';
+import { addressLines, documentContext, type DocumentContext } from '../db/document-context';
+import { updateDocument } from '../db/documents';
+import * as money from '../db/invoice-money';
+import { enqueueEmail, findOutbox } from '../db/mail';
+import { savePortalToken } from '../db/portal';
+import { withTenant } from '../db/tenant';
+import { derivedToken } from '../db/tokens';
+import { dayIn } from '../domain/dates';
+import { documentEmail, reminderEmail } from '../domain/emails';
+import { AppError } from '../domain/errors';
+import { formatCents } from '../domain/money';
+import { reminderPlan, type ReminderStep } from '../domain/reminders';
+import { deliverOutboxEmail, type Mailer } from './email';
+import { renderDocumentPdf } from './pdf/document-pdf';
+import type { Storage } from './storage/types';
+
+export interface InvoiceActivityDeps {
+  db: Db;
+  mailer: Mailer;
+  storage: Storage;
+  /** The app's public URL, read when a link is made. */
+  appUrl: () => string;
+  /** Derives portal tokens, so a retried email carries the link it stored. */
+  secret: string;
+}
+
+/** How long a mailed portal link works. */
+export const PORTAL_LINK_DAYS = 90;
+
+export interface DocumentRef {
+  companyId: string;
+  documentId: string;
+}
+
+export interface SentFacts {
+  kind: 'invoice' | 'estimate';
+  number: string;
+  revision: number;
+  status: string;
+  totalCents: number;
+  balanceCents: number;
+  /** The company's reminder schedule for this invoice (empty for estimates and opted-out invoices). */
+  plan: ReminderStep[];
+}
+
+function refusal(err: unknown): never {
+  if (err instanceof AppError) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true, details: [err.status] });
+  throw err;
+}
+
+export function createInvoiceActivities(deps: InvoiceActivityDeps) {
+  const { db, storage } = deps;
+  const tenant = <T>(companyId: string, fn: (tx: Tx) => Promise<T>) => withTenant(db, companyId, fn).catch(refusal);
+  const context = async (tx: Tx, ref: DocumentRef): Promise<DocumentContext> => {
+    const ctx = await documentContext(tx, ref.companyId, ref.documentId);
+    if (!ctx) throw AppError.notFound('No such document.');
+    return ctx;
+  };
+  const portalLink = async (tx: Tx, ref: DocumentRef, purpose: string) => {
+    const token = derivedToken(deps.secret, `portal:${purpose}`);
+    await savePortalToken(tx, { ...ref, token, expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86_400_000) });
+    return `${deps.appUrl()}/portal/${token}`;
+  };
+  const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
+
+  return {
+    async sendDocument(ref: DocumentRef & { actorUserId: string | null }): Promise<SentFacts> {
+      return tenant(ref.companyId, async (tx) => {
+        const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { userId: ref.actorUserId });
+        const { doc, company } = await context(tx, ref);
+        const reminds = doc.kind === 'invoice' && doc.remindersEnabled && (sent.status === 'sent' || sent.status === 'partially_paid');
+        return {
+          kind: doc.kind, number: doc.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
+          plan: reminds ? reminderPlan(doc.dueDate, company.reminderDays, company.timeZone) : [],
+        };
+      });
+    },
+
+    /** Render and store the PDF of what was sent (or of the draft as it is now); a sent revision's PDF is made once. */
+    async storeDocumentPdf(ref: DocumentRef): Promise<string> {
+      const ctx = await tenant(ref.companyId, (tx) => context(tx, ref));
+      const key = pdfKey(ref, ctx.doc.revision);
+      if (ctx.doc.revision > 0 && ctx.doc.pdfKey === key && (await storage.head(key))) return key;
+      const portalUrl = ctx.doc.revision > 0 ? await tenant(ref.companyId, (tx) => portalLink(tx, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`)) : null;
+      const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
+      const { doc, client, lines } = ctx;
+      const bytes = await renderDocumentPdf({
+        company: { name: ctx.company.name, email: null, addressLines: [], brandColor: ctx.company.brandColor, logo },
+        client: { name: client.name, email: client.email, addressLines: addressLines(client.address), taxId: client.taxId },
+        document: {
+          kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, notes: doc.notes, terms: doc.terms,
+          subtotalCents: doc.subtotalCents, discountCents: doc.discountCents, taxCents: doc.taxCents, totalCents: doc.totalCents,
+          paidCents: doc.status === 'void' ? 0 : doc.totalCents - doc.balanceCents, balanceCents: doc.balanceCents,
+        },
+        lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
+        portalUrl,
+      });
+      await storage.put(key, bytes, 'application/pdf');
+      await tenant(ref.companyId, (tx) => updateDocument(tx, ref.companyId, ref.documentId, { pdfKey: key }));
+      return key;
+    },
+
+    /**
+     * Record (once) and deliver (once) the email that sends a document or one
+     * reminder step. The intent key is the once: a retry finds the recorded
+     * email and delivers only what has not gone.
+     */
+    async emailDocument(ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }): Promise<'sent' | 'already-sent'> {
+      if (!(await findOutbox(db, ref.intentKey))) {
+        await tenant(ref.companyId, async (tx) => {
+          const { doc, client, company } = await context(tx, ref);
+          if (!client.email) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
+          const input = {
+            kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
+            amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, ref, ref.intentKey),
+          };
+          const content = ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input);
+          await enqueueEmail(tx, {
+            intentKey: ref.intentKey, to: client.email, ...content,
+            attachments: doc.pdfKey ? [{ filename: `${doc.number}.pdf`, storageKey: doc.pdfKey, contentType: 'application/pdf' }] : [],
+          });
+        });
+      }
+      return deliverOutboxEmail(deps, ref.intentKey);
+    },
+
+    async recordPayment(input: DocumentRef & { actorUserId: string | null; payment: Omit<money.PaymentInput, 'documentId'> }): Promise<money.PaymentOutcome> {
+      return tenant(input.companyId, (tx) => money.recordPayment(tx, input.companyId, { ...input.payment, documentId: input.documentId }, { userId: input.actorUserId }));
+    },
+
+    async applyCredit(input: DocumentRef & { actorUserId: string | null; credit: Omit<money.CreditInput, 'documentId'> }): Promise<money.MoneyState> {
+      return tenant(input.companyId, (tx) => money.applyCredit(tx, input.companyId, { ...input.credit, documentId: input.documentId }, { userId: input.actorUserId }));
+    },
+
+    /** Void, dated today in the company's time zone. */
+    async voidInvoice(input: DocumentRef & { actorUserId: string | null; reason: string }): Promise<money.MoneyState> {
+      return tenant(input.companyId, async (tx) => {
+        const { company } = await context(tx, input);
+        return money.voidInvoice(tx, input.companyId, input.documentId, { voidedOn: dayIn(company.timeZone, Date.now()), reason: input.reason }, { userId: input.actorUserId });
+      });
+    },
+  };
+}
+
+export type InvoiceActivities = ReturnType<typeof createInvoiceActivities>;
