@@ -11,6 +11,7 @@ import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
+import { clientContactRoutes } from './routes/client-contacts';
 import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
@@ -52,6 +53,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', csvRoutes)
     .route('/api/v1', vendorRoutes)
     .route('/api/v1', clientRoutes)
+    .route('/api/v1', clientContactRoutes)
     .route('/api/v1', projectRoutes)
     .route('/api/v1', timeRoutes)
     .route('/api/v1', fileRoutes)

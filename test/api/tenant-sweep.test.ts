@@ -14,7 +14,7 @@ let env: TestEnv;
 const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
-  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '', contactId: '',
 };
 const B = { companyId: '', ownerId: '' };
 
@@ -36,7 +36,7 @@ async function snapshotA() {
   const db = env.owner.db;
   const tables = [
     'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
-    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors', 'documents', 'document_lines',
+    'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors', 'documents', 'document_lines', 'client_contacts',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -85,6 +85,10 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/company/templates/:id/restore': { expect: 404 },
   'GET /api/v1/clients': { expect: 'own' },
   'GET /api/v1/clients/:id/timeline': { expect: 404 },
+  'GET /api/v1/clients/:id/contacts': { expect: 404 },
+  'POST /api/v1/clients/:id/contacts': { body: { name: 'Bravo contact', isPrimary: true }, expect: 404 },
+  'PATCH /api/v1/clients/:id/contacts/:contactId': { body: { name: 'Renamed', isPrimary: true }, expect: 404 },
+  'DELETE /api/v1/clients/:id/contacts/:contactId': { expect: 404 },
   'GET /api/v1/vendors': { expect: 'own' },
   'POST /api/v1/vendors': { body: { name: 'Bravo vendor' }, expect: 'own' },
   'PATCH /api/v1/vendors/:id': { body: { name: 'Renamed' }, expect: 404 },
@@ -148,7 +152,7 @@ function fillPath(path: string): string {
     ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
-  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':id', id);
+  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':contactId', A.contactId).replace(':id', id);
 }
 
 beforeAll(async () => {
@@ -184,6 +188,7 @@ beforeAll(async () => {
   A.clientId = (await asA('/api/v1/clients', { kind: 'business', name: 'Alpha Client' })).id;
   A.deletedClientId = (await asA('/api/v1/clients', { kind: 'person', name: 'Alpha Former' })).id;
   expect((await env.request(`/api/v1/clients/${A.deletedClientId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
+  A.contactId = (await asA(`/api/v1/clients/${A.clientId}/contacts`, { name: 'Alpha Contact', email: 'contact@alpha.example' })).id;
   A.catalogId = (await asA('/api/v1/catalog', { type: 'service', name: 'Alpha Design', rate: '150' })).id;
   A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
   A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
@@ -206,7 +211,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const before = await snapshotA();
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
-    A.clientId, 'Alpha Client', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+    A.clientId, 'Alpha Client', A.contactId, 'Alpha Contact', 'contact@alpha.example', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
   ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {
