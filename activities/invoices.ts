@@ -53,31 +53,64 @@ export interface SentFacts {
   plan: ReminderStep[];
 }
 
+const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
+
+async function readContext(tx: Tx, ref: DocumentRef): Promise<DocumentContext> {
+  const ctx = await documentContext(tx, ref.companyId, ref.documentId);
+  if (!ctx) throw AppError.notFound('No such document.');
+  return ctx;
+}
+
+/** A portal link whose token is derived from its purpose, stored (once) as a hash. */
+async function portalLink(tx: Tx, deps: Pick<InvoiceActivityDeps, 'appUrl' | 'secret'>, ref: DocumentRef, purpose: string): Promise<string> {
+  const token = derivedToken(deps.secret, `portal:${purpose}`);
+  await savePortalToken(tx, { ...ref, token, expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86_400_000) });
+  return `${deps.appUrl()}/portal/${token}`;
+}
+
+/**
+ * Render and store the PDF of what was sent (or of a draft as it is now) and
+ * return its storage key. A sent revision's PDF is made once and kept; a
+ * draft's is made again each time, since the draft may have changed.
+ */
+export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 'storage' | 'appUrl' | 'secret'>, ref: DocumentRef): Promise<string> {
+  const { db, storage } = deps;
+  const ctx = await withTenant(db, ref.companyId, (tx) => readContext(tx, ref));
+  const key = pdfKey(ref, ctx.doc.revision);
+  if (ctx.doc.revision > 0 && ctx.doc.pdfKey === key && (await storage.head(key))) return key;
+  const portalUrl = ctx.doc.revision > 0 ? await withTenant(db, ref.companyId, (tx) => portalLink(tx, deps, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`)) : null;
+  const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
+  const { doc, client, lines } = ctx;
+  const bytes = await renderDocumentPdf({
+    company: { name: ctx.company.name, email: null, addressLines: [], brandColor: ctx.company.brandColor, logo },
+    client: { name: client.name, email: client.email, addressLines: addressLines(client.address), taxId: client.taxId },
+    document: {
+      kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, notes: doc.notes, terms: doc.terms,
+      subtotalCents: doc.subtotalCents, discountCents: doc.discountCents, taxCents: doc.taxCents, totalCents: doc.totalCents,
+      paidCents: doc.status === 'void' ? 0 : doc.totalCents - doc.balanceCents, balanceCents: doc.balanceCents,
+    },
+    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
+    portalUrl,
+  });
+  await storage.put(key, bytes, 'application/pdf');
+  await withTenant(db, ref.companyId, (tx) => updateDocument(tx, ref.companyId, ref.documentId, { pdfKey: key }));
+  return key;
+}
+
 function refusal(err: unknown): never {
   if (err instanceof AppError) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true, details: [err.status] });
   throw err;
 }
 
 export function createInvoiceActivities(deps: InvoiceActivityDeps) {
-  const { db, storage } = deps;
+  const { db } = deps;
   const tenant = <T>(companyId: string, fn: (tx: Tx) => Promise<T>) => withTenant(db, companyId, fn).catch(refusal);
-  const context = async (tx: Tx, ref: DocumentRef): Promise<DocumentContext> => {
-    const ctx = await documentContext(tx, ref.companyId, ref.documentId);
-    if (!ctx) throw AppError.notFound('No such document.');
-    return ctx;
-  };
-  const portalLink = async (tx: Tx, ref: DocumentRef, purpose: string) => {
-    const token = derivedToken(deps.secret, `portal:${purpose}`);
-    await savePortalToken(tx, { ...ref, token, expiresAt: new Date(Date.now() + PORTAL_LINK_DAYS * 86_400_000) });
-    return `${deps.appUrl()}/portal/${token}`;
-  };
-  const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
 
   return {
     async sendDocument(ref: DocumentRef & { actorUserId: string | null }): Promise<SentFacts> {
       return tenant(ref.companyId, async (tx) => {
-        const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { userId: ref.actorUserId });
-        const { doc, company } = await context(tx, ref);
+        const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { actorUserId: ref.actorUserId });
+        const { doc, company } = await readContext(tx, ref);
         const reminds = doc.kind === 'invoice' && doc.remindersEnabled && (sent.status === 'sent' || sent.status === 'partially_paid');
         return {
           kind: doc.kind, number: doc.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
@@ -86,29 +119,7 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       });
     },
 
-    /** Render and store the PDF of what was sent (or of the draft as it is now); a sent revision's PDF is made once. */
-    async storeDocumentPdf(ref: DocumentRef): Promise<string> {
-      const ctx = await tenant(ref.companyId, (tx) => context(tx, ref));
-      const key = pdfKey(ref, ctx.doc.revision);
-      if (ctx.doc.revision > 0 && ctx.doc.pdfKey === key && (await storage.head(key))) return key;
-      const portalUrl = ctx.doc.revision > 0 ? await tenant(ref.companyId, (tx) => portalLink(tx, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`)) : null;
-      const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
-      const { doc, client, lines } = ctx;
-      const bytes = await renderDocumentPdf({
-        company: { name: ctx.company.name, email: null, addressLines: [], brandColor: ctx.company.brandColor, logo },
-        client: { name: client.name, email: client.email, addressLines: addressLines(client.address), taxId: client.taxId },
-        document: {
-          kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, notes: doc.notes, terms: doc.terms,
-          subtotalCents: doc.subtotalCents, discountCents: doc.discountCents, taxCents: doc.taxCents, totalCents: doc.totalCents,
-          paidCents: doc.status === 'void' ? 0 : doc.totalCents - doc.balanceCents, balanceCents: doc.balanceCents,
-        },
-        lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
-        portalUrl,
-      });
-      await storage.put(key, bytes, 'application/pdf');
-      await tenant(ref.companyId, (tx) => updateDocument(tx, ref.companyId, ref.documentId, { pdfKey: key }));
-      return key;
-    },
+    storeDocumentPdf: (ref: DocumentRef) => storeDocumentPdf(deps, ref),
 
     /**
      * Record (once) and deliver (once) the email that sends a document or one
@@ -118,11 +129,11 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
     async emailDocument(ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }): Promise<'sent' | 'already-sent'> {
       if (!(await findOutbox(db, ref.intentKey))) {
         await tenant(ref.companyId, async (tx) => {
-          const { doc, client, company } = await context(tx, ref);
+          const { doc, client, company } = await readContext(tx, ref);
           if (!client.email) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
           const input = {
             kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
-            amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, ref, ref.intentKey),
+            amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
           };
           const content = ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input);
           await enqueueEmail(tx, {
@@ -135,18 +146,18 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
     },
 
     async recordPayment(input: DocumentRef & { actorUserId: string | null; payment: Omit<money.PaymentInput, 'documentId'> }): Promise<money.PaymentOutcome> {
-      return tenant(input.companyId, (tx) => money.recordPayment(tx, input.companyId, { ...input.payment, documentId: input.documentId }, { userId: input.actorUserId }));
+      return tenant(input.companyId, (tx) => money.recordPayment(tx, input.companyId, { ...input.payment, documentId: input.documentId }, { actorUserId: input.actorUserId }));
     },
 
     async applyCredit(input: DocumentRef & { actorUserId: string | null; credit: Omit<money.CreditInput, 'documentId'> }): Promise<money.MoneyState> {
-      return tenant(input.companyId, (tx) => money.applyCredit(tx, input.companyId, { ...input.credit, documentId: input.documentId }, { userId: input.actorUserId }));
+      return tenant(input.companyId, (tx) => money.applyCredit(tx, input.companyId, { ...input.credit, documentId: input.documentId }, { actorUserId: input.actorUserId }));
     },
 
     /** Void, dated today in the company's time zone. */
     async voidInvoice(input: DocumentRef & { actorUserId: string | null; reason: string }): Promise<money.MoneyState> {
       return tenant(input.companyId, async (tx) => {
-        const { company } = await context(tx, input);
-        return money.voidInvoice(tx, input.companyId, input.documentId, { voidedOn: dayIn(company.timeZone, Date.now()), reason: input.reason }, { userId: input.actorUserId });
+        const { company } = await readContext(tx, input);
+        return money.voidInvoice(tx, input.companyId, input.documentId, { voidedOn: dayIn(company.timeZone, Date.now()), reason: input.reason }, { actorUserId: input.actorUserId });
       });
     },
   };

@@ -16,6 +16,7 @@ import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
 import { documentRoutes } from './routes/documents';
+import { invoicingRoutes } from './routes/invoicing';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -58,7 +59,8 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', timeRoutes)
     .route('/api/v1', fileRoutes)
     .route('/api/v1', storageRoutes)
-    .route('/api/v1', documentRoutes);
+    .route('/api/v1', documentRoutes)
+    .route('/api/v1', invoicingRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -13,7 +13,7 @@ import { canonicalJson, sendProblem, type DocumentSnapshot } from '../domain/doc
 import { invoiceMoveProblem, statusAfterPayment, type InvoiceStatus } from '../domain/documents/status';
 import { creditApplied, invoiceSent, payment, reversal } from '../domain/ledger/posting';
 import { creditApplicationProblem, isRefusal, splitPayment, type PaymentMethod } from '../domain/payments';
-import { recordAudit } from './audit';
+import { recordAudit, type AuditEvent } from './audit';
 import { getClient } from './clients';
 import type { Tx } from './client';
 import { linesOf, lockDocument, updateDocument, type DocumentRow } from './documents';
@@ -22,11 +22,8 @@ import { addCreditEntry, findCreditApplication, findPayment, insertCreditApplica
 import { assertOpenPeriod } from './periods';
 import { documentRevisions } from './schema/portal';
 
-export interface Actor {
-  userId: string | null;
-  requestId?: string | null;
-  ip?: string | null;
-}
+/** Who acted, for the audit event and the rows' recorded-by (auditBy in the API builds it). */
+export type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
 export interface MoneyState {
   status: string;
@@ -75,11 +72,11 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   const row = await updateDocument(tx, companyId, id, { status: 'sent', sentAt: new Date(), revision });
   if (d.kind === 'invoice') {
     await postEntry(tx, {
-      companyId, sourceType: 'invoice', sourceId: id, entryDate: d.issueDate, currency: d.currency, memo: `Invoice ${d.number}`, documentId: id, postedBy: actor.userId,
+      companyId, sourceType: 'invoice', sourceId: id, entryDate: d.issueDate, currency: d.currency, memo: `Invoice ${d.number}`, documentId: id, postedBy: actor.actorUserId,
       lines: invoiceSent({ clientId: d.clientId, taxCents: d.taxCents, revenue: [{ account: { role: 'revenue' }, cents: lines.reduce((a, l) => a + l.taxBaseCents, 0) }] }),
     });
   }
-  await recordAudit(tx, { companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: `${d.kind}.sent`, objectType: d.kind, objectId: id, after: { number: d.number, revision, totalCents: d.totalCents } });
+  await recordAudit(tx, { companyId, ...actor, action: `${d.kind}.sent`, objectType: d.kind, objectId: id, after: { number: d.number, revision, totalCents: d.totalCents } });
   return { ...stateOf(row), revision };
 }
 
@@ -113,7 +110,7 @@ export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, 
   const status = statusAfterPayment(d.totalCents, balanceCents);
   await insertPayment(tx, {
     id: p.paymentId, companyId, clientId: d.clientId, documentId: d.id, method: p.method, reference: p.reference, receivedOn: p.receivedOn,
-    currency: d.currency, amountCents: p.amountCents, ...split, recordedBy: actor.userId,
+    currency: d.currency, amountCents: p.amountCents, ...split, recordedBy: actor.actorUserId,
   });
   const row = await updateDocument(tx, companyId, d.id, { balanceCents, status });
   if (split.creditCents > 0) {
@@ -121,11 +118,11 @@ export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, 
     await addCreditEntry(tx, { companyId, clientId: d.clientId, amountCents: split.creditCents, sourceType: 'payment', sourceId: p.paymentId, documentId: d.id });
   }
   await postEntry(tx, {
-    companyId, sourceType: 'payment', sourceId: p.paymentId, entryDate: p.receivedOn, currency: d.currency, memo: `Payment on ${d.number}`, documentId: d.id, postedBy: actor.userId,
+    companyId, sourceType: 'payment', sourceId: p.paymentId, entryDate: p.receivedOn, currency: d.currency, memo: `Payment on ${d.number}`, documentId: d.id, postedBy: actor.actorUserId,
     lines: payment({ clientId: d.clientId, method: p.method, ...split }),
   });
   await recordAudit(tx, {
-    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.payment_recorded', objectType: 'invoice', objectId: d.id,
+    companyId, ...actor, action: 'invoice.payment_recorded', objectType: 'invoice', objectId: d.id,
     before: { balanceCents: d.balanceCents, status: d.status }, after: { paymentId: p.paymentId, amountCents: p.amountCents, ...split, balanceCents, status },
   });
   return { ...stateOf(row), paymentId: p.paymentId, ...split };
@@ -150,15 +147,15 @@ export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, act
 
   const balanceCents = d.balanceCents - a.amountCents;
   const status = statusAfterPayment(d.totalCents, balanceCents);
-  await insertCreditApplication(tx, { id: a.applicationId, companyId, clientId: d.clientId, documentId: d.id, amountCents: a.amountCents, appliedOn: a.appliedOn, recordedBy: actor.userId });
+  await insertCreditApplication(tx, { id: a.applicationId, companyId, clientId: d.clientId, documentId: d.id, amountCents: a.amountCents, appliedOn: a.appliedOn, recordedBy: actor.actorUserId });
   await addCreditEntry(tx, { companyId, clientId: d.clientId, amountCents: -a.amountCents, sourceType: 'credit_application', sourceId: a.applicationId, documentId: d.id });
   const row = await updateDocument(tx, companyId, d.id, { balanceCents, status });
   await postEntry(tx, {
     companyId, sourceType: 'credit_application', sourceId: a.applicationId, entryDate: a.appliedOn, currency: d.currency, memo: `Credit applied to ${d.number}`,
-    documentId: d.id, postedBy: actor.userId, lines: creditApplied({ clientId: d.clientId, cents: a.amountCents }),
+    documentId: d.id, postedBy: actor.actorUserId, lines: creditApplied({ clientId: d.clientId, cents: a.amountCents }),
   });
   await recordAudit(tx, {
-    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.credit_applied', objectType: 'invoice', objectId: d.id,
+    companyId, ...actor, action: 'invoice.credit_applied', objectType: 'invoice', objectId: d.id,
     before: { balanceCents: d.balanceCents }, after: { applicationId: a.applicationId, amountCents: a.amountCents, balanceCents, status },
   });
   return stateOf(row);
@@ -177,12 +174,12 @@ export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { vo
   const row = await updateDocument(tx, companyId, id, { status: 'void', balanceCents: 0 });
   if (posted) {
     await postEntry(tx, {
-      companyId, sourceType: 'invoice_void', sourceId: id, entryDate: v.voidedOn, currency: d.currency, memo: `Void of invoice ${d.number}`, documentId: id, postedBy: actor.userId,
+      companyId, sourceType: 'invoice_void', sourceId: id, entryDate: v.voidedOn, currency: d.currency, memo: `Void of invoice ${d.number}`, documentId: id, postedBy: actor.actorUserId,
       lines: reversal(await entryLines(tx, companyId, posted.id)),
     });
   }
   await recordAudit(tx, {
-    companyId, actorUserId: actor.userId, requestId: actor.requestId, ip: actor.ip, action: 'invoice.voided', objectType: 'invoice', objectId: id,
+    companyId, ...actor, action: 'invoice.voided', objectType: 'invoice', objectId: id,
     before: { status: d.status, balanceCents: d.balanceCents }, after: { status: 'void', reason: v.reason },
   });
   return stateOf(row);

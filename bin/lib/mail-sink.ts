@@ -14,6 +14,7 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  attachments: { filename: string; contentType: string; size: number }[];
   receivedAt: string;
 }
 
@@ -46,6 +47,7 @@ export async function startMailSink(opts: { smtpPort: number; webPort?: number; 
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
+          attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, size: a.size })),
           receivedAt: new Date().toISOString(),
         };
         messages.unshift(mail);
