@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { containsPattern } from './search';
 import { memberships, users } from './schema/identity';
-import { clients, projectMembers, projects, projectServices, timeEntries } from './schema/work';
+import { catalogItems, clients, projectMembers, projects, projectServices, timeEntries } from './schema/work';
 import { live } from './soft-delete';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -52,7 +52,7 @@ export async function setProjectServices(tx: Tx, companyId: string, projectId: s
 
 /** Members, services, client and the time used so far, for a page of projects at once. */
 export async function projectDetails(tx: Tx, companyId: string, ids: string[]) {
-  if (!ids.length) return { members: [], services: [], clientsById: new Map<string, string>(), usedSeconds: new Map<string, number>() };
+  if (!ids.length) return { members: [], services: [], clientsById: new Map<string, string>(), usedSeconds: new Map<string, number>(), billable: [] };
   const members = await tx.select({ projectId: projectMembers.projectId, userId: users.id, email: users.email, name: users.name })
     .from(projectMembers).innerJoin(users, eq(users.id, projectMembers.userId))
     .where(and(eq(projectMembers.companyId, companyId), inArray(projectMembers.projectId, ids))).orderBy(asc(users.email));
@@ -66,5 +66,27 @@ export async function projectDetails(tx: Tx, companyId: string, ids: string[]) {
     members, services,
     clientsById: new Map(names.map((c) => [c.id, c.name])),
     usedSeconds: new Map(used.map((u) => [u.projectId, u.seconds])),
+    billable: await billableTime(tx, companyId, ids),
   };
+}
+
+/**
+ * Billable time on the projects, with what pricing it needs: the catalog item's
+ * rate and the entry's client's rounding. Entries alike in all of that are
+ * counted, not listed (rounding is per entry, so equal durations round alike),
+ * so a project with years of time answers in a few hundred rows.
+ */
+function billableTime(tx: Tx, companyId: string, ids: string[]) {
+  return tx.select({
+    projectId: timeEntries.projectId, catalogItemId: timeEntries.catalogItemId, serviceName: timeEntries.serviceName,
+    durationSeconds: timeEntries.durationSeconds, entries: sql<number>`count(*)::int`, itemRateCents: catalogItems.rateCents,
+    clientRounding: { incrementMinutes: clients.roundingIncrementMinutes, mode: clients.roundingMode },
+  }).from(timeEntries)
+    .leftJoin(catalogItems, eq(catalogItems.id, timeEntries.catalogItemId))
+    .leftJoin(clients, eq(clients.id, timeEntries.clientId))
+    .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.projectId, ids), eq(timeEntries.billable, true)))
+    .groupBy(
+      timeEntries.projectId, timeEntries.catalogItemId, timeEntries.serviceName, timeEntries.durationSeconds, catalogItems.rateCents,
+      clients.roundingIncrementMinutes, clients.roundingMode,
+    );
 }

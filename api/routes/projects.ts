@@ -16,10 +16,13 @@ import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { hoursToMinutes } from '../../domain/money';
 import { projectLabel } from '../../domain/projects';
+import { effectiveRule } from '../../domain/rounding';
+import { valueByProject } from '../../domain/time-billing';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
 import { centsField } from '../money';
+import { companyRule, ruleFrom } from '../rounding';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam, listOf, ListQuery, ProjectBody, ProjectView } from '../schemas/work';
 import { areaApp } from '../validation';
@@ -75,9 +78,19 @@ async function saveLinks(tx: Tx, companyId: string, projectId: string, b: Body):
   if (b.services) await setProjectServices(tx, companyId, projectId, await serviceRows(tx, companyId, b.services));
 }
 
-/** Views for a page of projects, with their details fetched in four queries, not per project. */
+/** Views for a page of projects, with their details fetched in a few queries, not per project. */
 async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
   const d = await projectDetails(tx, companyId, rows.map((r) => r.id));
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  const companyDefault = d.billable.length ? await companyRule(tx, companyId) : null;
+  // Budget used in money: the billable time priced exactly as billing it would price it.
+  const usedCents = valueByProject(d.billable.map((t) => {
+    const p = byId.get(t.projectId)!;
+    return {
+      ...t, projectRateCents: p.hourlyRateCents,
+      rule: effectiveRule(companyDefault!, ruleFrom(t.clientRounding), ruleFrom({ incrementMinutes: p.roundingIncrementMinutes, mode: p.roundingMode })),
+    };
+  }));
   return rows.map((p) => ({
     id: p.id, number: p.number, label: projectLabel(p.number, p.name), name: p.name,
     client: p.clientId ? { id: p.clientId, name: d.clientsById.get(p.clientId) ?? '' } : null,
@@ -85,6 +98,7 @@ async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
     budgetMinutes: p.budgetMinutes, budgetCents: p.budgetCents, currency: p.currency,
     roundingIncrementMinutes: p.roundingIncrementMinutes, roundingMode: p.roundingMode,
     usedMinutes: Math.round((d.usedSeconds.get(p.id) ?? 0) / 60),
+    usedCents: usedCents.get(p.id) ?? 0,
     members: d.members.filter((m) => m.projectId === p.id).map(({ userId, email, name }) => ({ userId, email, name })),
     services: d.services.filter((s) => s.projectId === p.id).map(({ id, catalogItemId, name }) => ({ id, catalogItemId, name })),
   }));

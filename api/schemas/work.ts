@@ -113,7 +113,9 @@ export const CatalogView = z.object({
 export const ProjectView = z.object({
   id: z.string(), number: z.string(), label: z.string(), name: z.string(), client: Ref.nullable(), status: z.string(), billingType: z.string(),
   hourlyRateCents: z.number().nullable(), flatFeeCents: z.number().nullable(), budgetMinutes: z.number().nullable(), budgetCents: z.number().nullable(),
-  usedMinutes: z.number(), currency: z.string(), roundingIncrementMinutes: z.number().nullable(), roundingMode: z.string().nullable(),
+  usedMinutes: z.number(),
+  /** Budget used in money: the billable time (every status) at what billing it would charge, in cents. */
+  usedCents: z.number(), currency: z.string(), roundingIncrementMinutes: z.number().nullable(), roundingMode: z.string().nullable(),
   members: z.array(z.object({ userId: z.string(), email: z.string(), name: z.string() })),
   services: z.array(z.object({ id: z.string(), catalogItemId: z.string().nullable(), name: z.string() })),
 }).meta({ id: 'Project' });
