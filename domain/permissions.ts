@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'time.approve': 'manager',
   'documents.view': 'manager',
   'documents.manage': 'manager',
+  /** Reports, the chart of accounts and the journal, read-only. */
+  'accounting.view': 'manager',
+  /** The chart, manual entries, closing and reopening periods, fixing balance drift. */
+  'accounting.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

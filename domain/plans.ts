@@ -19,6 +19,30 @@ export const PLANS: Record<PlanKey, Plan> = {
   premium: { key: 'premium', name: 'Premium', includedSeats: 10, monthlyCents: 9900, yearlyCents: 99000 },
 };
 
+/** Features a plan unlocks, each naming the cheapest plan that has it (PRODUCT.md §K). */
+export const FEATURE_PLANS = {
+  /** The books: chart of accounts, journal, periods and financial reports (PRODUCT.md §H). */
+  accounting: 'professional',
+} as const satisfies Record<string, PlanKey>;
+export type Feature = keyof typeof FEATURE_PLANS;
+
+const PLAN_RANK: Record<PlanKey, number> = { starter: 1, professional: 2, premium: 3 };
+
+export function planAtLeast(plan: PlanKey, min: PlanKey): boolean {
+  return PLAN_RANK[plan] >= PLAN_RANK[min];
+}
+
+/** The one answer to "may this plan use that feature?"; the API enforces it and the UI explains it. */
+export function planAllows(plan: PlanKey, feature: Feature): boolean {
+  return planAtLeast(plan, FEATURE_PLANS[feature]);
+}
+
+/** Why a plan may not use a feature, for the refusal people read; null when it may. */
+export function featureProblem(plan: PlanKey, feature: Feature): string | null {
+  if (planAllows(plan, feature)) return null;
+  return `This needs the ${PLANS[FEATURE_PLANS[feature]].name} plan or higher; you are on ${PLANS[plan].name}.`;
+}
+
 export const TRIAL_PLAN: PlanKey = 'professional';
 export const TRIAL_DAYS = 14;
 
