@@ -58,7 +58,8 @@ CREATE TRIGGER journal_lines_match_entry BEFORE INSERT ON journal_lines FOR EACH
 -- Every entry balances, checked at commit so its lines can be inserted one by one.
 CREATE FUNCTION check_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  entry uuid := CASE TG_TABLE_NAME WHEN 'journal_entries' THEN NEW.id ELSE NEW.entry_id END;
+  -- The entry's id is `id` on journal_entries and `entry_id` on journal_lines (the trigger's argument says which).
+  entry uuid := (to_jsonb(NEW) ->> TG_ARGV[0])::uuid;
   debits bigint;
   credits bigint;
   n int;
@@ -72,9 +73,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON journal_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced();
+CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON journal_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced('id');
 --> statement-breakpoint
-CREATE CONSTRAINT TRIGGER journal_lines_balanced AFTER INSERT ON journal_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced();
+CREATE CONSTRAINT TRIGGER journal_lines_balanced AFTER INSERT ON journal_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced('entry_id');
 --> statement-breakpoint
 -- Nothing is posted into a closed period, whatever path it takes.
 CREATE FUNCTION forbid_closed_period_posting() RETURNS trigger LANGUAGE plpgsql AS $$
