@@ -1,0 +1,237 @@
+/**
+ * The invoice lifecycle on a real Temporal server, database and SMTP server:
+ * send → reminders at their (shortened) times → partial then full payment →
+ * no more reminders; void stops reminders; each email arrives once even when
+ * an activity fails after it sent, or the worker dies mid-step; a payment
+ * whose worker died mid-way takes effect once; long histories continue-as-new.
+ */
+import { writeFileSync } from 'node:fs';
+import { Context } from '@temporalio/activity';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Activities } from '../../activities/index';
+import { startLifecycle } from '../../api/invoices';
+import { lifecycleWorkflowId, type LifecycleState } from '../../domain/documents/lifecycle';
+import { eventually, json, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+
+let env: TestEnv;
+let worker: Awaited<ReturnType<TestEnv['startWorker']>>;
+let cookie = '';
+let companyId = '';
+let userId = '';
+let clientId = '';
+
+beforeAll(async () => {
+  env = await startTestEnv({ env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  worker = await env.startWorker();
+  ({ cookie, companyId, userId } = await signUpCompany(env, 'lifecycle@example.com'));
+  clientId = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Globex', email: 'ap@globex.example', paymentTermsDays: 30 } }))).id;
+}, 60_000);
+afterAll(async () => {
+  await worker?.stop();
+  await env?.close();
+});
+
+/** Swap the running worker for another (wrapped) one: the old one shuts down first, as if it died. */
+async function replaceWorker(wrapActivities?: (a: Activities) => Activities) {
+  await worker.stop();
+  worker = await env.startWorker({ wrapActivities });
+}
+
+async function draftInvoice(dollars: string) {
+  const res = await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId, lines: [{ description: 'Retainer', quantity: '1', unitPrice: dollars }] } });
+  expect(res.status).toBe(201);
+  return (await json(res)) as { id: string; number: string };
+}
+
+/** Send with reminder steps `offsetsMs` from now instead of days around the due date. */
+async function send(id: string, offsetsMs: number[], extra: { historyLimit?: number } = {}) {
+  const now = Date.now();
+  await startLifecycle(env.deps, {
+    kind: 'invoice', companyId, documentId: id, actorUserId: userId, ...extra,
+    reminderPlan: offsetsMs.map((ms, i) => ({ step: i + 1, offsetDays: [-3, 7, 14, 21, 28][i]!, at: now + ms })),
+  });
+}
+
+const pay = (id: string, amount: string, opts: { key?: string; keepExcessAsCredit?: boolean } = {}) => env.request(`/api/v1/documents/${id}/payments`, {
+  method: 'POST', cookie, json: { amount, method: 'check', reference: 'chq', keepExcessAsCredit: opts.keepExcessAsCredit ?? false },
+  headers: opts.key ? { 'idempotency-key': opts.key } : {},
+});
+const mailsFor = (number: string) => env.mail.messages.filter((m) => m.subject.includes(number));
+const reminders = (number: string) => mailsFor(number).filter((m) => /^(Reminder|Overdue)/.test(m.subject));
+const state = (id: string) => env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', id)).query<LifecycleState>('lifecycleState');
+const count = async (table: string, documentId: string) =>
+  (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where document_id = ${documentId}`))[0]!.n;
+const arBalance = async (documentId: string) => (await env.owner.db.execute<{ ar: number }>(sql`
+  select coalesce(sum(l.debit_cents - l.credit_cents), 0)::int as ar from journal_lines l
+  join journal_entries e on e.id = l.entry_id join accounts a on a.id = l.account_id
+  where e.document_id = ${documentId} and a.system_role = 'accounts_receivable'`))[0]!.ar;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('send → two reminders on time → partial then full payment → settled, with no further reminder', async () => {
+  const inv = await draftInvoice('1,000.00');
+  await send(inv.id, [1500, 3000, 6000]);
+  const sent = await env.mail.waitFor((m) => m.subject === `Invoice ${inv.number} from lifecycle@example.com Co`);
+  expect(sent.to).toEqual(['ap@globex.example']);
+  expect(sent.attachments).toEqual([expect.objectContaining({ filename: `${inv.number}.pdf`, contentType: 'application/pdf' })]);
+  expect(sent.text).toMatch(/\/portal\/[\w-]{43}/);
+  await env.mail.waitFor((m) => m.subject === `Overdue: invoice ${inv.number} from lifecycle@example.com Co`);
+  expect(reminders(inv.number)).toHaveLength(2);
+
+  // The same Idempotency-Key twice is one payment.
+  const key = crypto.randomUUID();
+  const [a, b] = await Promise.all([pay(inv.id, '400', { key }), pay(inv.id, '400', { key })]);
+  expect([a.status, b.status]).toEqual([201, 201]);
+  expect(await json(a)).toMatchObject({ status: 'partially_paid', balanceCents: 60_000, appliedCents: 40_000, creditCents: 0 });
+  expect(await count('payments', inv.id)).toBe(1);
+  expect(await json(await pay(inv.id, '600.00'))).toMatchObject({ status: 'paid', balanceCents: 0 });
+
+  const final = await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result();
+  expect(final).toMatchObject({ status: 'paid', balanceCents: 0, remindersDone: [1, 2] });
+  if (process.env.RECORD_HISTORIES) {
+    const history = await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).fetchHistory();
+    writeFileSync(new URL('./histories/invoice-lifecycle.json', import.meta.url), historyToJSON(history));
+  }
+  await sleep(3500); // past the third step's time
+  expect(reminders(inv.number)).toHaveLength(2);
+  expect(mailsFor(inv.number)).toHaveLength(3);
+  // The books: DR A/R 1,000 on send, CR A/R 400 + 600 on payment.
+  expect(await arBalance(inv.id)).toBe(0);
+  expect(await count('journal_entries', inv.id)).toBe(3);
+  const doc = await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }));
+  expect(doc).toMatchObject({ status: 'paid', balanceCents: 0, locked: true });
+  // Paid is final: no more money, no void.
+  expect((await pay(inv.id, '1')).status).toBe(409);
+  expect((await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'oops' } })).status).toBe(409);
+}, 30_000);
+
+it('an overpayment is refused unless kept as client credit; then it becomes credit that pays another invoice', async () => {
+  const inv = await draftInvoice('100');
+  await send(inv.id, []);
+  await eventually(async () => ((await state(inv.id)).ready ? true : undefined));
+  const refused = await pay(inv.id, '150');
+  expect(refused.status).toBe(422);
+  expect((await json(refused)).error.code).toBe('PAYMENT_EXCEEDS_BALANCE');
+  expect(await count('payments', inv.id)).toBe(0);
+  const audited = await env.owner.db.execute(sql`select 1 from audit_events where object_id = ${inv.id} and action = 'invoice.payment_refused'`);
+  expect(audited).toHaveLength(1);
+
+  expect(await json(await pay(inv.id, '150', { keepExcessAsCredit: true }))).toMatchObject({ status: 'paid', appliedCents: 10_000, creditCents: 5_000 });
+  const second = await draftInvoice('30');
+  await send(second.id, []);
+  await eventually(async () => ((await state(second.id)).ready ? true : undefined));
+  const tooMuch = await env.request(`/api/v1/documents/${second.id}/credit`, { method: 'POST', cookie, json: { amount: '40' } });
+  expect(tooMuch.status).toBe(422);
+  const applied = await env.request(`/api/v1/documents/${second.id}/credit`, { method: 'POST', cookie, json: { amount: '30' } });
+  expect(await json(applied)).toMatchObject({ status: 'paid', balanceCents: 0 });
+  const client = (await env.owner.db.execute<{ credit_cents: number; ledger: number }>(sql`
+    select c.credit_cents::int, (select sum(amount_cents)::int from client_credit_entries e where e.client_id = c.id) as ledger from clients c where c.id = ${clientId}`))[0]!;
+  expect(client).toEqual({ credit_cents: 2_000, ledger: 2_000 });
+}, 30_000);
+
+it('a void ends the lifecycle: the receivable is reversed and no reminder follows', async () => {
+  const inv = await draftInvoice('250');
+  await send(inv.id, [2500]);
+  await env.mail.waitFor((m) => m.subject.startsWith(`Invoice ${inv.number}`));
+  const res = await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'Billed the wrong client' } });
+  expect(await json(res)).toMatchObject({ status: 'void', balanceCents: 0 });
+  expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'void', remindersDone: [] });
+  await sleep(3000);
+  expect(reminders(inv.number)).toHaveLength(0);
+  expect(await arBalance(inv.id)).toBe(0);
+  expect(await count('journal_entries', inv.id)).toBe(2);
+}, 30_000);
+
+it('an email activity that fails right after sending is retried without a second email', async () => {
+  let failed = false;
+  await replaceWorker((acts) => ({
+    ...acts,
+    async emailDocument(input) {
+      const out = await acts.emailDocument(input);
+      if (!failed) {
+        failed = true;
+        throw new Error('lost the connection after the SMTP server accepted the message');
+      }
+      return out;
+    },
+  }));
+  try {
+    const inv = await draftInvoice('75');
+    await send(inv.id, []);
+    await eventually(async () => ((await state(inv.id)).ready && failed ? true : undefined));
+    await sleep(2500); // the retry, one second later, finds the email already sent
+    expect(failed).toBe(true);
+    expect(mailsFor(inv.number)).toHaveLength(1);
+    const outbox = await env.owner.db.execute<{ attempts: number }>(sql`select attempts from email_outbox where intent_key like ${`invoice-${inv.id}-send-%`}`);
+    expect(outbox).toEqual([{ attempts: 1 }]);
+  } finally {
+    await replaceWorker();
+  }
+}, 30_000);
+
+/** Activities that do their work, then hang until the worker dies under them (cancellation), as a crash mid-step would. */
+const dieAfter = (acts: Activities, names: ('emailDocument' | 'recordPayment')[], done: () => void): Activities => {
+  const wrapped = { ...acts } as Record<string, unknown>;
+  for (const name of names) {
+    wrapped[name] = async (input: never) => {
+      const out = await (acts[name] as (i: never) => Promise<unknown>)(input);
+      if ((name !== 'emailDocument' || String((input as { intentKey: string }).intentKey).includes('-reminder-'))) {
+        done();
+        await Context.current().cancelled;
+      }
+      return out;
+    };
+  }
+  return wrapped as Activities;
+};
+
+it('a worker killed mid-reminder and mid-payment: after restart, exactly one email and one payment effect', async () => {
+  let reminderDone = false;
+  await replaceWorker((acts) => dieAfter(acts, ['emailDocument'], () => { reminderDone = true; }));
+  const inv = await draftInvoice('500');
+  await send(inv.id, [1000, 600_000]);
+  await eventually(async () => (reminderDone ? true : undefined));
+  let paymentDone = false;
+  await replaceWorker((acts) => dieAfter(acts, ['recordPayment'], () => { paymentDone = true; }));
+  expect(reminders(inv.number)).toHaveLength(1);
+
+  const paying = pay(inv.id, '500');
+  await eventually(async () => (paymentDone ? true : undefined));
+  await replaceWorker();
+  const res = await paying;
+  expect(res.status).toBe(201);
+  expect(await json(res)).toMatchObject({ status: 'paid', balanceCents: 0 });
+  expect(await count('payments', inv.id)).toBe(1);
+  expect(await count('journal_entries', inv.id)).toBe(2);
+  expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', remindersDone: [1] });
+  expect(reminders(inv.number)).toHaveLength(1);
+}, 60_000);
+
+it('a reminder whose time passed while no worker ran is sent once when one returns', async () => {
+  const inv = await draftInvoice('42');
+  await send(inv.id, [1500, 2000, 600_000]);
+  await env.mail.waitFor((m) => m.subject.startsWith(`Invoice ${inv.number}`));
+  await worker.stop();
+  await sleep(3000); // both steps fall due during the outage
+  worker = await env.startWorker();
+  await eventually(async () => (reminders(inv.number).length >= 2 ? true : undefined));
+  await sleep(1000);
+  expect(reminders(inv.number)).toHaveLength(2);
+  expect((await state(inv.id)).remindersDone).toEqual([1, 2]);
+}, 30_000);
+
+it('a long history continues as new and carries its state', async () => {
+  const inv = await draftInvoice('10');
+  await send(inv.id, [500, 1000, 1500], { historyLimit: 10 });
+  await eventually(async () => (reminders(inv.number).length === 3 ? true : undefined));
+  const handle = env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id));
+  const now = await handle.describe();
+  // The run that holds the invoice now is not the one the send started.
+  expect(now.raw.workflowExecutionInfo?.firstRunId).toBeTruthy();
+  expect(now.runId).not.toBe(now.raw.workflowExecutionInfo?.firstRunId);
+  expect(await json(await pay(inv.id, '10'))).toMatchObject({ status: 'paid' });
+  expect(await handle.result()).toMatchObject({ status: 'paid', remindersDone: [1, 2, 3] });
+  expect(reminders(inv.number)).toHaveLength(3);
+}, 30_000);
