@@ -17,6 +17,7 @@ import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
 import { documentRoutes } from './routes/documents';
 import { invoicingRoutes } from './routes/invoicing';
+import { portalRoutes } from './routes/portal';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -60,7 +61,8 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', fileRoutes)
     .route('/api/v1', storageRoutes)
     .route('/api/v1', documentRoutes)
-    .route('/api/v1', invoicingRoutes);
+    .route('/api/v1', invoicingRoutes)
+    .route('/api/v1', portalRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

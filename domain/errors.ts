@@ -3,7 +3,7 @@
  * `{ error: { code, message, fields } }` with `status`; anything else becomes
  * an opaque 500 so internals never leak.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503;
 
 export class AppError extends Error {
   constructor(

@@ -13,6 +13,7 @@ import { storeDocumentPdf } from '../../activities/invoices';
 import { recordAudit } from '../../db/audit';
 import { getClient } from '../../db/clients';
 import { documentActivity } from '../../db/document-activity';
+import { convertEstimate } from '../../db/estimate-conversion';
 import { getDocument, linesOf, lockDocument, updateDocument, type DocumentRow } from '../../db/documents';
 import { voidInvoice, type MoneyState, type PaymentOutcome } from '../../db/invoice-money';
 import { creditApplicationsOf, paymentsOf } from '../../db/payments';
@@ -78,6 +79,12 @@ const activity = createRoute({
 const links = createRoute({ method: 'get', path: '/documents/{id}/portal-links', tags, summary: 'Portal links of a document', request: { params: IdParam }, responses: { 200: jsonResponse('Links', z.object({ items: z.array(z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastViewedAt: z.string().nullable() })) })), ...errors } });
 const newLink = createRoute({ method: 'post', path: '/documents/{id}/portal-links', tags, summary: 'A new portal link (its URL is shown once)', request: { params: IdParam }, responses: { 201: jsonResponse('Link', z.object({ id: z.string().nullable(), url: z.string(), expiresAt: z.string() })), ...errors } });
 const revoke = createRoute({ method: 'delete', path: '/documents/{id}/portal-links/{linkId}', tags, summary: 'Revoke a portal link', request: { params: PortalLinkParam }, responses: { 204: { description: 'Revoked' }, ...errors } });
+
+const convert = createRoute({
+  method: 'post', path: '/documents/{id}/convert', tags, summary: 'Turn an accepted estimate into a draft invoice (and optionally a flat-fee project)',
+  request: { params: IdParam, body: jsonBody(z.object({ projectName: z.string().trim().min(1).max(200).optional() }).meta({ id: 'ConvertBody' })) },
+  responses: { 201: jsonResponse('Invoice', z.object({ invoiceId: z.string(), number: z.string(), projectId: z.string().nullable() })), ...errors },
+});
 
 const NEW_LINK_DAYS = 30;
 
@@ -235,6 +242,13 @@ export const invoicingRoutes = areaApp()
       return (await portalTokensOf(tx, companyId, id))[0]?.id ?? null;
     });
     return c.json({ id: linkId, url: `${c.var.deps.settings.APP_URL}/portal/${token}`, expiresAt: expiresAt.toISOString() }, 201);
+  })
+  .openapi(convert, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    const { projectName } = c.req.valid('json');
+    const out = await withTenant(c.var.deps.database.db, companyId, (tx) => convertEstimate(tx, companyId, id, { projectName }, auditBy(c, userId)));
+    return c.json({ invoiceId: out.invoice.id, number: out.invoice.number, projectId: out.projectId }, 201);
   })
   .openapi(revoke, async (c) => {
     const { companyId, userId } = requireCompany(c, 'documents.manage');

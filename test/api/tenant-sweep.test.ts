@@ -37,6 +37,8 @@ async function snapshotA() {
   const tables = [
     'companies', 'memberships', 'invitations', 'accounts', 'numbering_schemes', 'document_templates', 'company_settings', 'audit_events',
     'clients', 'catalog_items', 'projects', 'project_members', 'project_services', 'time_entries', 'number_sequences', 'project_files', 'vendors', 'documents', 'document_lines', 'client_contacts',
+    'payments', 'client_credit_entries', 'credit_applications', 'journal_entries', 'journal_lines', 'accounting_periods', 'portal_tokens', 'document_revisions',
+    'document_signatures', 'recurring_series',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -95,6 +97,9 @@ const samples = (): Record<string, Sample> => ({
   'DELETE /api/v1/vendors/:id': { expect: 404 },
   'POST /api/v1/vendors/:id/restore': { expect: 404 },
   'POST /api/v1/clients/import': { body: { csv: 'name\nBravo import\n', dryRun: false }, expect: 'own' },
+  // A's client and project by name: B's import must not find them (422, nothing written to A).
+  'POST /api/v1/projects/import': { body: { csv: 'name,client\nBravo import,Alpha Client\n', dryRun: false }, expect: 'own' },
+  'POST /api/v1/time-entries/import': { body: { csv: 'date,project,hours\n2026-11-02,Alpha Site,1\n', dryRun: false }, expect: 'own' },
   'GET /api/v1/clients/export': { expect: 'own' },
   'GET /api/v1/projects/export': { expect: 'own' },
   'GET /api/v1/time-entries/export': { expect: 'own' },
@@ -130,6 +135,18 @@ const samples = (): Record<string, Sample> => ({
   'PATCH /api/v1/documents/:id': { body: { notes: 'mine now' }, expect: 404 },
   'DELETE /api/v1/documents/:id': { expect: 404 },
   'POST /api/v1/documents/:id/time': { body: {}, expect: 404 },
+  'POST /api/v1/documents/:id/send': { expect: 404 },
+  'POST /api/v1/documents/:id/payments': { body: { amount: '1', method: 'cash' }, expect: 404 },
+  'GET /api/v1/documents/:id/payments': { expect: 404 },
+  'POST /api/v1/documents/:id/credit': { body: { amount: '1' }, expect: 404 },
+  'POST /api/v1/documents/:id/void': { body: { reason: 'mine now' }, expect: 404 },
+  'POST /api/v1/documents/:id/reminders': { body: { enabled: false }, expect: 404 },
+  'GET /api/v1/documents/:id/pdf': { expect: 404 },
+  'GET /api/v1/documents/:id/activity': { expect: 404 },
+  'GET /api/v1/documents/:id/portal-links': { expect: 404 },
+  'POST /api/v1/documents/:id/portal-links': { expect: 404 },
+  'DELETE /api/v1/documents/:id/portal-links/:linkId': { expect: 404 },
+  'POST /api/v1/documents/:id/convert': { body: {}, expect: 404 },
   'POST /api/v1/projects/:id/files': { body: { filename: 'x.pdf', contentType: 'application/pdf', size: 10 }, expect: 404 },
   'POST /api/v1/projects/:id/files/:fileId/complete': { expect: 404 },
   'GET /api/v1/projects/:id/files': { expect: 404 },
@@ -142,6 +159,8 @@ const samples = (): Record<string, Sample> => ({
 /** Capability links: whoever holds the token (or signature) may use it, by design; tested in companies.test.ts and files.test.ts. */
 const BEARER_TOKEN_ROUTES = [
   'GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept', 'POST /api/v1/storage/upload', 'GET /api/v1/storage/download',
+  // The client portal (tested in portal.test.ts, including that a link opens only its own document).
+  'GET /api/v1/portal/:token', 'GET /api/v1/portal/:token/pdf', 'POST /api/v1/portal/:token/accept', 'POST /api/v1/portal/:token/decline', 'POST /api/v1/portal/:token/changes',
 ];
 
 /** Which of A's ids fills `:id` on which path: the most specific prefix wins. */
@@ -152,7 +171,7 @@ function fillPath(path: string): string {
     ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
-  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':contactId', A.contactId).replace(':id', id);
+  return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':contactId', A.contactId).replace(':linkId', '00000000-0000-4000-8000-000000000000').replace(':id', id);
 }
 
 beforeAll(async () => {

@@ -1,0 +1,100 @@
+/**
+ * The client portal: a mailed link opens its one document and nothing else;
+ * guessed, revoked and expired links are refused; an estimate is accepted
+ * with a drawn signature whose certificate hashes what was sent; an accepted
+ * estimate converts once into an invoice; the portal is rate limited.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { canonicalJson } from '../../domain/documents/snapshot';
+import { eventually, json, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+
+let env: TestEnv;
+let cookie = '';
+let clientId = '';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  ({ cookie } = await signUpCompany(env, 'portal@example.com'));
+  clientId = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'person', name: 'Pat Client', email: 'pat@client.example', paymentTermsDays: 14 } }))).id;
+}, 60_000);
+afterAll(async () => { await env?.close(); });
+
+/** Create and send a document; return it and the portal path from the email that arrived. */
+async function sent(kind: 'estimate' | 'invoice', price: string) {
+  const doc = await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind, clientId, lines: [{ description: 'Kitchen remodel plan', quantity: '1', unitPrice: price }] } }));
+  expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);
+  const mail = await env.mail.waitFor((m) => m.subject.includes(doc.number));
+  const token = /\/portal\/([\w-]+)/.exec(mail.text)![1]!;
+  return { doc, token, path: `/api/v1/portal/${token}` };
+}
+
+it('a mailed link shows its one document, records the view, and refuses guessed, revoked and expired links', async () => {
+  const { doc, path, token } = await sent('invoice', '1200');
+  const other = await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId, lines: [{ description: 'Secret other work', quantity: '1', unitPrice: '5' }] } }));
+  const res = await env.request(path);
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  const view = JSON.parse(text);
+  expect(view).toMatchObject({ company: { name: 'portal@example.com Co' }, client: { name: 'Pat Client' }, document: { number: doc.number, kind: 'invoice', balanceCents: 120_000 }, canRespond: false });
+  expect(text).not.toContain(other.number);
+  expect(text).not.toContain('Secret other work');
+  expect(text).not.toContain('pat@client.example');
+  await eventually(async () => ((await json(await env.request(`/api/v1/documents/${doc.id}/activity`, { cookie }))).items.some((i: { action: string }) => i.action === 'invoice.viewed') ? true : undefined));
+  const pdf = await env.request(`${path}/pdf`);
+  expect(pdf.status).toBe(302);
+
+  expect((await env.request(`/api/v1/portal/${token.slice(0, -2)}xx`)).status).toBe(404);
+  const links = (await json(await env.request(`/api/v1/documents/${doc.id}/portal-links`, { cookie }))).items;
+  const fresh = await json(await env.request(`/api/v1/documents/${doc.id}/portal-links`, { method: 'POST', cookie }));
+  expect((await env.request(fresh.url.replace(env.settings.APP_URL, '').replace('/portal/', '/api/v1/portal/'))).status).toBe(200);
+  for (const l of links) expect((await env.request(`/api/v1/documents/${doc.id}/portal-links/${l.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+  const revoked = await env.request(path);
+  expect(revoked.status).toBe(410);
+  expect((await json(revoked)).error.code).toBe('PORTAL_LINK_REVOKED');
+  await env.owner.db.execute(sql`update portal_tokens set expires_at = now() - interval '1 minute' where document_id = ${doc.id} and revoked_at is null`);
+  expect((await json(await env.request(fresh.url.replace(env.settings.APP_URL, '').replace('/portal/', '/api/v1/portal/')))).error.code).toBe('PORTAL_LINK_EXPIRED');
+}, 30_000);
+
+it('an estimate is accepted once, with a drawn signature certifying the SHA-256 of what was sent, then converts once', async () => {
+  const { doc, path } = await sent('estimate', '4800');
+  expect((await json(await env.request(path))).canRespond).toBe(true);
+  const bad = await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'drawn', image: 'javascript:alert(1)' } } });
+  expect(bad.status).toBe(400);
+  const res = await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'drawn', image: PNG } }, headers: { 'user-agent': 'PortalTest/1.0' } });
+  expect(res.status).toBe(200);
+  const { signature } = await json(res);
+  const [rev] = await env.owner.db.execute<{ snapshot: unknown; snapshot_sha256: string }>(sql`select snapshot, snapshot_sha256 from document_revisions where document_id = ${doc.id}`);
+  expect(createHash('sha256').update(canonicalJson(rev!.snapshot)).digest('hex')).toBe(rev!.snapshot_sha256);
+  expect(signature).toMatchObject({ signerName: 'Pat Client', kind: 'drawn', image: PNG, userAgent: 'PortalTest/1.0', snapshotSha256: rev!.snapshot_sha256, revision: 1 });
+  expect((await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Again', signature: { kind: 'typed' } } })).status).toBe(409);
+  expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('accepted');
+
+  const converted = await json(await env.request(`/api/v1/documents/${doc.id}/convert`, { method: 'POST', cookie, json: { projectName: 'Kitchen' } }));
+  const again = await json(await env.request(`/api/v1/documents/${doc.id}/convert`, { method: 'POST', cookie, json: {} }));
+  expect(again.invoiceId).toBe(converted.invoiceId);
+  const invoice = await json(await env.request(`/api/v1/documents/${converted.invoiceId}`, { cookie }));
+  expect(invoice).toMatchObject({ kind: 'invoice', status: 'draft', totalCents: 480_000, projectId: converted.projectId });
+  expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('converted');
+}, 30_000);
+
+it('an estimate can be declined or sent back with a change request; an invoice cannot be accepted', async () => {
+  const { doc, path } = await sent('estimate', '900');
+  expect((await env.request(`${path}/changes`, { method: 'POST', json: { message: 'Can we drop the second phase?' } })).status).toBe(200);
+  expect((await env.request(`${path}/decline`, { method: 'POST', json: { reason: 'Too expensive' } })).status).toBe(200);
+  expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('declined');
+  const actions = (await json(await env.request(`/api/v1/documents/${doc.id}/activity`, { cookie }))).items.map((i: { action: string }) => i.action);
+  expect(actions).toEqual(expect.arrayContaining(['estimate.changes_requested', 'estimate.declined', 'estimate.sent', 'email.sent']));
+  const inv = await sent('invoice', '10');
+  expect((await env.request(`${inv.path}/accept`, { method: 'POST', json: { name: 'X', signature: { kind: 'typed' } } })).status).toBe(409);
+}, 30_000);
+
+it('is rate limited per address, with Retry-After', async () => {
+  let last: Response | null = null;
+  for (let i = 0; i < 70 && last?.status !== 429; i++) last = await env.request('/api/v1/portal/not-a-real-token-at-all');
+  expect(last!.status).toBe(429);
+  expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+});
