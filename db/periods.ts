@@ -1,13 +1,68 @@
-/** Accounting periods: the refusal every money path shares when a date is closed. */
-import { and, eq, gte, lte } from 'drizzle-orm';
+/**
+ * Accounting periods: the refusal every money path shares when a date is
+ * closed, and the commands that create, close and reopen periods.
+ *
+ * A close cannot slip past a posting in flight: `assertOpenPeriod` takes a
+ * share lock on the period that covers the day, and closing takes the row
+ * for update, so a close waits for the postings that saw the period open, and
+ * a posting that comes after the close sees it closed. The database trigger
+ * (0014) refuses the entry itself whatever path it takes.
+ */
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
+import { recordAudit, type AuditEvent } from './audit';
 import type { Tx } from './client';
-import { accountingPeriods } from './schema/ledger';
+import { accountingPeriods, journalEntries } from './schema/ledger';
+
+export type PeriodRow = typeof accountingPeriods.$inferSelect;
+type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
 export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): Promise<void> {
-  const [closed] = await tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate }).from(accountingPeriods).where(and(
-    eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.status, 'closed'),
-    lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
+  const [period] = await tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate, status: accountingPeriods.status }).from(accountingPeriods).where(and(
+    eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
+  )).for('share');
+  if (period?.status === 'closed') {
+    throw new AppError(422, 'PERIOD_CLOSED', `${day} falls in the closed period ${period.start} to ${period.end}; reopen it or use a date in an open period.`);
+  }
+}
+
+export function listPeriods(tx: Tx, companyId: string) {
+  return tx.select().from(accountingPeriods).where(eq(accountingPeriods.companyId, companyId)).orderBy(asc(accountingPeriods.startDate));
+}
+
+export async function getPeriod(tx: Tx, companyId: string, id: string): Promise<PeriodRow | null> {
+  const [row] = await tx.select().from(accountingPeriods).where(and(eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.id, id)));
+  return row ?? null;
+}
+
+/** A new open period; periods never overlap (the database's trigger is the last word). */
+export async function createPeriod(tx: Tx, companyId: string, p: { startDate: string; endDate: string }, actor: Actor): Promise<PeriodRow> {
+  if (p.startDate > p.endDate) throw AppError.validation({ endDate: 'The period ends on or after it starts.' });
+  const [overlap] = await tx.select().from(accountingPeriods).where(and(
+    eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, p.endDate), gte(accountingPeriods.endDate, p.startDate),
   ));
-  if (closed) throw new AppError(422, 'PERIOD_CLOSED', `${day} falls in the closed period ${closed.start} to ${closed.end}; reopen it or use a date in an open period.`);
+  if (overlap) throw new AppError(409, 'PERIOD_OVERLAP', `That overlaps the period ${overlap.startDate} to ${overlap.endDate}.`);
+  const [row] = await tx.insert(accountingPeriods).values({ companyId, startDate: p.startDate, endDate: p.endDate }).returning();
+  await recordAudit(tx, { companyId, ...actor, action: 'period.created', objectType: 'accounting_period', objectId: row!.id, after: { startDate: p.startDate, endDate: p.endDate } });
+  return row!;
+}
+
+/**
+ * Close or reopen, under the period's row lock (see the file comment). Both are
+ * audited with the reason; reopening needs one, because it lets the past change.
+ */
+export async function setPeriodStatus(tx: Tx, companyId: string, id: string, status: 'open' | 'closed', reason: string, actor: Actor): Promise<PeriodRow> {
+  const [period] = await tx.select().from(accountingPeriods).where(and(eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.id, id))).for('update');
+  if (!period) throw AppError.notFound('No such period.');
+  if (status === 'open' && !reason.trim()) throw AppError.validation({ reason: 'Say why the period is being reopened.' });
+  if (period.status === status) return period;
+  const [row] = await tx.update(accountingPeriods).set({ status }).where(and(eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.id, id))).returning();
+  const [activity] = await tx.select({ entries: sql<number>`count(*)::int` }).from(journalEntries).where(and(
+    eq(journalEntries.companyId, companyId), gte(journalEntries.entryDate, period.startDate), lte(journalEntries.entryDate, period.endDate),
+  ));
+  await recordAudit(tx, {
+    companyId, ...actor, action: status === 'closed' ? 'period.closed' : 'period.reopened', objectType: 'accounting_period', objectId: id,
+    before: { status: period.status }, after: { status, reason: reason.trim(), startDate: period.startDate, endDate: period.endDate, entries: activity?.entries ?? 0 },
+  });
+  return row!;
 }

@@ -1,6 +1,7 @@
 /** Aging buckets and report shaping, against small hand-worked examples and a few properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { correction, explainBalance } from '../../domain/ledger/reconciliation';
 import { ageReceivables, agingBucket, agingDay, daysPastDue, type OpenInvoice } from '../../domain/ledger/aging';
 import {
   balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, previousRange, profitAndLoss, trialBalance,
@@ -121,5 +122,23 @@ describe('reports', () => {
       { month: '2025-11', amountCents: 0 }, { month: '2025-12', amountCents: 0 }, { month: '2026-01', amountCents: 7 }, { month: '2026-02', amountCents: 0 },
     ]);
     expect([csvAmount(123456), csvAmount(5), csvAmount(-1250), csvAmount(0)]).toEqual(['1234.56', '0.05', '(12.50)', '0.00']);
+  });
+});
+
+describe('invoice reconciliation', () => {
+  const facts = { status: 'partially_paid', totalCents: 10_000, paymentsAppliedCents: 3_000, creditsAppliedCents: 2_000, storedBalanceCents: 5_000, ledgerBalanceCents: 5_000 };
+  it('explains a balance from total, payments and credit; void owes nothing', () => {
+    expect(explainBalance(facts)).toEqual({ derivedBalanceCents: 5_000, driftCents: 0, ledgerDriftCents: 0, ok: true });
+    expect(explainBalance({ ...facts, status: 'void', storedBalanceCents: 0, ledgerBalanceCents: 0 }).derivedBalanceCents).toBe(0);
+  });
+  it('reports drift in the stored balance and in the ledger separately', () => {
+    expect(explainBalance({ ...facts, storedBalanceCents: 5_100 })).toMatchObject({ driftCents: 100, ledgerDriftCents: 0, ok: false });
+    expect(explainBalance({ ...facts, ledgerBalanceCents: 4_000 })).toMatchObject({ driftCents: 0, ledgerDriftCents: -1_000, ok: false });
+  });
+  it('corrects to the derived balance with the status that goes with it, or says why it cannot', () => {
+    expect(correction({ ...facts, storedBalanceCents: 9_999 })).toEqual({ balanceCents: 5_000, status: 'partially_paid' });
+    expect(correction({ ...facts, paymentsAppliedCents: 8_000 })).toEqual({ balanceCents: 0, status: 'paid' });
+    expect(correction({ ...facts, paymentsAppliedCents: 0, creditsAppliedCents: 0 })).toEqual({ balanceCents: 10_000, status: 'sent' });
+    expect(correction({ ...facts, paymentsAppliedCents: 9_000 })).toHaveProperty('problem');
   });
 });

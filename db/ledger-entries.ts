@@ -1,0 +1,111 @@
+/**
+ * Journal entries people see and type: the journal listed with its lines,
+ * manual entries (balanced, active ordinary accounts, an open period), and the
+ * reversal of a manual entry — corrections are new entries, never edits.
+ * A manual entry's source id comes from the request's Idempotency-Key when it
+ * has one, so a retried POST finds the first entry instead of posting twice.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { AppError } from '../domain/errors';
+import { manualEntryProblem, toPosting, type ManualLine } from '../domain/ledger/manual';
+import { reversal, type JournalSource } from '../domain/ledger/posting';
+import { recordAudit, type AuditEvent } from './audit';
+import { ledgerAccounts } from './chart';
+import type { Tx } from './client';
+import { entryLines, findEntry, postEntry } from './journal';
+import { assertOpenPeriod } from './periods';
+import { accounts, journalEntries, journalLines } from './schema/ledger';
+import { users } from './schema/identity';
+
+type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
+
+/** The same key always names the same entry of the same company; any other key text is hashed into a UUID. */
+export function manualSourceId(companyId: string, idempotencyKey: string | null | undefined): string {
+  if (!idempotencyKey) return randomUUID();
+  const h = createHash('sha256').update(`${companyId}:manual:${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface ManualEntryInput {
+  entryDate: string;
+  memo: string;
+  currency: string;
+  lines: ManualLine[];
+  idempotencyKey?: string | null;
+}
+
+/** Post a manual entry: every rule refused with its own 422 code, then the period, then the post itself. Returns the entry id and whether this call posted it. */
+export async function postManualEntry(tx: Tx, companyId: string, e: ManualEntryInput, actor: Actor): Promise<{ id: string; created: boolean }> {
+  const sourceId = manualSourceId(companyId, e.idempotencyKey);
+  const existing = await findEntry(tx, companyId, 'manual', sourceId);
+  if (existing) return { id: existing.id, created: false };
+  const chart = new Map((await ledgerAccounts(tx, companyId)).map((a) => [a.id, a]));
+  const problem = manualEntryProblem(e.lines, chart);
+  if (problem) throw new AppError(422, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : undefined);
+  await assertOpenPeriod(tx, companyId, e.entryDate);
+  const id = (await postEntry(tx, {
+    companyId, sourceType: 'manual', sourceId, entryDate: e.entryDate, currency: e.currency, memo: e.memo, postedBy: actor.actorUserId, lines: toPosting(e.lines),
+  }))!;
+  await recordAudit(tx, {
+    companyId, ...actor, action: 'journal.manual_entry_posted', objectType: 'journal_entry', objectId: id,
+    after: { entryDate: e.entryDate, memo: e.memo, currency: e.currency, lines: e.lines.map((l) => ({ accountId: l.accountId, debitCents: l.debitCents, creditCents: l.creditCents })) },
+  });
+  return { id, created: true };
+}
+
+/**
+ * Reverse a manual entry with a new manual entry dated `entryDate`: the mirror
+ * image of its lines. Reversing twice finds the first reversal. Automatic
+ * postings are corrected by their own commands (void an invoice), not here.
+ */
+export async function reverseManualEntry(tx: Tx, companyId: string, entryId: string, r: { entryDate: string; memo: string }, actor: Actor): Promise<{ id: string; created: boolean }> {
+  const [entry] = await tx.select().from(journalEntries).where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, entryId)));
+  if (!entry) throw AppError.notFound('No such journal entry.');
+  if (entry.sourceType !== 'manual') throw new AppError(422, 'NOT_A_MANUAL_ENTRY', 'Only manual entries are reversed here; automatic postings are corrected by their own action, such as voiding the invoice.');
+  const sourceId = manualSourceId(companyId, `reversal:${entryId}`);
+  const existing = await findEntry(tx, companyId, 'manual', sourceId);
+  if (existing) return { id: existing.id, created: false };
+  await assertOpenPeriod(tx, companyId, r.entryDate);
+  const id = (await postEntry(tx, {
+    companyId, sourceType: 'manual', sourceId, entryDate: r.entryDate, currency: entry.currency, memo: r.memo || `Reversal of: ${entry.memo}`,
+    postedBy: actor.actorUserId, lines: reversal(await entryLines(tx, companyId, entryId)),
+  }))!;
+  await recordAudit(tx, { companyId, ...actor, action: 'journal.entry_reversed', objectType: 'journal_entry', objectId: entryId, after: { reversalId: id, entryDate: r.entryDate } });
+  return { id, created: true };
+}
+
+export interface EntryFilter {
+  from?: string;
+  to?: string;
+  sourceType?: JournalSource;
+  accountId?: string;
+  limit: number;
+  /** Keyset: entries strictly before this (date, created, id), newest first. */
+  before?: { entryDate: string; createdAt: string; id: string };
+}
+
+/** The journal, newest first, each entry with its lines and account codes. */
+export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
+  const b = f.before;
+  const heads = await tx.select({ entry: journalEntries, postedByEmail: users.email }).from(journalEntries)
+    .leftJoin(users, eq(users.id, journalEntries.postedBy))
+    .where(and(
+      eq(journalEntries.companyId, companyId),
+      f.from ? gte(journalEntries.entryDate, f.from) : undefined,
+      f.to ? lte(journalEntries.entryDate, f.to) : undefined,
+      f.sourceType ? eq(journalEntries.sourceType, f.sourceType) : undefined,
+      f.accountId ? sql`exists (select 1 from ${journalLines} where ${journalLines.entryId} = ${journalEntries.id} and ${journalLines.accountId} = ${f.accountId})` : undefined,
+      b ? or(
+        lt(journalEntries.entryDate, b.entryDate),
+        and(eq(journalEntries.entryDate, b.entryDate), sql`(${journalEntries.createdAt}, ${journalEntries.id}) < (${b.createdAt}::timestamptz, ${b.id}::uuid)`),
+      ) : undefined,
+    ))
+    .orderBy(desc(journalEntries.entryDate), desc(journalEntries.createdAt), desc(journalEntries.id)).limit(f.limit + 1);
+  const ids = heads.map((h) => h.entry.id);
+  const lines = ids.length ? await tx.select({ line: journalLines, code: accounts.code, name: accounts.name }).from(journalLines)
+    .innerJoin(accounts, eq(accounts.id, journalLines.accountId))
+    .where(and(eq(journalLines.companyId, companyId), inArray(journalLines.entryId, ids)))
+    .orderBy(asc(journalLines.entryId), desc(journalLines.debitCents), asc(accounts.code)) : [];
+  return heads.map((h) => ({ ...h.entry, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id) }));
+}

@@ -1,0 +1,185 @@
+/**
+ * The aggregates behind the financial reports. The database sums; the shapes
+ * (sections, signs, retained earnings, running balances, buckets) are pure
+ * functions in domain/ledger/. Reports are per currency: a company whose
+ * entries are all in one currency is summed straight from `journal_lines`
+ * (entry dates are copied onto the lines for this); otherwise lines are kept
+ * to the entries of the asked currency.
+ */
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { OpenInvoice } from '../domain/ledger/aging';
+import type { AccountTotals, DayRange, GlLineInput } from '../domain/ledger/reports';
+import type { Tx } from './client';
+import { accounts, journalEntries, journalLines } from './schema/ledger';
+
+export interface Scope {
+  companyId: string;
+  currency: string;
+  /** A condition on `journal_lines` keeping the currency's entries, or undefined when every entry is in it. */
+  lines: SQL | undefined;
+}
+
+/** The report scope of a company and currency. */
+export async function reportScope(tx: Tx, companyId: string, currency: string): Promise<Scope> {
+  // `<` or `>` rather than `<>` so the (company_id, currency) index answers it.
+  const [row] = await tx.execute<{ other: boolean }>(sql`select exists (
+    select 1 from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and (${journalEntries.currency} < ${currency} or ${journalEntries.currency} > ${currency})) as other`);
+  return {
+    companyId, currency,
+    lines: row?.other ? sql`${journalLines.entryId} in (select ${journalEntries.id} from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and ${journalEntries.currency} = ${currency})` : undefined,
+  };
+}
+
+/** Currencies the company has posted in, its own first. */
+export async function ledgerCurrencies(tx: Tx, companyId: string, home: string): Promise<string[]> {
+  const rows = await tx.execute<{ currency: string }>(sql`select distinct ${journalEntries.currency} as currency from ${journalEntries} where ${journalEntries.companyId} = ${companyId}`);
+  return [home, ...rows.map((r) => r.currency).filter((c) => c !== home).sort()];
+}
+
+/** Σ debits and Σ credits per account for lines dated in [from, to]; either end may be open. */
+export async function accountTotals(tx: Tx, s: Scope, range: { from?: string; to?: string }): Promise<AccountTotals[]> {
+  return tx.select({
+    accountId: journalLines.accountId,
+    debitCents: sql<number>`coalesce(sum(${journalLines.debitCents}), 0)::bigint`.mapWith(Number),
+    creditCents: sql<number>`coalesce(sum(${journalLines.creditCents}), 0)::bigint`.mapWith(Number),
+  }).from(journalLines).where(and(
+    eq(journalLines.companyId, s.companyId),
+    range.from ? gte(journalLines.entryDate, range.from) : undefined,
+    range.to ? lte(journalLines.entryDate, range.to) : undefined,
+    s.lines,
+  )).groupBy(journalLines.accountId);
+}
+
+/** Income and expense by calendar month over a range: Σ credits − Σ debits per account and month. */
+export async function monthlyActivity(tx: Tx, s: Scope, range: DayRange) {
+  return tx.select({
+    month: sql<string>`to_char(${journalLines.entryDate}, 'YYYY-MM')`,
+    type: accounts.type,
+    creditMinusDebitCents: sql<number>`sum(${journalLines.creditCents} - ${journalLines.debitCents})::bigint`.mapWith(Number),
+  }).from(journalLines).innerJoin(accounts, eq(accounts.id, journalLines.accountId)).where(and(
+    eq(journalLines.companyId, s.companyId), gte(journalLines.entryDate, range.from), lte(journalLines.entryDate, range.to),
+    sql`${accounts.type} in ('income', 'expense')`, s.lines,
+  )).groupBy(sql`1`, accounts.type).orderBy(sql`1`);
+}
+
+/** One account's lines in a range, in posting order, at most `limit` (one more tells the caller there were more). */
+export async function accountLines(tx: Tx, s: Scope, accountId: string, range: DayRange, limit: number): Promise<GlLineInput[]> {
+  return tx.select({
+    lineId: journalLines.id, entryId: journalLines.entryId, entryDate: journalLines.entryDate, sourceType: journalEntries.sourceType,
+    sourceId: journalEntries.sourceId, memo: sql<string>`coalesce(nullif(${journalLines.memo}, ''), ${journalEntries.memo})`,
+    debitCents: journalLines.debitCents, creditCents: journalLines.creditCents,
+  }).from(journalLines).innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId)).where(and(
+    eq(journalLines.companyId, s.companyId), eq(journalLines.accountId, accountId), gte(journalLines.entryDate, range.from), lte(journalLines.entryDate, range.to), s.lines,
+  )).orderBy(asc(journalLines.entryDate), asc(journalEntries.createdAt), asc(journalEntries.id), asc(journalLines.id)).limit(limit + 1);
+}
+
+/** Σ debits and credits of one account before a day: the opening of a general ledger. */
+export async function accountTotalsBefore(tx: Tx, s: Scope, accountId: string, day: string): Promise<{ debitCents: number; creditCents: number }> {
+  const [row] = await tx.select({
+    debitCents: sql<number>`coalesce(sum(${journalLines.debitCents}), 0)::bigint`.mapWith(Number),
+    creditCents: sql<number>`coalesce(sum(${journalLines.creditCents}), 0)::bigint`.mapWith(Number),
+  }).from(journalLines).where(and(eq(journalLines.companyId, s.companyId), eq(journalLines.accountId, accountId), sql`${journalLines.entryDate} < ${day}`, s.lines));
+  return row ?? { debitCents: 0, creditCents: 0 };
+}
+
+export async function roleAccountId(tx: Tx, companyId: string, role: string): Promise<string | null> {
+  const [row] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.companyId, companyId), eq(accounts.systemRole, role)));
+  return row?.id ?? null;
+}
+
+type OpenRow = { document_id: string; number: string; client_id: string; client_name: string; issue_date: string; due_date: string; balance_cents: number };
+const toOpen = (r: OpenRow): OpenInvoice => ({
+  documentId: r.document_id, number: r.number, clientId: r.client_id, clientName: r.client_name, issueDate: r.issue_date, dueDate: r.due_date, balanceCents: Number(r.balance_cents),
+});
+
+/**
+ * Each invoice's receivable on `asOf`. When nothing has touched A/R after that
+ * day, the open invoices' stored balances are the answer (the checker holds
+ * them equal to the A/R account); for an earlier day, the A/R lines dated up to
+ * it, summed per invoice.
+ */
+export async function openInvoicesAsOf(tx: Tx, s: Scope, asOf: string): Promise<{ invoices: OpenInvoice[]; source: 'balances' | 'ledger' }> {
+  const ar = await roleAccountId(tx, s.companyId, 'accounts_receivable');
+  if (!ar) return { invoices: [], source: 'balances' };
+  const [last] = await tx.select({ day: sql<string | null>`max(${journalLines.entryDate})` }).from(journalLines)
+    .where(and(eq(journalLines.companyId, s.companyId), eq(journalLines.accountId, ar)));
+  if (!last?.day || last.day <= asOf) {
+    const rows = await tx.execute<OpenRow>(sql`
+      select d.id as document_id, d.number, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.balance_cents
+      from documents d join clients c on c.id = d.client_id
+      where d.company_id = ${s.companyId} and d.kind = 'invoice' and d.status in ('sent', 'partially_paid') and d.currency = ${s.currency}
+        and d.balance_cents <> 0 and d.deleted_at is null`);
+    return { invoices: rows.map(toOpen), source: 'balances' };
+  }
+  const rows = await tx.execute<OpenRow>(sql`
+    with ar as (
+      select e.document_id, sum(l.debit_cents - l.credit_cents)::bigint as balance_cents
+      from journal_lines l join journal_entries e on e.id = l.entry_id
+      where l.company_id = ${s.companyId} and l.account_id = ${ar} and l.entry_date <= ${asOf} and e.currency = ${s.currency} and e.document_id is not null
+      group by e.document_id having sum(l.debit_cents - l.credit_cents) <> 0)
+    select d.id as document_id, d.number, d.client_id, c.name as client_name, d.issue_date, d.due_date, ar.balance_cents
+    from ar join documents d on d.id = ar.document_id join clients c on c.id = d.client_id`);
+  return { invoices: rows.map(toOpen), source: 'ledger' };
+}
+
+export interface ReconciliationRow {
+  documentId: string;
+  number: string;
+  status: string;
+  clientId: string;
+  clientName: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  totalCents: number;
+  paymentsAppliedCents: number;
+  /** Overpayments kept as client credit: not part of the balance, shown so the payments add up. */
+  paymentsExcessCents: number;
+  paymentCount: number;
+  creditsAppliedCents: number;
+  creditCount: number;
+  storedBalanceCents: number;
+  /** The A/R ledger's own figure for this invoice (Σ A/R lines of its entries). */
+  ledgerBalanceCents: number;
+}
+
+export interface ReconciliationFilter {
+  clientId?: string;
+  documentIds?: string[];
+  from?: string;
+  to?: string;
+  limit: number;
+  /** Keyset on the invoice sequence, newest first. */
+  beforeSeq?: number;
+}
+
+/** Every sent (or later) invoice with what explains its balance. */
+export async function reconciliationRows(tx: Tx, companyId: string, f: ReconciliationFilter): Promise<(ReconciliationRow & { seq: number })[]> {
+  const ar = (await roleAccountId(tx, companyId, 'accounts_receivable')) ?? '00000000-0000-0000-0000-000000000000';
+  const rows = await tx.execute<Record<string, string | number>>(sql`
+    select d.id, d.seq, d.number, d.status, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.currency, d.total_cents, d.balance_cents,
+      coalesce(p.applied, 0)::bigint as applied, coalesce(p.excess, 0)::bigint as excess, coalesce(p.n, 0)::int as payment_count,
+      coalesce(ca.amount, 0)::bigint as credits, coalesce(ca.n, 0)::int as credit_count, coalesce(led.balance, 0)::bigint as ledger
+    from documents d
+    join clients c on c.id = d.client_id
+    left join lateral (select sum(applied_cents) as applied, sum(credit_cents) as excess, count(*) as n from payments
+                       where company_id = d.company_id and document_id = d.id) p on true
+    left join lateral (select sum(amount_cents) as amount, count(*) as n from credit_applications
+                       where company_id = d.company_id and document_id = d.id) ca on true
+    left join lateral (select sum(l.debit_cents - l.credit_cents) as balance from journal_entries e join journal_lines l on l.entry_id = e.id
+                       where e.company_id = d.company_id and e.document_id = d.id and l.account_id = ${ar}) led on true
+    where d.company_id = ${companyId} and d.kind = 'invoice' and d.status <> 'draft' and d.deleted_at is null
+      ${f.clientId ? sql`and d.client_id = ${f.clientId}` : sql``}
+      ${f.documentIds ? sql`and d.id in ${f.documentIds.length ? sql`(${sql.join(f.documentIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`(null)`}` : sql``}
+      ${f.from ? sql`and d.issue_date >= ${f.from}` : sql``}
+      ${f.to ? sql`and d.issue_date <= ${f.to}` : sql``}
+      ${f.beforeSeq ? sql`and d.seq < ${f.beforeSeq}` : sql``}
+    order by d.seq desc
+    limit ${f.limit + 1}`);
+  return rows.map((r) => ({
+    documentId: String(r.id), seq: Number(r.seq), number: String(r.number), status: String(r.status), clientId: String(r.client_id), clientName: String(r.client_name),
+    issueDate: String(r.issue_date), dueDate: String(r.due_date), currency: String(r.currency), totalCents: Number(r.total_cents),
+    paymentsAppliedCents: Number(r.applied), paymentsExcessCents: Number(r.excess), paymentCount: Number(r.payment_count),
+    creditsAppliedCents: Number(r.credits), creditCount: Number(r.credit_count), storedBalanceCents: Number(r.balance_cents), ledgerBalanceCents: Number(r.ledger),
+  }));
+}
