@@ -90,3 +90,9 @@ function billableTime(tx: Tx, companyId: string, ids: string[]) {
       clients.roundingIncrementMinutes, clients.roundingMode,
     );
 }
+
+/** Every service of every project of the company (imports match service names against them). */
+export function allProjectServices(tx: Tx, companyId: string) {
+  return tx.select({ projectId: projectServices.projectId, catalogItemId: projectServices.catalogItemId, name: projectServices.name })
+    .from(projectServices).where(eq(projectServices.companyId, companyId));
+}

@@ -38,6 +38,26 @@ export function parseDuration(text: string): number | null {
   return seconds;
 }
 
+/**
+ * Why `text` is not a duration parseDuration accepts, in words a person can act
+ * on (negative, zero, over a day, or not a duration at all); null when it is fine.
+ */
+export function durationProblem(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return 'Enter the time worked, like 1.5 or 1:30.';
+  if (parseDuration(t) !== null) return null;
+  if (/^[-−]/.test(t)) return 'Time worked cannot be negative.';
+  // Read it without parseDuration's limits, only to say which limit it breaks.
+  let m: RegExpExecArray | null;
+  let seconds: number | null = null;
+  if ((m = /^(\d+):([0-5]\d)$/.exec(t))) seconds = Number(m[1]) * 3600 + Number(m[2]) * 60;
+  else if ((m = /^(\d+)(?:\.(\d+))?\s*h?$/.exec(t))) seconds = Math.round(Number(`${m[1]}.${m[2] ?? '0'}`) * 3600);
+  else if ((m = /^(?:(\d+)\s*h)?\s*(\d+)\s*m$/.exec(t))) seconds = Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60;
+  if (seconds === 0) return 'Enter more than zero time.';
+  if (seconds !== null && seconds > MAX_ENTRY_SECONDS) return 'At most 24 hours in one entry; split longer work across days.';
+  return 'Enter hours like 1.5 or a duration like 1:30.';
+}
+
 export interface Span {
   start: number;
   end: number;

@@ -3,25 +3,18 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
-import { getCatalogItem, getClient } from '../../db/clients';
-import { nextNumber } from '../../db/numbering';
-import {
-  getProject, insertProject, listProjects, projectDetails, setProjectMembers, setProjectServices, updateProject,
-  type ProjectInput, type ProjectRow, type ServiceInput,
-} from '../../db/projects';
+import { getProject, listProjects, projectDetails, updateProject, type ProjectRow } from '../../db/projects';
 import { projects } from '../../db/schema/work';
 import { softDelete } from '../../db/soft-delete';
-import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
-import { hoursToMinutes } from '../../domain/money';
 import { projectLabel } from '../../domain/projects';
 import { effectiveRule } from '../../domain/rounding';
 import { valueByProject } from '../../domain/time-billing';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
-import { centsField } from '../money';
+import { addProject, projectFields, saveLinks } from '../projects';
 import { companyRule, ruleFrom } from '../rounding';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam, listOf, ListQuery, ProjectBody, ProjectView } from '../schemas/work';
@@ -36,47 +29,6 @@ const create = createRoute({ method: 'post', path: '/projects', tags, summary: '
 const get = createRoute({ method: 'get', path: '/projects/{id}', tags, summary: 'One project with budget use', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/projects/{id}', tags, summary: 'Change a project', request: { params: IdParam, body: jsonBody(ProjectBody.partial()) }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const remove = createRoute({ method: 'delete', path: '/projects/{id}', tags, summary: 'Delete a project (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
-
-type Body = Partial<z.infer<typeof ProjectBody>>;
-
-/** Body → columns, with every referenced id checked to belong to this company. */
-async function projectFields(tx: Tx, companyId: string, b: Body): Promise<Partial<ProjectInput>> {
-  if (b.clientId && !(await getClient(tx, companyId, b.clientId))) throw AppError.notFound('No such client.');
-  return {
-    ...(b.name !== undefined && { name: b.name }),
-    ...(b.clientId !== undefined && { clientId: b.clientId }),
-    ...(b.status !== undefined && { status: b.status }),
-    ...(b.billingType !== undefined && { billingType: b.billingType }),
-    ...(b.hourlyRate !== undefined && { hourlyRateCents: centsField('hourlyRate', b.hourlyRate) }),
-    ...(b.flatFee !== undefined && { flatFeeCents: centsField('flatFee', b.flatFee) }),
-    ...(b.budgetAmount !== undefined && { budgetCents: centsField('budgetAmount', b.budgetAmount) }),
-    ...(b.budgetHours !== undefined && { budgetMinutes: b.budgetHours === null ? null : hoursToMinutes(b.budgetHours) }),
-    ...(b.roundingIncrementMinutes !== undefined && { roundingIncrementMinutes: b.roundingIncrementMinutes }),
-    ...(b.roundingMode !== undefined && { roundingMode: b.roundingMode }),
-  };
-}
-
-async function serviceRows(tx: Tx, companyId: string, services: NonNullable<Body['services']>): Promise<ServiceInput[]> {
-  const out: ServiceInput[] = [];
-  for (const s of services) {
-    if ('catalogItemId' in s) {
-      const item = await getCatalogItem(tx, companyId, s.catalogItemId);
-      if (!item) throw AppError.notFound('No such catalog item.');
-      out.push({ catalogItemId: item.id, name: item.name });
-    } else out.push({ catalogItemId: null, name: s.name });
-  }
-  return out;
-}
-
-async function saveLinks(tx: Tx, companyId: string, projectId: string, b: Body): Promise<void> {
-  if (b.memberIds) {
-    await setProjectMembers(tx, companyId, projectId, b.memberIds).catch((err: Error) => {
-      if (err.message === 'NOT_A_MEMBER') throw AppError.validation({ memberIds: 'Only members of the company can be on its projects.' });
-      throw err;
-    });
-  }
-  if (b.services) await setProjectServices(tx, companyId, projectId, await serviceRows(tx, companyId, b.services));
-}
 
 /** Views for a page of projects, with their details fetched in a few queries, not per project. */
 async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
@@ -121,12 +73,7 @@ export const projectRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'projects.manage');
     const body = c.req.valid('json');
     const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const fields = await projectFields(tx, companyId, body);
-      const now = new Date();
-      const { seq, number } = await nextNumber(tx, companyId, 'project', { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
-      const currency = (await timeSettings(tx, companyId))?.currency ?? 'USD';
-      const row = await insertProject(tx, companyId, seq, number, { ...fields, name: body.name, billingType: body.billingType, currency });
-      await saveLinks(tx, companyId, row.id, body);
+      const row = await addProject(tx, companyId, body);
       const [v] = await projectViews(tx, companyId, [row]);
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.created', objectType: 'project', objectId: row.id, after: v });
       return v!;

@@ -13,9 +13,9 @@ import { withTenant } from '../../db/tenant';
 import { dayIn, instantIn, weekOf } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
-import { projectLabel } from '../../domain/projects';
+import { billableByDefault, projectLabel } from '../../domain/projects';
 import { billedSeconds, effectiveRule, type RoundingRule } from '../../domain/rounding';
-import { formatHm, parseDuration, transitionProblem } from '../../domain/time-entries';
+import { durationProblem, formatHm, parseDuration, transitionProblem } from '../../domain/time-entries';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany, type CompanyAccess } from '../guards';
@@ -139,7 +139,7 @@ export const timeRoutes = areaApp()
     const access = requireCompany(c, 'time.track');
     const body = c.req.valid('json');
     const seconds = parseDuration(body.hours);
-    if (seconds === null) throw AppError.validation({ hours: 'Enter the time worked, like 1.5 or 1:30 (at most 24 hours).' });
+    if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours)! });
     const view = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
       const work = await workOn(tx, access.companyId, body);
       const tz = (await timeSettings(tx, access.companyId))?.timeZone ?? 'UTC';
@@ -154,7 +154,7 @@ export const timeRoutes = areaApp()
       const row = (await insertTimeEntry(tx, access.companyId, {
         userId: access.userId, projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId,
         serviceName: work.serviceName, notes: body.notes ?? '', workDate: body.date, startedAt, durationSeconds: seconds,
-        billable: body.billable ?? work.project.billingType !== 'non_billable',
+        billable: body.billable ?? billableByDefault(work.project.billingType),
       }))!;
       return viewOf(tx, access.companyId, row.id);
     });
@@ -168,7 +168,7 @@ export const timeRoutes = areaApp()
       const e = await entryFor(tx, access, id, true);
       refuse(transitionProblem(e.status, 'edit'), e.status);
       const seconds = body.hours === undefined ? undefined : parseDuration(body.hours);
-      if (seconds === null) throw AppError.validation({ hours: 'Enter the time worked, like 1.5 or 1:30 (at most 24 hours).' });
+      if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours!)! });
       const work = body.projectId ? await workOn(tx, access.companyId, { ...body, projectId: body.projectId }) : null;
       await updateTimeEntry(tx, access.companyId, id, {
         ...(work && { projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId, serviceName: work.serviceName }),

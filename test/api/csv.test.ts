@@ -29,7 +29,7 @@ it('imports nothing until the dry run is clean, naming each bad row and field', 
   const dry = await json(await importCsv(broken, true));
   expect(dry).toMatchObject({ valid: 2, invalid: 3, imported: 0 });
   expect(dry.rows.filter((r: { ok: boolean }) => !r.ok).map((r: { line: number; errors: object }) => [r.line, Object.keys(r.errors)])).toEqual([
-    [3, ['name']], [4, ['email']], [5, ['paymentTermsDays']],
+    [3, ['name']], [4, ['email']], [5, ['payment_terms_days']],
   ]);
   const commit = await importCsv(broken, false);
   expect(commit.status).toBe(422);
