@@ -2,10 +2,12 @@ import { Show } from 'solid-js';
 import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
 import { CURRENCIES, createClient, updateClient, type Client, type ClientCreateInput, type ClientKind } from '../workApi';
+import { overrideBody, overrideToValues } from '../rounding';
 import { CLIENT_KIND_OPTIONS } from '../workLabels';
 import AddressFields from './AddressFields';
 import FormField from './FormField';
 import FormShell from './FormShell';
+import RoundingOverrideFields from './RoundingOverrideFields';
 import SelectField from './SelectField';
 import SubmitButton from './SubmitButton';
 import TextAreaField from './TextAreaField';
@@ -26,6 +28,8 @@ const FIELDS = [
   'country',
   'state',
   'postalCode',
+  'roundingIncrementMinutes',
+  'roundingMode',
 ] as const;
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
@@ -34,7 +38,7 @@ const ADDRESS_KEYS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
 
 function toValues(client: Client | undefined): Partial<Values> {
-  if (!client) return { kind: 'business', currency: 'USD' };
+  if (!client) return { kind: 'business', currency: 'USD', ...overrideToValues(undefined) };
   const a = client.address;
   return {
     kind: client.kind,
@@ -52,6 +56,7 @@ function toValues(client: Client | undefined): Partial<Values> {
     state: a?.state ?? '',
     postalCode: a?.postalCode ?? '',
     country: a?.country ?? '',
+    ...overrideToValues(client),
   };
 }
 
@@ -80,6 +85,7 @@ function toBody(v: Values, creating: boolean): ClientCreateInput {
     notes: optional(v.notes),
     tags: parseTags(v.tags),
     address,
+    ...overrideBody(v),
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ClientCreateInput;
 }
@@ -137,6 +143,13 @@ export default function ClientForm(props: ClientFormProps) {
             hint="Separate tags with commas."
             autocomplete="off"
             maxLength={500}
+            disabled={disabled()}
+          />
+          <RoundingOverrideFields
+            increment={form.field('roundingIncrementMinutes')}
+            mode={form.field('roundingMode')}
+            inheritLabel="Company default"
+            hint="How this client's time is rounded when billed; its projects may set their own."
             disabled={disabled()}
           />
         </div>

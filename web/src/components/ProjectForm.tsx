@@ -13,11 +13,13 @@ import {
   type ProjectServiceInput,
   type ProjectStatus,
 } from '../workApi';
+import { overrideBody, overrideToValues } from '../rounding';
 import { BILLING_TYPE_OPTIONS, PROJECT_STATUS_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import FieldError from './FieldError';
 import FormField from './FormField';
 import FormShell from './FormShell';
+import RoundingOverrideFields from './RoundingOverrideFields';
 import SelectField from './SelectField';
 import SubmitButton from './SubmitButton';
 
@@ -33,6 +35,8 @@ const FIELDS = [
   'memberIds',
   'services',
   'customService',
+  'roundingIncrementMinutes',
+  'roundingMode',
 ] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
@@ -55,7 +59,7 @@ interface ProjectFormProps {
 }
 
 function toValues(p: Project | undefined): Partial<Values> {
-  if (!p) return { status: 'active', billingType: 'hourly' };
+  if (!p) return { status: 'active', billingType: 'hourly', ...overrideToValues(undefined) };
   return {
     name: p.name,
     clientId: p.client?.id ?? '',
@@ -65,6 +69,7 @@ function toValues(p: Project | undefined): Partial<Values> {
     flatFee: centsToInput(p.flatFeeCents),
     budgetHours: p.budgetMinutes ? String(Math.round((p.budgetMinutes / 60) * 100) / 100) : '',
     budgetAmount: centsToInput(p.budgetCents),
+    ...overrideToValues(p),
   };
 }
 
@@ -122,6 +127,7 @@ export default function ProjectForm(props: ProjectFormProps) {
         budgetAmount: money(v.budgetAmount),
         memberIds: [...memberIds()],
         services,
+        ...overrideBody(v),
       };
       const clean = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ProjectCreateInput;
       const saved = await renameFieldErrors(props.project ? updateProject(props.project.id, clean) : createProject(clean), formFieldName);
@@ -181,6 +187,13 @@ export default function ProjectForm(props: ProjectFormProps) {
           </Show>
           <FormField {...form.field('budgetHours')} label="Budget (hours)" inputMode="decimal" disabled={disabled()} />
           <FormField {...form.field('budgetAmount')} label="Budget (amount)" inputMode="decimal" hint="Dollars" disabled={disabled()} />
+          <RoundingOverrideFields
+            increment={form.field('roundingIncrementMinutes')}
+            mode={form.field('roundingMode')}
+            inheritLabel="Client or company default"
+            hint="How this project's time is rounded when billed; it wins over the client's and the company's rule."
+            disabled={disabled()}
+          />
         </div>
 
         <fieldset class="fieldset" aria-describedby={form.field('memberIds').error ? 'project-memberIds-error' : undefined}>

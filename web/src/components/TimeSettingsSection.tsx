@@ -2,6 +2,7 @@ import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { errorMessage } from '../action';
 import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
+import { ROUNDING_INCREMENT_OPTIONS, ROUNDING_MODE_OPTIONS } from '../rounding';
 import { useSession } from '../session';
 import { getTimeSettings, updateTimeSettings, type RoundingIncrement, type RoundingMode, type TimeSettings } from '../workApi';
 import FormField from './FormField';
@@ -9,17 +10,6 @@ import FormShell from './FormShell';
 import { LoadError, Loading, SuccessNote } from './PageStatus';
 import SelectField from './SelectField';
 import SubmitButton from './SubmitButton';
-
-const ROUNDING_OPTIONS = [
-  { value: '0', label: 'None' },
-  { value: '6', label: '6 minutes' },
-  { value: '15', label: '15 minutes' },
-  { value: '30', label: '30 minutes' },
-];
-const MODE_OPTIONS = [
-  { value: 'up', label: 'Round up' },
-  { value: 'nearest', label: 'Round to nearest' },
-];
 
 /** Company settings → "Time tracking": billing rounding and the timer's auto-stop (edit needs company.settings). */
 export default function TimeSettingsSection() {
@@ -77,8 +67,8 @@ export default function TimeSettingsSection() {
         <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>
         <Match when={settings()}>
           <FormShell form={form} class="form form-narrow" labelledBy="time-settings-title">
-            <SelectField {...form.field('roundingIncrementMinutes')} label="Rounding" options={ROUNDING_OPTIONS} disabled={!canEdit()} />
-            <SelectField {...form.field('roundingMode')} label="Rounding mode" options={MODE_OPTIONS} disabled={!canEdit()} />
+            <SelectField {...form.field('roundingIncrementMinutes')} label="Rounding" options={ROUNDING_INCREMENT_OPTIONS} disabled={!canEdit()} />
+            <SelectField {...form.field('roundingMode')} label="Rounding mode" options={ROUNDING_MODE_OPTIONS} disabled={!canEdit()} />
             <FormField
               {...form.field('timerAutoStopHours')}
               label="Auto-stop timer after (hours)"
