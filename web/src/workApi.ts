@@ -90,15 +90,18 @@ export interface VendorQuery {
   limit?: number;
 }
 
+export type ClientContact = InferResponseType<(typeof v1.clients)[':id']['contacts']['$get'], 200>['items'][number];
+export type ClientContactInput = InferRequestType<(typeof v1.clients)[':id']['contacts']['$post']>['json'];
+
 export type TimelineItem = InferResponseType<(typeof v1.clients)[':id']['timeline']['$get'], 200>['items'][number];
 
 export type ProjectFile = InferResponseType<(typeof v1.projects)[':id']['files']['$get'], 200>['items'][number];
 export type FileUploadInput = InferRequestType<(typeof v1.projects)[':id']['files']['$post']>['json'];
 export type FileUpload = InferResponseType<(typeof v1.projects)[':id']['files']['$post'], 201>['upload'];
 
-export type ClientImportInput = InferRequestType<typeof v1.clients.import.$post>['json'];
-export type ClientImportResult = InferResponseType<typeof v1.clients.import.$post, 200>;
-export type ClientImportRow = ClientImportResult['rows'][number];
+/** Every CSV import (clients, projects, time) takes and answers the same shapes. */
+export type CsvImportInput = InferRequestType<typeof v1.clients.import.$post>['json'];
+export type CsvImportResult = InferResponseType<typeof v1.clients.import.$post, 200>;
 
 export type DocumentKind = InferRequestType<typeof v1.documents.$post>['json']['kind'];
 export type DocumentSummary = InferResponseType<typeof v1.documents.$get, 200>['items'][number];
@@ -142,6 +145,16 @@ export const restoreClient = (id: string) => call(() => v1.clients[':id'].restor
 export const clientTimeline = (query: { id: string; cursor?: string; limit?: number }) =>
   call(() => v1.clients[':id'].timeline.$get({ param: { id: query.id }, query: cleanQuery({ cursor: query.cursor, limit: query.limit }) }));
 
+// ---------- Client contacts ----------
+
+export const listClientContacts = (clientId: string) => call(() => v1.clients[':id'].contacts.$get({ param: { id: clientId } }));
+export const createClientContact = (clientId: string, json: ClientContactInput) =>
+  call(() => v1.clients[':id'].contacts.$post({ param: { id: clientId }, json }));
+export const updateClientContact = (clientId: string, contactId: string, json: Partial<ClientContactInput>) =>
+  call(() => v1.clients[':id'].contacts[':contactId'].$patch({ param: { id: clientId, contactId }, json }));
+export const deleteClientContact = (clientId: string, contactId: string) =>
+  call(() => v1.clients[':id'].contacts[':contactId'].$delete({ param: { id: clientId, contactId } }));
+
 // ---------- Vendors ----------
 
 export const listVendors = (query: VendorQuery = {}) => call(() => v1.vendors.$get({ query: cleanQuery({ ...query }) }));
@@ -153,7 +166,10 @@ export const restoreVendor = (id: string) => call(() => v1.vendors[':id'].restor
 // ---------- CSV ----------
 
 /** Dry run (the default) reports every row's problems; `dryRun: false` imports all rows or none (422 IMPORT_HAS_ERRORS). */
-export const importClients = (json: ClientImportInput) => call(() => v1.clients.import.$post({ json }));
+export const importClients = (json: CsvImportInput) => call(() => v1.clients.import.$post({ json }));
+export const importProjects = (json: CsvImportInput) => call(() => v1.projects.import.$post({ json }));
+/** Time arrives as draft entries; rows for other people need time.approve. */
+export const importTimeEntries = (json: CsvImportInput) => call(() => v1['time-entries'].import.$post({ json }));
 
 /** Plain links (the browser downloads the CSV with the session cookie). */
 export const CLIENTS_EXPORT_URL = '/api/v1/clients/export';

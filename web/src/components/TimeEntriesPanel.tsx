@@ -3,9 +3,10 @@ import PagedListView from './PagedListView';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
 import { entriesVersion } from '../timeEvents';
-import { listTimeEntries, timeEntriesExportUrl, type TimeEntryStatus } from '../workApi';
+import { importTimeEntries, listTimeEntries, timeEntriesExportUrl, type TimeEntryStatus } from '../workApi';
 import { ENTRY_STATUS_FILTER } from '../workLabels';
 import CheckboxField from './CheckboxField';
+import CsvImportPanel from './CsvImportPanel';
 import FormField from './FormField';
 import SelectField from './SelectField';
 import TimeEntriesTable from './TimeEntriesTable';
@@ -20,6 +21,7 @@ export default function TimeEntriesPanel() {
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [mineOnly, setMineOnly] = createSignal(true);
+  const [importing, setImporting] = createSignal(false);
 
   const search = () =>
     list.load({
@@ -46,18 +48,46 @@ export default function TimeEntriesPanel() {
   return (
     <div class="stack">
       <TimeEntryForm onAdded={() => void list.reload()} />
+      <Show when={importing()}>
+        <CsvImportPanel
+          id="time-import"
+          title="Import time from CSV"
+          intro={
+            <>
+              The first row names the columns: <code>date, person, project, service, hours, notes, billable</code>;{' '}
+              <code>date</code>, <code>project</code> and <code>hours</code> are required. Dates are YYYY-MM-DD; the person is a
+              member's email (blank for you); the project is its number (P-00001) or name; hours are like 1.5 or 1:30, at most 24.
+              Entries arrive as drafts.
+            </>
+          }
+          noun={['time entry', 'time entries']}
+          run={importTimeEntries}
+          onImported={() => void list.reload()}
+        />
+      </Show>
 
       <section class="card" aria-labelledby="entries-title">
         <div class="card-header">
           <h2 id="entries-title">Entries</h2>
-          <a
-            href={timeEntriesExportUrl({ from: from() || undefined, to: to() || undefined })}
-            download=""
-            class="btn btn-secondary btn-sm"
-            title="The entries between the From and To dates below (all dates when they are empty)"
-          >
-            Export CSV
-          </a>
+          <div class="button-row">
+            <button
+              type="button"
+              class="btn btn-secondary btn-sm"
+              aria-expanded={importing() ? 'true' : 'false'}
+              aria-controls="time-import"
+              onClick={() => setImporting((open) => !open)}
+            >
+              Import CSV
+            </button>
+            <a
+              href={timeEntriesExportUrl({ from: from() || undefined, to: to() || undefined })}
+              download=""
+              class="btn btn-secondary btn-sm"
+              title="The entries between the From and To dates below (all dates when they are empty)"
+            >
+              Export CSV
+            </a>
+          </div>
         </div>
         <div class="filters time-filters" role="group" aria-label="Filter entries">
           <SelectField

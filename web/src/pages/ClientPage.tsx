@@ -1,6 +1,7 @@
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
+import ClientContacts from '../components/ClientContacts';
 import ClientForm from '../components/ClientForm';
 import ClientTimeline from '../components/ClientTimeline';
 import FormError from '../components/FormError';
@@ -141,6 +142,9 @@ function ClientPageFor(props: { id: string | undefined }) {
               </Show>
             </div>
           )}
+        </Show>
+        <Show when={client()?.id}>
+          {(id) => <ClientContacts clientId={id()} canManage={canManage() && !client()?.deletedAt} onChanged={changed} />}
         </Show>
         <Show when={client()?.id}>{(id) => <ClientTimeline clientId={id()} version={changes()} />}</Show>
       </div>

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import ClientImportPanel from '../components/ClientImportPanel';
 import ClientsTable from '../components/ClientsTable';
+import CsvImportPanel from '../components/CsvImportPanel';
 import ListPageHeader from '../components/ListPageHeader';
 import ListSection from '../components/ListSection';
 import ListToolbar from '../components/ListToolbar';
@@ -9,7 +9,13 @@ import NoAccess from '../components/NoAccess';
 import PagedListView from '../components/PagedListView';
 import { createSearchableList } from '../searchableList';
 import { useSession } from '../session';
-import { CLIENTS_EXPORT_URL, listClients } from '../workApi';
+import { CLIENTS_EXPORT_URL, importClients, listClients } from '../workApi';
+
+/** The columns `POST /clients/import` understands (docs/work.md, "CSV"). */
+const CLIENT_IMPORT_COLUMNS = [
+  'name', 'kind', 'email', 'phone', 'tax_id', 'currency', 'payment_terms_days', 'tags', 'notes',
+  'address_line1', 'address_line2', 'city', 'state', 'postal_code', 'country',
+];
 
 /** /clients — search, list and page through clients; managers add new ones. */
 export default function Clients() {
@@ -49,7 +55,19 @@ export default function Clients() {
         </ListPageHeader>
 
         <Show when={canManage() && importing()}>
-          <ClientImportPanel id="clients-import" onImported={() => void search()} />
+          <CsvImportPanel
+            id="clients-import"
+            title="Import clients from CSV"
+            intro={
+              <>
+                The first row names the columns; only <code>name</code> is required. Columns:{' '}
+                <code>{CLIENT_IMPORT_COLUMNS.join(', ')}</code>. Separate tags with <code>;</code>.
+              </>
+            }
+            noun={['client', 'clients']}
+            run={importClients}
+            onImported={() => void search()}
+          />
         </Show>
 
         <ListSection id="clients" title="Client list">

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
+import CsvImportPanel from '../components/CsvImportPanel';
 import ListPageHeader from '../components/ListPageHeader';
 import ListSection from '../components/ListSection';
 import NoAccess from '../components/NoAccess';
@@ -9,7 +10,7 @@ import SearchBox from '../components/SearchBox';
 import SelectField from '../components/SelectField';
 import { createPagedList } from '../pagedList';
 import { useSession } from '../session';
-import { listProjects, PROJECTS_EXPORT_URL, type ProjectStatus } from '../workApi';
+import { importProjects, listProjects, PROJECTS_EXPORT_URL, type ProjectStatus } from '../workApi';
 import { PROJECT_STATUS_FILTER } from '../workLabels';
 
 /** /projects — filter by status, search, page through projects; managers add new ones. */
@@ -19,6 +20,7 @@ export default function Projects() {
   const list = createPagedList(listProjects, 'Could not load the projects.');
   const [q, setQ] = createSignal('');
   const [status, setStatus] = createSignal('');
+  const [importing, setImporting] = createSignal(false);
 
   const search = () => list.load({ q: q() || undefined, status: (status() || undefined) as ProjectStatus | undefined });
   onMount(() => {
@@ -41,12 +43,38 @@ export default function Projects() {
               </A>
             </Show>
             <Show when={canManage()}>
+              <button
+                type="button"
+                class="btn btn-secondary"
+                aria-expanded={importing() ? 'true' : 'false'}
+                aria-controls="projects-import"
+                onClick={() => setImporting((open) => !open)}
+              >
+                Import CSV
+              </button>
               <A href="/projects/new" class="btn btn-primary">
                 New project
               </A>
             </Show>
           </div>
         </ListPageHeader>
+
+        <Show when={canManage() && importing()}>
+          <CsvImportPanel
+            id="projects-import"
+            title="Import projects from CSV"
+            intro={
+              <>
+                The first row names the columns; only <code>name</code> is required. Columns:{' '}
+                <code>name, client, billing_type, hourly_rate, flat_fee, budget_hours, budget_amount, status</code>. The client is
+                found by its name; amounts are in dollars; a blank billing type is hourly.
+              </>
+            }
+            noun={['project', 'projects']}
+            run={importProjects}
+            onImported={() => void search()}
+          />
+        </Show>
 
         <ListSection id="projects" title="Project list">
           <div class="list-toolbar">

@@ -1,45 +1,41 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { createAction } from '../action';
 import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
-import { importClients, type ClientImportResult } from '../workApi';
+import type { CsvImportInput, CsvImportResult } from '../workApi';
 import DataTable from './DataTable';
 import FileField from './FileField';
 import FormError from './FormError';
 import FormShell from './FormShell';
-
-/** The columns `POST /clients/import` understands (docs/work.md, "CSV"). */
-const COLUMNS = [
-  'name',
-  'kind',
-  'email',
-  'phone',
-  'tax_id',
-  'currency',
-  'payment_terms_days',
-  'tags',
-  'notes',
-  'address_line1',
-  'address_line2',
-  'city',
-  'state',
-  'postal_code',
-  'country',
-] as const;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface Preview {
   /** Exactly the text that was checked, so the import writes what the preview showed. */
   csv: string;
-  result: ClientImportResult;
+  result: CsvImportResult;
+}
+
+interface CsvImportPanelProps {
+  id: string;
+  /** "Import clients from CSV" */
+  title: string;
+  /** What the file holds: its columns and anything particular to them. */
+  intro: JSX.Element;
+  /** Singular and plural, for "Import 2 clients". */
+  noun: readonly [string, string];
+  /** The import endpoint: `dryRun: true` previews, `false` imports all rows or none. */
+  run: (json: CsvImportInput) => Promise<CsvImportResult>;
+  onImported: () => void;
 }
 
 /**
- * Import clients from a CSV file in two steps: a dry run that shows every row's
- * problems, then (only when there are none) the import, all rows or nothing.
+ * Import a CSV file in two steps (clients, projects, time alike): a dry run that
+ * shows every row's problems, then (only when there are none) the import, all
+ * rows or nothing.
  */
-export default function ClientImportPanel(props: { id: string; onImported: () => void }) {
+export default function CsvImportPanel(props: CsvImportPanelProps) {
+  const count = (n: number) => plural(n, props.noun[0], props.noun[1]);
   const [file, setFile] = createSignal<File>();
   const [preview, setPreview] = createSignal<Preview>();
   const [notice, setNotice] = createSignal<string>();
@@ -59,14 +55,14 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
         invalidFields({ csv: 'Could not read this file. Choose it again.' });
       }
       if (!csv.trim()) invalidFields({ csv: 'This file is empty.' });
-      setPreview({ csv, result: await importClients({ csv, dryRun: true }) });
+      setPreview({ csv, result: await props.run({ csv, dryRun: true }) });
     },
   });
 
   const commit = createAction(async (current: Preview) => {
-    const done = await importClients({ csv: current.csv, dryRun: false });
+    const done = await props.run({ csv: current.csv, dryRun: false });
     setPreview(undefined);
-    setNotice(`Imported ${plural(done.imported, 'client', 'clients')}.`);
+    setNotice(`Imported ${count(done.imported)}.`);
     props.onImported();
   });
 
@@ -74,11 +70,8 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
 
   return (
     <section id={props.id} class="card import-panel" aria-labelledby={`${props.id}-title`}>
-      <h2 id={`${props.id}-title`}>Import clients from CSV</h2>
-      <p class="card-intro">
-        The first row names the columns; only <code>name</code> is required. Columns: <code>{COLUMNS.join(', ')}</code>.
-        Separate tags with <code>;</code>. Nothing is imported until every row is ready.
-      </p>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <p class="card-intro">{props.intro} Nothing is imported until every row is ready.</p>
 
       <FormShell form={check} class="file-upload" label="Preview a CSV import">
         <FileField
@@ -152,7 +145,7 @@ export default function ClientImportPanel(props: { id: string; onImported: () =>
             >
               <div class="button-row">
                 <button type="button" class="btn btn-primary" disabled={commit.pending()} onClick={() => void commit.run(current())}>
-                  {commit.pending() ? 'Importing…' : `Import ${plural(current().result.valid, 'client', 'clients')}`}
+                  {commit.pending() ? 'Importing…' : `Import ${count(current().result.valid)}`}
                 </button>
               </div>
             </Show>
