@@ -10,6 +10,7 @@ import { accessLog } from './middleware/access-log';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
+import { accountingRoutes } from './routes/accounting';
 import { authRoutes } from './routes/auth';
 import { clientContactRoutes } from './routes/client-contacts';
 import { clientRoutes } from './routes/clients';
@@ -23,6 +24,7 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { projectRoutes } from './routes/projects';
+import { reportRoutes } from './routes/reports';
 import { storageRoutes } from './routes/storage';
 import { templateRoutes } from './routes/templates';
 import { timeRoutes } from './routes/time';
@@ -62,7 +64,9 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', storageRoutes)
     .route('/api/v1', documentRoutes)
     .route('/api/v1', invoicingRoutes)
-    .route('/api/v1', portalRoutes);
+    .route('/api/v1', portalRoutes)
+    .route('/api/v1', accountingRoutes)
+    .route('/api/v1', reportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

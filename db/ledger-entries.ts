@@ -42,7 +42,8 @@ export async function postManualEntry(tx: Tx, companyId: string, e: ManualEntryI
   if (existing) return { id: existing.id, created: false };
   const chart = new Map((await ledgerAccounts(tx, companyId)).map((a) => [a.id, a]));
   const problem = manualEntryProblem(e.lines, chart);
-  if (problem) throw new AppError(422, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : undefined);
+  // Another company's account is, to this company, no account at all: 404 like any other tenant's id.
+  if (problem) throw new AppError(problem.code === 'ACCOUNT_MISSING' ? 404 : 422, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : undefined);
   await assertOpenPeriod(tx, companyId, e.entryDate);
   const id = (await postEntry(tx, {
     companyId, sourceType: 'manual', sourceId, entryDate: e.entryDate, currency: e.currency, memo: e.memo, postedBy: actor.actorUserId, lines: toPosting(e.lines),
@@ -80,6 +81,8 @@ export interface EntryFilter {
   to?: string;
   sourceType?: JournalSource;
   accountId?: string;
+  /** Just this entry. */
+  id?: string;
   limit: number;
   /** Keyset: entries strictly before this (date, created, id), newest first. */
   before?: { entryDate: string; createdAt: string; id: string };
@@ -95,6 +98,7 @@ export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
       f.from ? gte(journalEntries.entryDate, f.from) : undefined,
       f.to ? lte(journalEntries.entryDate, f.to) : undefined,
       f.sourceType ? eq(journalEntries.sourceType, f.sourceType) : undefined,
+      f.id ? eq(journalEntries.id, f.id) : undefined,
       f.accountId ? sql`exists (select 1 from ${journalLines} where ${journalLines.entryId} = ${journalEntries.id} and ${journalLines.accountId} = ${f.accountId})` : undefined,
       b ? or(
         lt(journalEntries.entryDate, b.entryDate),
@@ -108,4 +112,9 @@ export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
     .where(and(eq(journalLines.companyId, companyId), inArray(journalLines.entryId, ids)))
     .orderBy(asc(journalLines.entryId), desc(journalLines.debitCents), asc(accounts.code)) : [];
   return heads.map((h) => ({ ...h.entry, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id) }));
+}
+
+export async function getEntry(tx: Tx, companyId: string, id: string) {
+  const [row] = await listEntries(tx, companyId, { id, limit: 1 });
+  return row ?? null;
 }

@@ -15,6 +15,7 @@ const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
   clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '', contactId: '',
+  accountId: '', journalEntryId: '', periodId: '',
 };
 const B = { companyId: '', ownerId: '' };
 
@@ -152,6 +153,24 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/projects/:id/files': { expect: 404 },
   'GET /api/v1/projects/:id/files/:fileId/download': { expect: 404 },
   'DELETE /api/v1/projects/:id/files/:fileId': { expect: 404 },
+  'GET /api/v1/accounting/accounts': { expect: 'own' },
+  'POST /api/v1/accounting/accounts': { body: { code: '6100', name: 'Bravo software', type: 'expense' }, expect: 'own' },
+  'PATCH /api/v1/accounting/accounts/:id': { body: { name: 'Renamed', active: false }, expect: 404 },
+  'DELETE /api/v1/accounting/accounts/:id': { expect: 404 },
+  'GET /api/v1/accounting/entries': { expect: 'own' },
+  'POST /api/v1/accounting/entries': { body: { entryDate: '2026-11-03', memo: 'mine now', lines: [{ accountId: A.accountId, debit: '5' }, { accountId: A.accountId, credit: '5' }] }, expect: 404 },
+  'POST /api/v1/accounting/entries/:id/reverse': { body: { entryDate: '2026-11-03' }, expect: 404 },
+  'GET /api/v1/accounting/periods': { expect: 'own' },
+  'POST /api/v1/accounting/periods': { body: { startDate: '2020-01-01', endDate: '2020-01-31' }, expect: 'own' },
+  'POST /api/v1/accounting/periods/:id/close': { body: { reason: 'mine now' }, expect: 404 },
+  'POST /api/v1/accounting/periods/:id/reopen': { body: { reason: 'mine now' }, expect: 404 },
+  'GET /api/v1/reports/trial-balance': { expect: 'own' },
+  'GET /api/v1/reports/profit-and-loss': { expect: 'own' },
+  'GET /api/v1/reports/balance-sheet': { expect: 'own' },
+  'GET /api/v1/reports/general-ledger': { expect: 'own' },
+  'GET /api/v1/reports/ar-aging': { expect: 'own' },
+  'GET /api/v1/reports/invoice-reconciliation': { expect: 'own' },
+  'POST /api/v1/reports/invoice-reconciliation/recalculate': { body: { documentIds: [A.documentId], fix: true }, expect: 404 },
   'GET /api/v1/company/time-settings': { expect: 'own' },
   'PATCH /api/v1/company/time-settings': { body: { roundingIncrementMinutes: 6 }, expect: 'own' },
 });
@@ -169,6 +188,7 @@ function fillPath(path: string): string {
     ['/me/sessions/', A.sessionId], ['/company/invitations/', A.invitationId], ['/company/templates/:id/restore', A.deletedTemplateId],
     ['/company/templates/', A.templateId], ['/clients/:id/restore', A.deletedClientId], ['/clients/', A.clientId],
     ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId],
+    ['/accounting/accounts/', A.accountId], ['/accounting/entries/', A.journalEntryId], ['/accounting/periods/', A.periodId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
   return path.replace(':userId', A.memberId).replace(':token', A.invitationToken).replace(':fileId', A.fileId).replace(':contactId', A.contactId).replace(':linkId', '00000000-0000-4000-8000-000000000000').replace(':id', id);
@@ -216,6 +236,12 @@ beforeAll(async () => {
   A.deletedVendorId = (await asA('/api/v1/vendors', { name: 'Alpha Old Vendor' })).id;
   expect((await env.request(`/api/v1/vendors/${A.deletedVendorId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
   A.fileId = (await asA(`/api/v1/projects/${A.projectId}/files`, { filename: 'alpha.pdf', contentType: 'application/pdf', size: 100 })).file.id;
+  // Books: an account, a manual entry and a period of A's.
+  const chart = (await json(await env.request('/api/v1/accounting/accounts', { cookie: A.cookie }))).items;
+  A.accountId = chart.find((x: { code: string }) => x.code === '1000').id;
+  const equity = chart.find((x: { code: string }) => x.code === '3000').id;
+  A.journalEntryId = (await asA('/api/v1/accounting/entries', { entryDate: '2026-11-02', memo: 'Alpha memo', lines: [{ accountId: A.accountId, debit: '100' }, { accountId: equity, credit: '100' }] })).id;
+  A.periodId = (await asA('/api/v1/accounting/periods', { startDate: '2026-10-01', endDate: '2026-10-31' })).id;
 });
 afterAll(async () => { await env?.close(); });
 
@@ -231,6 +257,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
     A.clientId, 'Alpha Client', A.contactId, 'Alpha Contact', 'contact@alpha.example', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+    A.accountId, A.journalEntryId, 'Alpha memo', A.periodId,
   ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {
