@@ -2,12 +2,13 @@
 import { createEmailActivities } from './email';
 import { createInvoiceActivities, type InvoiceActivityDeps } from './invoices';
 import { createOnboardingActivities } from './onboarding';
+import { createRecurringActivities } from './recurring';
 import { createTimeActivities } from './time';
 
 export type ActivityDeps = InvoiceActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps), ...createTimeActivities(deps), ...createInvoiceActivities(deps) };
+  return { ...createOnboardingActivities(deps), ...createEmailActivities(deps), ...createTimeActivities(deps), ...createInvoiceActivities(deps), ...createRecurringActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -19,6 +19,7 @@ import { csvRoutes } from './routes/csv';
 import { documentRoutes } from './routes/documents';
 import { invoicingRoutes } from './routes/invoicing';
 import { portalRoutes } from './routes/portal';
+import { recurringRoutes } from './routes/recurring';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
@@ -65,6 +66,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', documentRoutes)
     .route('/api/v1', invoicingRoutes)
     .route('/api/v1', portalRoutes)
+    .route('/api/v1', recurringRoutes)
     .route('/api/v1', accountingRoutes)
     .route('/api/v1', reportRoutes);
 

@@ -3,3 +3,4 @@ export { emailDelivery } from './email-delivery';
 export { onboarding } from './onboarding';
 export { timer } from './timer';
 export { invoiceLifecycle } from './invoice-lifecycle';
+export { recurringOccurrence } from './recurring-occurrence';

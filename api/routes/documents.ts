@@ -9,8 +9,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
-import { getCatalogItem, getClient } from '../../db/clients';
-import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentLineRow, type DocumentRow, type LineRowInput } from '../../db/documents';
+import { getClient } from '../../db/clients';
+import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentLineRow, type DocumentRow } from '../../db/documents';
 import { nextNumber } from '../../db/numbering';
 import { getProject } from '../../db/projects';
 import { documents } from '../../db/schema/documents';
@@ -18,10 +18,9 @@ import { softDelete } from '../../db/soft-delete';
 import { lockBillableTime, markBilled, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { addDays, dayIn, isDay } from '../../domain/dates';
-import { documentTotals, secondsToHoursQuantity, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
+import { secondsToHoursQuantity } from '../../domain/documents/totals';
 import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
-import { parseDollars, parsePercentBps } from '../../domain/money';
 import { projectLabel } from '../../domain/projects';
 import { billedSeconds, effectiveRule } from '../../domain/rounding';
 import { auditBy } from '../audit';
@@ -31,22 +30,10 @@ import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam, listOf } from '../schemas/work';
 import { companyRule, ruleFrom } from '../rounding';
 import { areaApp } from '../validation';
+import { computed, DiscountBody, discountOf, discountText, LineBody, lineInputs } from '../document-lines';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Locked') };
 const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
-const DiscountBody = z.union([
-  z.object({ kind: z.literal('percent'), percent: z.string().max(10) }),
-  z.object({ kind: z.literal('amount'), amount: z.string().max(20) }),
-]).nullable();
-const LineBody = z.object({
-  description: z.string().trim().min(1, 'Describe the line.').max(2000),
-  catalogItemId: z.string().uuid().nullable().optional(),
-  quantity: z.string().trim().max(20),
-  unitPrice: z.string().trim().max(20),
-  discount: DiscountBody.optional(),
-  taxable: z.boolean().default(false),
-  taxRate: z.string().trim().max(10).default('0'),
-});
 const DocumentBody = z.object({
   kind: z.enum(['estimate', 'invoice'], { error: 'Choose estimate or invoice.' }),
   clientId: z.string({ error: 'Choose a client.' }).uuid('Choose a client.'),
@@ -86,58 +73,6 @@ const billTime = createRoute({
 const remove = createRoute({ method: 'delete', path: '/documents/{id}', tags: ['documents'], summary: 'Delete a draft (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
 
 type Body = z.infer<typeof DocumentBody>;
-
-function discountOf(field: string, d: z.infer<typeof DiscountBody> | undefined): Discount {
-  if (!d) return null;
-  if (d.kind === 'percent') {
-    const bps = parsePercentBps(d.percent);
-    if (bps === null) throw AppError.validation({ [field]: 'Enter a percentage from 0 to 100, like 10 or 7.5.' });
-    return { kind: 'percent', bps };
-  }
-  const cents = parseDollars(d.amount);
-  if (cents === null) throw AppError.validation({ [field]: 'Enter an amount in dollars.' });
-  return { kind: 'amount', cents };
-}
-
-/** Lines as typed → checked inputs for the totals module, naming the field of the first problem. */
-async function lineInputs(tx: Tx, companyId: string, lines: Body['lines']): Promise<{ input: LineInput; catalogItemId: string | null; description: string }[]> {
-  const out = [];
-  for (const [i, l] of lines.entries()) {
-    const unitPriceCents = parseDollars(l.unitPrice);
-    if (unitPriceCents === null) throw AppError.validation({ [`lines.${i}.unitPrice`]: 'Enter a price in dollars, like 125 or 1,250.00.' });
-    const taxRateBps = parsePercentBps(l.taxRate);
-    if (taxRateBps === null) throw AppError.validation({ [`lines.${i}.taxRate`]: 'Enter a tax rate from 0 to 100, like 8.25.' });
-    if (l.catalogItemId && !(await getCatalogItem(tx, companyId, l.catalogItemId))) throw AppError.notFound('No such catalog item.');
-    out.push({
-      input: { quantity: l.quantity, unitPriceCents, discount: discountOf(`lines.${i}.discount`, l.discount), taxable: l.taxable, taxRateBps },
-      catalogItemId: l.catalogItemId ?? null, description: l.description,
-    });
-  }
-  return out;
-}
-
-/** Totals for the lines and discount; the rows to store for each line. */
-function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount: Discount) {
-  try {
-    const t = documentTotals(lines.map((l) => l.input), discount);
-    const rows: LineRowInput[] = lines.map((l, i) => ({
-      position: i + 1, description: l.description, catalogItemId: l.catalogItemId, quantity: l.input.quantity.trim(),
-      unitPriceCents: l.input.unitPriceCents, discountKind: l.input.discount?.kind ?? null,
-      discountValue: l.input.discount ? (l.input.discount.kind === 'percent' ? l.input.discount.bps : l.input.discount.cents) : null,
-      taxable: l.input.taxable, taxRateBps: l.input.taxRateBps, subtotalCents: t.lines[i]!.subtotalCents,
-      lineDiscountCents: t.lines[i]!.discountCents, netCents: t.lines[i]!.netCents, taxBaseCents: t.lines[i]!.taxBaseCents,
-    }));
-    const money = { subtotalCents: t.subtotalCents, discountCents: t.lineDiscountCents + t.documentDiscountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents };
-    return { rows, money, discountKind: discount?.kind ?? null, discountValue: discount ? (discount.kind === 'percent' ? discount.bps : discount.cents) : null };
-  } catch (err) {
-    if (err instanceof TotalsError) throw AppError.validation({ lines: err.message });
-    throw err;
-  }
-}
-
-type DiscountText = z.infer<typeof DiscountBody>;
-const discountText = (kind: 'percent' | 'amount' | null, value: number | null): DiscountText =>
-  kind === 'percent' ? { kind, percent: (value! / 100).toFixed(2) } : kind === 'amount' ? { kind, amount: (value! / 100).toFixed(2) } : null;
 
 async function view(tx: Tx, companyId: string, d: DocumentRow) {
   const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });

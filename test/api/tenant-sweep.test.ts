@@ -14,7 +14,7 @@ let env: TestEnv;
 const password = 'correct horse battery';
 const A = {
   companyId: '', ownerId: '', memberId: '', sessionId: '', invitationId: '', invitationToken: '', templateId: '', deletedTemplateId: '', cookie: '',
-  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '', contactId: '',
+  clientId: '', deletedClientId: '', catalogId: '', projectId: '', entryId: '', fileId: '', vendorId: '', deletedVendorId: '', documentId: '', contactId: '', seriesId: '',
   accountId: '', journalEntryId: '', periodId: '',
 };
 const B = { companyId: '', ownerId: '' };
@@ -148,6 +148,13 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/documents/:id/portal-links': { expect: 404 },
   'DELETE /api/v1/documents/:id/portal-links/:linkId': { expect: 404 },
   'POST /api/v1/documents/:id/convert': { body: {}, expect: 404 },
+  'GET /api/v1/recurring-invoices': { expect: 'own' },
+  'POST /api/v1/recurring-invoices': { body: { name: 'Bravo series', clientId: A.clientId, frequency: 'monthly', startDate: '2030-01-01', lines: [{ description: 'x', quantity: '1', unitPrice: '1' }] }, expect: 404 },
+  'GET /api/v1/recurring-invoices/:id': { expect: 404 },
+  'POST /api/v1/recurring-invoices/:id/pause': { expect: 404 },
+  'POST /api/v1/recurring-invoices/:id/resume': { expect: 404 },
+  'POST /api/v1/recurring-invoices/:id/skip': { expect: 404 },
+  'DELETE /api/v1/recurring-invoices/:id': { expect: 404 },
   'POST /api/v1/projects/:id/files': { body: { filename: 'x.pdf', contentType: 'application/pdf', size: 10 }, expect: 404 },
   'POST /api/v1/projects/:id/files/:fileId/complete': { expect: 404 },
   'GET /api/v1/projects/:id/files': { expect: 404 },
@@ -187,7 +194,7 @@ function fillPath(path: string): string {
   const ids: [string, string][] = [
     ['/me/sessions/', A.sessionId], ['/company/invitations/', A.invitationId], ['/company/templates/:id/restore', A.deletedTemplateId],
     ['/company/templates/', A.templateId], ['/clients/:id/restore', A.deletedClientId], ['/clients/', A.clientId],
-    ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId],
+    ['/catalog/', A.catalogId], ['/vendors/:id/restore', A.deletedVendorId], ['/vendors/', A.vendorId], ['/projects/', A.projectId], ['/time-entries/', A.entryId], ['/documents/', A.documentId], ['/recurring-invoices/', A.seriesId],
     ['/accounting/accounts/', A.accountId], ['/accounting/entries/', A.journalEntryId], ['/accounting/periods/', A.periodId],
   ];
   const id = ids.find(([prefix]) => path.includes(prefix))?.[1] ?? '';
@@ -232,6 +239,7 @@ beforeAll(async () => {
   A.projectId = (await asA('/api/v1/projects', { name: 'Alpha Site', billingType: 'hourly', clientId: A.clientId, services: [{ catalogItemId: A.catalogId }] })).id;
   A.entryId = (await asA('/api/v1/time-entries', { projectId: A.projectId, date: '2026-11-02', hours: '2', notes: 'Alpha work' })).id;
   A.vendorId = (await asA('/api/v1/vendors', { name: 'Alpha Vendor' })).id;
+  A.seriesId = (await asA('/api/v1/recurring-invoices', { name: 'Alpha series', clientId: A.clientId, frequency: 'monthly', startDate: '2030-01-01', lines: [{ description: 'Alpha line', quantity: '1', unitPrice: '10' }] })).id;
   A.documentId = (await asA('/api/v1/documents', { kind: 'invoice', clientId: A.clientId, lines: [{ description: 'Alpha line', quantity: '1', unitPrice: '10' }] })).id;
   A.deletedVendorId = (await asA('/api/v1/vendors', { name: 'Alpha Old Vendor' })).id;
   expect((await env.request(`/api/v1/vendors/${A.deletedVendorId}`, { method: 'DELETE', cookie: A.cookie })).status).toBe(204);
@@ -256,7 +264,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const before = await snapshotA();
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
-    A.clientId, 'Alpha Client', A.contactId, 'Alpha Contact', 'contact@alpha.example', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
+    A.clientId, 'Alpha Client', A.contactId, 'Alpha Contact', 'contact@alpha.example', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.seriesId, 'Alpha series', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
     A.accountId, A.journalEntryId, 'Alpha memo', A.periodId,
   ];
   const results: string[] = [];

@@ -1,6 +1,8 @@
+/** Date rules of the schedules: invoice reminders and recurring series. */
 import { describe, expect, it } from 'vitest';
 import { dayIn } from '../../domain/dates';
 import { dueSteps, reminderPlan, validateSchedule } from '../../domain/reminders';
+import { occurrenceDates, seriesCalendar, seriesStart } from '../../domain/recurring';
 
 describe('reminder schedule', () => {
   const plan = reminderPlan('2026-03-10', [21, -3, 7, 14], 'America/New_York');
@@ -26,5 +28,15 @@ describe('reminder schedule', () => {
     expect(validateSchedule([7, 7])).toMatch(/once/);
     expect(validateSchedule([1.5])).toMatch(/whole days/);
     expect(validateSchedule(Array.from({ length: 11 }, (_, i) => i))).toMatch(/At most 10/);
+  });
+});
+
+describe('recurring series dates', () => {
+  it('monthly, quarterly and yearly occurrences fall on the start day, clamped to the 28th', () => {
+    expect(occurrenceDates('monthly', '2026-01-15', 3)).toEqual(['2026-01-15', '2026-02-15', '2026-03-15']);
+    expect(occurrenceDates('quarterly', seriesStart('2026-11-30'), 3)).toEqual(['2026-11-28', '2027-02-28', '2027-05-28']);
+    expect(occurrenceDates('yearly', '2026-02-10', 2)).toEqual(['2026-02-10', '2027-02-10']);
+    expect(occurrenceDates('monthly', '2026-01-15', 10, '2026-03-01')).toEqual(['2026-01-15', '2026-02-15']);
+    expect(seriesCalendar('quarterly', '2026-11-05')).toEqual({ dayOfMonth: 5, months: ['NOVEMBER', 'FEBRUARY', 'MAY', 'AUGUST'], hour: 6 });
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * Recurring invoice series: saved with their lines computed once (what every
+ * occurrence copies), fired by a Temporal Schedule per series; pause, resume,
+ * skip the next occurrence, end. Occurrences are ordinary invoices carrying
+ * the series and their date.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../../db/audit';
+import { getClient } from '../../db/clients';
+import { getProject } from '../../db/projects';
+import { getSeries, insertSeries, listSeries, updateSeries, type SeriesRow, type SeriesTemplate } from '../../db/recurring';
+import { documents } from '../../db/schema/documents';
+import { withTenant } from '../../db/tenant';
+import { timeSettings } from '../../db/time-entries';
+import { dayIn, isDay } from '../../domain/dates';
+import { AppError } from '../../domain/errors';
+import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart } from '../../domain/recurring';
+import { auditBy } from '../audit';
+import type { AppEnv } from '../env';
+import { computed, DiscountBody, discountOf, lineInputs, LineBody } from '../document-lines';
+import { requireCompany } from '../guards';
+import { createSeriesSchedule, deleteSeriesSchedule, scheduleId, setSeriesPaused } from '../recurring';
+import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
+import { IdParam } from '../schemas/work';
+import { areaApp } from '../validation';
+
+const tags = ['recurring'];
+const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict') };
+const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
+const SeriesBody = z.object({
+  name: z.string().trim().min(1, 'Name the series.').max(200),
+  clientId: z.string({ error: 'Choose a client.' }).uuid('Choose a client.'),
+  projectId: z.string().uuid().nullable().optional(),
+  frequency: z.enum(FREQUENCIES, { error: 'Choose monthly, quarterly or yearly.' }),
+  startDate: day,
+  endDate: day.nullable().optional(),
+  autoSend: z.boolean().default(false),
+  notes: z.string().max(5000).default(''),
+  terms: z.string().max(5000).default(''),
+  discount: DiscountBody.optional(),
+  lines: z.array(LineBody).min(1, 'Add at least one line.').max(200),
+}).meta({ id: 'RecurringSeriesBody' });
+const SeriesView = z.object({
+  id: z.string(), name: z.string(), clientId: z.string(), projectId: z.string().nullable(), frequency: z.string(), startDate: z.string(), endDate: z.string().nullable(),
+  status: z.string(), autoSend: z.boolean(), totalCents: z.number(), skipDates: z.array(z.string()), nextDates: z.array(z.string()), scheduleId: z.string(),
+}).meta({ id: 'RecurringSeries' });
+
+const list = createRoute({ method: 'get', path: '/recurring-invoices', tags, summary: 'Recurring invoice series', responses: { 200: jsonResponse('Series', z.object({ items: z.array(SeriesView) })), ...errors } });
+const create = createRoute({ method: 'post', path: '/recurring-invoices', tags, summary: 'Start a recurring series (a Temporal Schedule fires each occurrence)', request: { body: jsonBody(SeriesBody) }, responses: { 201: jsonResponse('Series', SeriesView), ...errors } });
+const get = createRoute({ method: 'get', path: '/recurring-invoices/{id}', tags, summary: 'A series and the invoices it made', request: { params: IdParam }, responses: { 200: jsonResponse('Series', SeriesView.extend({ invoices: z.array(z.object({ id: z.string(), number: z.string(), occurrenceDate: z.string().nullable(), status: z.string(), totalCents: z.number() })) })), ...errors } });
+const action = (name: 'pause' | 'resume' | 'skip', summary: string) => createRoute({ method: 'post', path: `/recurring-invoices/{id}/${name}`, tags, summary, request: { params: IdParam }, responses: { 200: jsonResponse('Series', SeriesView), ...errors } });
+const pause = action('pause', 'Pause: no occurrences until resumed');
+const resume = action('resume', 'Resume a paused series');
+const skip = action('skip', 'Skip the next occurrence');
+const end = createRoute({ method: 'delete', path: '/recurring-invoices/{id}', tags, summary: 'End a series (its invoices stay)', request: { params: IdParam }, responses: { 204: { description: 'Ended' }, ...errors } });
+
+/** The next few occurrences from today that will run (skipped dates left out). */
+function nextDates(s: SeriesRow, today: string): string[] {
+  if (s.status !== 'active') return [];
+  const from = s.startDate > today ? s.startDate : today;
+  return occurrenceDates(s.frequency, from < s.startDate ? s.startDate : from, 6, s.endDate).filter((d) => !s.skipDates.includes(d)).slice(0, 3);
+}
+
+const view = (s: SeriesRow, today: string) => ({
+  id: s.id, name: s.name, clientId: s.clientId, projectId: s.projectId, frequency: s.frequency, startDate: s.startDate, endDate: s.endDate, status: s.status,
+  autoSend: s.autoSend, totalCents: (s.template as SeriesTemplate).totalCents, skipDates: s.skipDates, nextDates: nextDates(s, today), scheduleId: scheduleId(s.id),
+});
+
+export const recurringRoutes = areaApp()
+  .openapi(list, async (c) => {
+    const { companyId } = requireCompany(c, 'documents.view');
+    const items = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const today = dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now());
+      return (await listSeries(tx, companyId)).map((s) => view(s, today));
+    });
+    return c.json({ items }, 200);
+  })
+  .openapi(create, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const typed = c.req.valid('json');
+    const body = { ...typed, startDate: seriesStart(typed.startDate) };
+    const problem = seriesProblem(body);
+    if (problem) throw AppError.validation({ endDate: problem });
+    const { series, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      if (!(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
+      if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount));
+      const template: SeriesTemplate = {
+        lines: c2.rows, discountKind: c2.discountKind, discountValue: c2.discountValue, subtotalCents: c2.money.subtotalCents, discountCents: c2.money.discountCents,
+        taxCents: c2.money.taxCents, totalCents: c2.money.totalCents, notes: body.notes, terms: body.terms,
+      };
+      const series = await insertSeries(tx, {
+        companyId, clientId: body.clientId, projectId: body.projectId ?? null, name: body.name, frequency: body.frequency, startDate: body.startDate,
+        endDate: body.endDate ?? null, autoSend: body.autoSend, template, createdBy: userId,
+      });
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'recurring.created', objectType: 'recurring_series', objectId: series.id, after: { name: body.name, frequency: body.frequency, totalCents: template.totalCents } });
+      const timeZone = (await timeSettings(tx, companyId))!.timeZone;
+      return { series, timeZone, today: dayIn(timeZone, Date.now()) };
+    });
+    await createSeriesSchedule(c.var.deps, { companyId, seriesId: series.id, frequency: body.frequency, startDate: body.startDate, endDate: body.endDate ?? null, timeZone, paused: false });
+    return c.json(view(series, today), 201);
+  })
+  .openapi(get, async (c) => {
+    const { companyId } = requireCompany(c, 'documents.view');
+    const { id } = c.req.valid('param');
+    const out = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const s = await getSeries(tx, companyId, id);
+      if (!s) throw AppError.notFound('No such series.');
+      const invoices = await tx.select({ id: documents.id, number: documents.number, occurrenceDate: documents.occurrenceDate, status: documents.status, totalCents: documents.totalCents })
+        .from(documents).where(and(eq(documents.companyId, companyId), eq(documents.recurringSeriesId, id))).orderBy(desc(documents.occurrenceDate));
+      return { ...view(s, dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now())), invoices };
+    });
+    return c.json(out, 200);
+  })
+  .openapi(pause, async (c) => c.json(await changeSeries(c, 'pause'), 200))
+  .openapi(resume, async (c) => c.json(await changeSeries(c, 'resume'), 200))
+  .openapi(skip, async (c) => c.json(await changeSeries(c, 'skip'), 200))
+  .openapi(end, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      if (!(await getSeries(tx, companyId, id))) throw AppError.notFound('No such series.');
+      await updateSeries(tx, companyId, id, { status: 'ended', deletedAt: new Date() });
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'recurring.ended', objectType: 'recurring_series', objectId: id });
+    });
+    await deleteSeriesSchedule(c.var.deps, id);
+    return c.body(null, 204);
+  });
+
+/** Pause, resume or skip: the series row first (audited), then its schedule. */
+async function changeSeries(c: Context<AppEnv>, what: 'pause' | 'resume' | 'skip'): Promise<ReturnType<typeof view>> {
+  const { companyId, userId } = requireCompany(c, 'documents.manage');
+  const id = c.req.param('id') ?? '';
+  const out = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+    const s = await getSeries(tx, companyId, id);
+    if (!s) throw AppError.notFound('No such series.');
+    const today = dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now());
+    let values: Partial<SeriesRow> = {};
+    if (what === 'pause') values = { status: 'paused' };
+    if (what === 'resume') values = { status: 'active' };
+    if (what === 'skip') {
+      if (s.status !== 'active') throw new AppError(409, 'SERIES_NOT_ACTIVE', 'Only an active series has a next occurrence to skip.');
+      const next = nextDates(s, today)[0];
+      if (!next) throw new AppError(409, 'SERIES_FINISHED', 'This series has no further occurrences.');
+      values = { skipDates: [...s.skipDates, next] };
+    }
+    await updateSeries(tx, companyId, id, values);
+    await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `recurring.${what}`, objectType: 'recurring_series', objectId: id, after: values });
+    return view({ ...s, ...values } as SeriesRow, today);
+  });
+  if (what !== 'skip') await setSeriesPaused(c.var.deps, id, what === 'pause');
+  return out;
+}

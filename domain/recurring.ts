@@ -1,0 +1,52 @@
+/**
+ * Recurring invoice series (PRODUCT.md §E): when occurrences fall. Pure: the
+ * API turns a series into a Temporal Schedule's calendar with this, and tests
+ * hold the dates to it.
+ */
+import { addDays } from './dates';
+
+export const FREQUENCIES = ['monthly', 'quarterly', 'yearly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+const MONTH_NAMES = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+export type MonthName = (typeof MONTH_NAMES)[number];
+
+/** Occurrences are created at this local hour, so the invoice is dated that day wherever the company is. */
+export const OCCURRENCE_HOUR = 6;
+
+export interface SeriesCalendar {
+  /** Days past the 28th would skip short months, so a series on the 29th–31st runs on the 28th. */
+  dayOfMonth: number;
+  months: MonthName[];
+  hour: number;
+}
+
+export function seriesCalendar(frequency: Frequency, startDate: string): SeriesCalendar {
+  const [, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  const every = frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : 12;
+  const months = Array.from({ length: 12 / every }, (_, i) => MONTH_NAMES[(m - 1 + i * every) % 12]!);
+  return { dayOfMonth: Math.min(d, 28), months, hour: OCCURRENCE_HOUR };
+}
+
+/** A series starting on the 29th–31st starts on the 28th of that month, its first occurrence. */
+export function seriesStart(startDate: string): string {
+  const [y, m, d] = startDate.split('-') as [string, string, string];
+  return Number(d) > 28 ? `${y}-${m}-28` : startDate;
+}
+
+/** The first `count` occurrence dates on or after `startDate` (for previews and tests). */
+export function occurrenceDates(frequency: Frequency, startDate: string, count: number, endDate?: string | null): string[] {
+  const cal = seriesCalendar(frequency, startDate);
+  const out: string[] = [];
+  for (let day = startDate; out.length < count; day = addDays(day, 1)) {
+    if (endDate && day > endDate) break;
+    const [, m, d] = day.split('-').map(Number) as [number, number, number];
+    if (d === cal.dayOfMonth && cal.months.includes(MONTH_NAMES[m - 1]!)) out.push(day);
+  }
+  return out;
+}
+
+export function seriesProblem(s: { startDate: string; endDate?: string | null }): string | null {
+  if (s.endDate && s.endDate < s.startDate) return 'The series cannot end before it starts.';
+  return null;
+}

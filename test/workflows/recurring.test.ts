@@ -1,0 +1,101 @@
+/**
+ * Recurring invoices: a series is a Temporal Schedule on its calendar; the
+ * schedule firing twice for the same occurrence (a backfill over the same
+ * days, a repeated run) makes one invoice; auto-send sends it once; pause,
+ * skip and end do what they say.
+ */
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { recurringOccurrence } from '../../workflows/recurring-occurrence';
+import { eventually, json, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+
+let env: TestEnv;
+let cookie = '';
+let companyId = '';
+let clientId = '';
+
+beforeAll(async () => {
+  env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+  ({ cookie, companyId } = await signUpCompany(env, 'recurring@example.com'));
+  clientId = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Hooli', email: 'billing@hooli.example', paymentTermsDays: 10 } }))).id;
+}, 60_000);
+afterAll(async () => { await env?.close(); });
+
+async function series(body: Record<string, unknown>) {
+  const res = await env.request('/api/v1/recurring-invoices', {
+    method: 'POST', cookie, json: { name: 'Hosting', clientId, frequency: 'monthly', lines: [{ description: 'Managed hosting', quantity: '1', unitPrice: '49.00' }], ...body },
+  });
+  expect(res.status).toBe(201);
+  return json(res);
+}
+const invoicesOf = (seriesId: string) => env.owner.db.execute<{ id: string; occurrence_date: string; number: string; status: string; total_cents: number }>(
+  sql`select id, occurrence_date::text, number, status, total_cents::int from documents where recurring_series_id = ${seriesId} order by occurrence_date`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const runOccurrence = (seriesId: string, scheduledAt: number, suffix: string) => env.temporal.workflow.execute<typeof recurringOccurrence>('recurringOccurrence', {
+  workflowId: `recurring-${seriesId}-${suffix}`, taskQueue: env.settings.TEMPORAL_TASK_QUEUE, args: [{ companyId, seriesId, scheduledAt }],
+});
+
+it('a series becomes a schedule on its calendar, in the company’s time zone, clamped to the 28th', async () => {
+  const s = await series({ startDate: '2027-01-31', frequency: 'quarterly' });
+  // The 31st does not exist every quarter: the series runs on the 28th, starting with January's.
+  expect(s).toMatchObject({ status: 'active', startDate: '2027-01-28', totalCents: 4_900, nextDates: ['2027-01-28', '2027-04-28', '2027-07-28'] });
+  const desc = await env.temporal.schedule.getHandle(s.scheduleId).describe();
+  expect(desc.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: 28, end: 28, step: 1 }], month: [{ start: 'JANUARY', end: 'JANUARY', step: 1 }, { start: 'APRIL', end: 'APRIL', step: 1 }, { start: 'JULY', end: 'JULY', step: 1 }, { start: 'OCTOBER', end: 'OCTOBER', step: 1 }] });
+  expect(desc.state.paused).toBe(false);
+});
+
+it('a schedule fired twice over the same months makes one invoice per occurrence', async () => {
+  const s = await series({ startDate: '2026-01-15' });
+  const handle = env.temporal.schedule.getHandle(s.scheduleId);
+  await handle.backfill([{ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-03-31T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
+  await handle.backfill([{ start: new Date('2026-02-01T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
+  await eventually(async () => ((await invoicesOf(s.id)).length === 3 ? true : undefined));
+  await sleep(2000); // the second February run has had its chance
+  const made = await invoicesOf(s.id);
+  expect(made.map((i) => i.occurrence_date)).toEqual(['2026-01-15', '2026-02-15', '2026-03-15']);
+  expect(made.every((i) => i.status === 'draft' && i.total_cents === 4_900)).toBe(true);
+  expect(new Set(made.map((i) => i.number)).size).toBe(3);
+  const detail = await json(await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie }));
+  expect(detail.invoices).toHaveLength(3);
+}, 30_000);
+
+it('the same occurrence run twice makes one invoice, and an auto-send series sends it once', async () => {
+  const s = await series({ startDate: '2026-06-10', autoSend: true, name: 'Retainer' });
+  const at = Date.UTC(2026, 5, 10, 12);
+  const first = await runOccurrence(s.id, at, 'a');
+  const second = await runOccurrence(s.id, at, 'b');
+  expect(first).toMatchObject({ outcome: 'created', occurrenceDate: '2026-06-10' });
+  expect(second).toMatchObject({ outcome: 'existing', invoiceId: first.invoiceId });
+  if (process.env.RECORD_HISTORIES) {
+    const history = await env.temporal.workflow.getHandle(`recurring-${s.id}-a`).fetchHistory();
+    writeFileSync(new URL('./histories/recurring-occurrence.json', import.meta.url), historyToJSON(history));
+  }
+  const [inv] = await invoicesOf(s.id);
+  await env.mail.waitFor((m) => m.subject.startsWith(`Invoice ${inv!.number}`));
+  await eventually(async () => ((await invoicesOf(s.id))[0]!.status === 'sent' ? true : undefined));
+  await sleep(1000);
+  expect(env.mail.messages.filter((m) => m.subject.startsWith(`Invoice ${inv!.number}`))).toHaveLength(1);
+}, 30_000);
+
+it('pause stops the schedule, skip passes over the next date once, and ending removes the schedule', async () => {
+  const s = await series({ startDate: '2030-03-05', name: 'Support' });
+  const paused = await json(await env.request(`/api/v1/recurring-invoices/${s.id}/pause`, { method: 'POST', cookie }));
+  expect(paused).toMatchObject({ status: 'paused', nextDates: [] });
+  expect((await env.temporal.schedule.getHandle(s.scheduleId).describe()).state.paused).toBe(true);
+  expect(await runOccurrence(s.id, Date.UTC(2030, 2, 5, 12), 'paused')).toMatchObject({ outcome: 'skipped: the series is not active' });
+  expect((await env.request(`/api/v1/recurring-invoices/${s.id}/skip`, { method: 'POST', cookie })).status).toBe(409);
+
+  await env.request(`/api/v1/recurring-invoices/${s.id}/resume`, { method: 'POST', cookie });
+  const skipped = await json(await env.request(`/api/v1/recurring-invoices/${s.id}/skip`, { method: 'POST', cookie }));
+  expect(skipped).toMatchObject({ status: 'active', skipDates: ['2030-03-05'], nextDates: ['2030-04-05', '2030-05-05', '2030-06-05'] });
+  expect(await runOccurrence(s.id, Date.UTC(2030, 2, 5, 12), 'skipped')).toMatchObject({ outcome: 'skipped: skipped by request' });
+  expect(await runOccurrence(s.id, Date.UTC(2030, 3, 5, 12), 'april')).toMatchObject({ outcome: 'created' });
+
+  expect((await env.request(`/api/v1/recurring-invoices/${s.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+  await expect(env.temporal.schedule.getHandle(s.scheduleId).describe()).rejects.toThrow();
+  expect((await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie })).status).toBe(404);
+  expect(await invoicesOf(s.id)).toHaveLength(1);
+}, 30_000);
