@@ -44,6 +44,10 @@ export const journalEntries = pgTable('journal_entries', {
 }, (t) => [
   uniqueIndex('journal_entries_source_key').on(t.companyId, t.sourceType, t.sourceId),
   index('journal_entries_date_idx').on(t.companyId, t.entryDate),
+  // Reports ask "any entry in another currency?" (an index range either side of it) before summing lines.
+  index('journal_entries_currency_idx').on(t.companyId, t.currency),
+  // An invoice's entries: reconciliation reads its A/R lines per invoice.
+  index('journal_entries_document_idx').on(t.companyId, t.documentId),
   tenantPolicy('journal_entries', t.companyId),
 ]);
 

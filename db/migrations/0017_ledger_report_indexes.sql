@@ -1,0 +1,2 @@
+CREATE INDEX "journal_entries_currency_idx" ON "journal_entries" USING btree ("company_id","currency");--> statement-breakpoint
+CREATE INDEX "journal_entries_document_idx" ON "journal_entries" USING btree ("company_id","document_id");
