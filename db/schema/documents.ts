@@ -22,6 +22,8 @@ export const documents = pgTable('documents', {
   terms: text('terms').notNull().default(''),
   discountKind: text('discount_kind', { enum: ['percent', 'amount'] }),
   discountValue: bigint('discount_value', { mode: 'number' }),
+  /** Prices include tax: the tax is taken out of them rather than added (domain/documents/totals.ts). */
+  taxInclusive: boolean('tax_inclusive').notNull().default(false),
   subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
   discountCents: bigint('discount_cents', { mode: 'number' }).notNull(),
   taxCents: bigint('tax_cents', { mode: 'number' }).notNull(),
