@@ -84,6 +84,15 @@ function ClientPageFor(props: { id: string | undefined }) {
               </p>
             )}
           </Show>
+          <Show when={session.can('documents.manage') && !client()?.deletedAt && client()}>
+            {(current) => (
+              <div class="button-row">
+                <A href={`/invoices?new=1&clientId=${encodeURIComponent(current().id)}`} class="btn btn-primary">
+                  New invoice
+                </A>
+              </div>
+            )}
+          </Show>
         </header>
         <SuccessNote message={notice()} />
         <FormError message={remove.error() ?? restore.error()} />

@@ -5,6 +5,7 @@ import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
 import CheckboxField from '../components/CheckboxField';
 import DataTable from '../components/DataTable';
+import { ActivitySection, createLifecycle, LifecycleActions, lockReason, PaymentsSection, PortalLinksSection } from '../components/DocumentLifecycle';
 import FieldError from '../components/FieldError';
 import FormError from '../components/FormError';
 import FormField from '../components/FormField';
@@ -80,7 +81,10 @@ const lineDraft = (line?: DocumentLine): LineDraft => ({
   discount: line?.discount ?? null,
 });
 
-/** /documents/:id — an estimate or invoice: edit a draft, or notes and terms once locked. */
+/**
+ * /documents/:id — an estimate or invoice: edit a draft, or notes and terms once locked;
+ * send it, take payments, void it, share portal links and read its activity.
+ */
 export default function DocumentPage() {
   const params = useParams<{ id: string }>();
   return (
@@ -125,7 +129,6 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
   const canManage = () => session.can('documents.manage');
   const doc = () => props.doc;
   const listPath = () => (doc().kind === 'estimate' ? '/estimates' : '/invoices');
-  const noun = () => (doc().kind === 'estimate' ? 'estimate' : 'invoice');
   const editable = () => canManage() && !doc().locked;
   const isDraft = () => doc().status === 'draft';
 
@@ -194,6 +197,9 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
     },
   });
 
+  const life = createLifecycle({ doc, onChange: adopt, onNotice: setNotice });
+  const settled = () => doc().kind === 'invoice' && doc().status !== 'draft' && doc().status !== 'void';
+
   const lineField = (i: number, name: LineField) => {
     const key = `lines.${i}.${name}`;
     return { id: `document-${key}`, name: key, error: lineErrors()[key] };
@@ -243,9 +249,10 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
           <span class={`badge document-status status-${doc().status}`}>{documentStatusLabel(doc().status)}</span>
         </p>
       </header>
+      <LifecycleActions life={life} busy={form.pending()} />
       <Show when={doc().locked}>
         <div class="locked-banner" role="note">
-          This {noun()} is locked: only notes and terms can change.
+          <strong>Locked.</strong> {lockReason(doc())}
         </div>
       </Show>
       <SuccessNote message={notice()} />
@@ -374,6 +381,16 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
               <dt>Total</dt>
               <dd>{money(doc().totalCents)}</dd>
             </div>
+            <Show when={settled()}>
+              <div class="document-totals-row document-paid">
+                <dt>Paid</dt>
+                <dd>{money(doc().totalCents - doc().balanceCents)}</dd>
+              </div>
+              <div class="document-totals-row document-balance">
+                <dt>Balance due</dt>
+                <dd>{money(doc().balanceCents)}</dd>
+              </div>
+            </Show>
           </dl>
 
           <TextAreaField {...form.field('notes')} label="Notes" disabled={!canManage()} />
@@ -401,6 +418,16 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
           </button>
         </div>
       </Show>
+
+      <div class="stack document-sections">
+        <Show when={life.hasPayments()}>
+          <PaymentsSection life={life} />
+        </Show>
+        <Show when={life.hasLinks()}>
+          <PortalLinksSection life={life} />
+        </Show>
+        <ActivitySection life={life} />
+      </div>
     </>
   );
 }

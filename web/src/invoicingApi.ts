@@ -1,0 +1,102 @@
+// What happens to a document after drafting (api/routes/invoicing.ts): send, payments,
+// client credit, void, reminders, the PDF, the activity timeline and portal links,
+// through the typed client in api.ts. Amounts go out as dollar strings and come
+// back as integer cents; errors are `ApiError`.
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { call, v1 } from './api';
+
+const doc = v1.documents[':id'];
+
+export type PaymentInput = InferRequestType<(typeof doc)['payments']['$post']>['json'];
+export type PaymentMethod = PaymentInput['method'];
+export type PaymentOutcome = InferResponseType<(typeof doc)['payments']['$post'], 201>;
+export type DocumentPayments = InferResponseType<(typeof doc)['payments']['$get'], 200>;
+export type Payment = DocumentPayments['payments'][number];
+export type CreditApplication = DocumentPayments['credits'][number];
+export type DocumentActivity = InferResponseType<(typeof doc)['activity']['$get'], 200>;
+export type ActivityItem = DocumentActivity['items'][number];
+export type PortalLink = InferResponseType<(typeof doc)['portal-links']['$get'], 200>['items'][number];
+export type NewPortalLink = InferResponseType<(typeof doc)['portal-links']['$post'], 201>;
+
+/** Starts the lifecycle workflow (202); the document leaves draft shortly after. */
+export const sendDocument = (id: string) => call(() => doc.send.$post({ param: { id } }));
+
+/** A fresh UUID for an Idempotency-Key: crypto.randomUUID where the page is a secure context, else built from getRandomValues. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** `key` makes a retry (or a double click) the same payment. */
+export const recordPayment = (id: string, json: PaymentInput, key: string) =>
+  call(() => doc.payments.$post({ param: { id }, json, header: { 'idempotency-key': key } }));
+export const listPayments = (id: string) => call(() => doc.payments.$get({ param: { id } }));
+export const applyCredit = (id: string, amount: string, key: string) =>
+  call(() => doc.credit.$post({ param: { id }, json: { amount }, header: { 'idempotency-key': key } }));
+export const voidDocument = (id: string, reason: string) => call(() => doc.void.$post({ param: { id }, json: { reason } }));
+export const setReminders = (id: string, enabled: boolean) => call(() => doc.reminders.$post({ param: { id }, json: { enabled } }));
+export const documentActivity = (id: string) => call(() => doc.activity.$get({ param: { id } }));
+/** An accepted estimate becomes a draft invoice with the same lines. */
+export const convertEstimate = (id: string) => call(() => doc.convert.$post({ param: { id }, json: {} }));
+
+export const listPortalLinks = (id: string) => call(() => doc['portal-links'].$get({ param: { id } }));
+export const createPortalLink = (id: string) => call(() => doc['portal-links'].$post({ param: { id } }));
+export const revokePortalLink = (id: string, linkId: string) =>
+  call(() => doc['portal-links'][':linkId'].$delete({ param: { id, linkId } }));
+
+/** A plain link: the server renders (drafts) or finds the PDF and redirects to it. */
+export const documentPdfUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/pdf`;
+
+export const PAYMENT_METHOD_OPTIONS: { value: PaymentMethod; label: string }[] = [
+  { value: 'bank_transfer', label: 'Bank transfer' },
+  { value: 'check', label: 'Check' },
+  { value: 'cash', label: 'Cash' },
+  { value: 'card', label: 'Card' },
+  { value: 'other', label: 'Other' },
+];
+
+export const paymentMethodLabel = (method: string) => PAYMENT_METHOD_OPTIONS.find((o) => o.value === method)?.label ?? method;
+
+const ACTIVITY: Record<string, string> = {
+  'invoice.created': 'Invoice created',
+  'estimate.created': 'Estimate created',
+  'invoice.updated': 'Invoice edited',
+  'estimate.updated': 'Estimate edited',
+  'invoice.time_billed': 'Time billed',
+  'invoice.sent': 'Invoice sent',
+  'estimate.sent': 'Estimate sent',
+  'email.sent': 'Emailed to the client',
+  'email.reminder_sent': 'Reminder emailed',
+  'invoice.payment_recorded': 'Payment recorded',
+  'invoice.payment_refused': 'Payment refused',
+  'invoice.credit_applied': 'Client credit applied',
+  'invoice.credit_refused': 'Credit application refused',
+  'invoice.voided': 'Invoice voided',
+  'invoice.reminders_on': 'Reminders turned on',
+  'invoice.reminders_off': 'Reminders turned off',
+  'invoice.portal_link_created': 'Portal link created',
+  'estimate.portal_link_created': 'Portal link created',
+  'invoice.portal_link_revoked': 'Portal link revoked',
+  'estimate.portal_link_revoked': 'Portal link revoked',
+  'invoice.viewed': 'Viewed by the client',
+  'estimate.viewed': 'Viewed by the client',
+  'estimate.accepted': 'Accepted by the client',
+  'estimate.declined': 'Declined by the client',
+  'estimate.changes_requested': 'Client asked for changes',
+  'estimate.converted': 'Converted to an invoice',
+  'invoice.deleted': 'Draft deleted',
+  'estimate.deleted': 'Draft deleted',
+};
+
+/** "Payment recorded" for `invoice.payment_recorded`; unknown actions are made readable. */
+export function activityLabel(action: string): string {
+  const known = ACTIVITY[action];
+  if (known) return known;
+  const verb = action.split('.').pop() ?? action;
+  const text = verb.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
