@@ -13,6 +13,7 @@ import Invitation from './pages/Invitation';
 import Login from './pages/Login';
 import MembersSettings from './pages/MembersSettings';
 import NotFound from './pages/NotFound';
+import Portal from './pages/Portal';
 import ProfileSettings from './pages/ProfileSettings';
 import ProjectPage from './pages/ProjectPage';
 import Projects from './pages/Projects';
@@ -32,6 +33,8 @@ export default function App() {
       <Route path="/reset-password" component={ResetPassword} />
       <Route path="/verify-email" component={VerifyEmail} />
       <Route path="/invitations/:token" component={Invitation} />
+      {/* What a client opens from an emailed link: no session, no sidebar, the company's colours. */}
+      <Route path="/portal/:token" component={Portal} />
       {/* Everything below requires a session; AppShell loads /me and redirects on 401. */}
       <Route path="/" component={AppShell}>
         <Route path="/" component={Dashboard} />
