@@ -56,9 +56,9 @@ export async function lineInputs(tx: Tx, companyId: string, lines: z.infer<typeo
 }
 
 /** Totals for the lines and discount; the rows to store for each line. */
-export function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount: Discount) {
+export function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount: Discount, taxInclusive = false) {
   try {
-    const t = documentTotals(lines.map((l) => l.input), discount);
+    const t = documentTotals(lines.map((l) => l.input), discount, { taxInclusive });
     const rows: LineRowInput[] = lines.map((l, i) => ({
       position: i + 1, description: l.description, catalogItemId: l.catalogItemId, quantity: l.input.quantity.trim(),
       unitPriceCents: l.input.unitPriceCents, discountKind: l.input.discount?.kind ?? null,
@@ -66,7 +66,7 @@ export function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount
       taxable: l.input.taxable, taxRateBps: l.input.taxRateBps, subtotalCents: t.lines[i]!.subtotalCents,
       lineDiscountCents: t.lines[i]!.discountCents, netCents: t.lines[i]!.netCents, taxBaseCents: t.lines[i]!.taxBaseCents,
     }));
-    const money = { subtotalCents: t.subtotalCents, discountCents: t.lineDiscountCents + t.documentDiscountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents };
+    const money = { subtotalCents: t.subtotalCents, discountCents: t.lineDiscountCents + t.documentDiscountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents, taxInclusive };
     return { rows, money, discountKind: discount?.kind ?? null, discountValue: discount ? (discount.kind === 'percent' ? discount.bps : discount.cents) : null };
   } catch (err) {
     if (err instanceof TotalsError) throw AppError.validation({ lines: err.message });

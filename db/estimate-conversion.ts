@@ -40,7 +40,7 @@ export async function convertEstimate(tx: Tx, companyId: string, estimateId: str
   const { seq, number } = await nextNumber(tx, companyId, 'invoice', { year, month });
   const invoice = await insertDocument(tx, companyId, {
     kind: 'invoice', seq, number, clientId: est.clientId, projectId, issueDate, dueDate: addDays(issueDate, client.paymentTermsDays), currency: est.currency,
-    notes: est.notes, terms: est.terms, discountKind: est.discountKind, discountValue: est.discountValue, subtotalCents: est.subtotalCents, discountCents: est.discountCents,
+    notes: est.notes, terms: est.terms, discountKind: est.discountKind, discountValue: est.discountValue, taxInclusive: est.taxInclusive, subtotalCents: est.subtotalCents, discountCents: est.discountCents,
     taxCents: est.taxCents, totalCents: est.totalCents, balanceCents: est.totalCents, sourceEstimateId: est.id,
   });
   await replaceLines(tx, companyId, invoice.id, (await linesOf(tx, companyId, estimateId)).map(({ id: _id, companyId: _c, documentId: _d, ...l }) => l));

@@ -73,7 +73,8 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   if (d.kind === 'invoice') {
     await postEntry(tx, {
       companyId, sourceType: 'invoice', sourceId: id, entryDate: d.issueDate, currency: d.currency, memo: `Invoice ${d.number}`, documentId: id, postedBy: actor.actorUserId,
-      lines: invoiceSent({ clientId: d.clientId, taxCents: d.taxCents, revenue: [{ account: { role: 'revenue' }, cents: lines.reduce((a, l) => a + l.taxBaseCents, 0) }] }),
+      // Revenue is what the client owes less the tax collected, whether prices included tax or not.
+      lines: invoiceSent({ clientId: d.clientId, taxCents: d.taxCents, revenue: [{ account: { role: 'revenue' }, cents: d.totalCents - d.taxCents }] }),
     });
   }
   await recordAudit(tx, { companyId, ...actor, action: `${d.kind}.sent`, objectType: d.kind, objectId: id, after: { number: d.number, revision, totalCents: d.totalCents } });

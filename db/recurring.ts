@@ -26,6 +26,7 @@ export interface SeriesTemplate {
   discountCents: number;
   taxCents: number;
   totalCents: number;
+  taxInclusive?: boolean;
   notes: string;
   terms: string;
 }
@@ -68,7 +69,7 @@ export async function createOccurrence(tx: Tx, companyId: string, seriesId: stri
   const doc = await insertDocument(tx, companyId, {
     kind: 'invoice', seq, number, clientId: series.clientId, projectId: series.projectId, issueDate: occurrenceDate, dueDate: addDays(occurrenceDate, client.paymentTermsDays),
     currency: client.currency, notes: t.notes, terms: t.terms, discountKind: t.discountKind, discountValue: t.discountValue, subtotalCents: t.subtotalCents,
-    discountCents: t.discountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents, recurringSeriesId: seriesId, occurrenceDate,
+    discountCents: t.discountCents, taxCents: t.taxCents, totalCents: t.totalCents, balanceCents: t.totalCents, taxInclusive: t.taxInclusive ?? false, recurringSeriesId: seriesId, occurrenceDate,
   });
   await replaceLines(tx, companyId, doc.id, t.lines);
   await tx.update(recurringSeries).set({ lastSeq: sql`${recurringSeries.lastSeq} + 1` }).where(eq(recurringSeries.id, seriesId));

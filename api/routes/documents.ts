@@ -43,6 +43,8 @@ const DocumentBody = z.object({
   notes: z.string().max(5000).optional(),
   terms: z.string().max(5000).optional(),
   discount: DiscountBody.optional(),
+  /** Prices include tax (it is taken out of them rather than added). */
+  taxInclusive: z.boolean().optional(),
   lines: z.array(LineBody).max(200, 'At most 200 lines.').default([]),
 }).meta({ id: 'DocumentBody' });
 // A patch names only what changes: no defaults, or every patch would look like "replace all lines".
@@ -54,6 +56,7 @@ const DocumentView = z.object({
   notes: z.string(), terms: z.string(), subtotalCents: Money, discountCents: Money, taxCents: Money, totalCents: Money, balanceCents: Money,
   /** The document discount as it is edited (the same shape the body takes), so a form can send it back unchanged. */
   discount: DiscountBody,
+  taxInclusive: z.boolean(),
   lines: z.array(z.object({
     id: z.string(), position: z.number(), description: z.string(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
     discount: DiscountBody, subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
@@ -81,7 +84,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
     id: d.id, kind: d.kind, number: d.number, status: d.status, locked: isLocked(facts(d)),
     client: { id: d.clientId, name: client?.name ?? '' }, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
-    discount: discountText(d.discountKind, d.discountValue),
+    discount: discountText(d.discountKind, d.discountValue), taxInclusive: d.taxInclusive,
     lines: lines.map((l) => ({
       id: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
       taxRateBps: l.taxRateBps, discount: discountText(l.discountKind, l.discountValue), subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
@@ -124,7 +127,7 @@ export const documentRoutes = areaApp()
       if (!client) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const settings = (await timeSettings(tx, companyId))!;
-      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount));
+      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount), body.taxInclusive ?? false);
       const issueDate = body.issueDate ?? dayIn(settings.timeZone, Date.now());
       const days = body.kind === 'invoice' ? client.paymentTermsDays : settings.estimateValidDays;
       const [year, month] = issueDate.split('-').map(Number) as [number, number];
@@ -160,10 +163,10 @@ export const documentRoutes = areaApp()
       if (problem) throw new AppError(409, 'INVOICE_LOCKED', problem);
       if (body.clientId && !(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
-      const money = body.lines !== undefined || body.discount !== undefined;
+      const money = body.lines !== undefined || body.discount !== undefined || body.taxInclusive !== undefined;
       const lines = body.lines !== undefined ? body.lines : storedAsBody(await linesOf(tx, companyId, id));
       const discount = body.discount !== undefined ? body.discount : discountText(d.discountKind, d.discountValue);
-      const c2 = money ? computed(await lineInputs(tx, companyId, lines), discountOf('discount', discount)) : null;
+      const c2 = money ? computed(await lineInputs(tx, companyId, lines), discountOf('discount', discount), body.taxInclusive ?? d.taxInclusive) : null;
       const row = await updateDocument(tx, companyId, id, {
         ...(body.clientId && { clientId: body.clientId }), ...(body.projectId !== undefined && { projectId: body.projectId }),
         ...(body.issueDate && { issueDate: body.issueDate }), ...(body.dueDate && { dueDate: body.dueDate }),
@@ -209,7 +212,7 @@ export const documentRoutes = areaApp()
         description: g.description, catalogItemId: g.catalogItemId, quantity: secondsToHoursQuantity(g.seconds),
         unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: g.taxable, taxRate: '0',
       }));
-      const c2 = computed(await lineInputs(tx, companyId, [...storedAsBody(await linesOf(tx, companyId, id)), ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)));
+      const c2 = computed(await lineInputs(tx, companyId, [...storedAsBody(await linesOf(tx, companyId, id)), ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)), d.taxInclusive);
       const row = await updateDocument(tx, companyId, id, { ...c2.money });
       await replaceLines(tx, companyId, id, c2.rows);
       await markBilled(tx, companyId, entries.map((e) => e.entry.id), id);

@@ -41,6 +41,7 @@ const SeriesBody = z.object({
   notes: z.string().max(5000).default(''),
   terms: z.string().max(5000).default(''),
   discount: DiscountBody.optional(),
+  taxInclusive: z.boolean().default(false),
   lines: z.array(LineBody).min(1, 'Add at least one line.').max(200),
 }).meta({ id: 'RecurringSeriesBody' });
 const SeriesView = z.object({
@@ -87,10 +88,10 @@ export const recurringRoutes = areaApp()
     const { series, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       if (!(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
-      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount));
+      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount), body.taxInclusive);
       const template: SeriesTemplate = {
         lines: c2.rows, discountKind: c2.discountKind, discountValue: c2.discountValue, subtotalCents: c2.money.subtotalCents, discountCents: c2.money.discountCents,
-        taxCents: c2.money.taxCents, totalCents: c2.money.totalCents, notes: body.notes, terms: body.terms,
+        taxCents: c2.money.taxCents, totalCents: c2.money.totalCents, taxInclusive: body.taxInclusive, notes: body.notes, terms: body.terms,
       };
       const series = await insertSeries(tx, {
         companyId, clientId: body.clientId, projectId: body.projectId ?? null, name: body.name, frequency: body.frequency, startDate: body.startDate,

@@ -13,6 +13,10 @@
  *    and taxed once, half-up — one rounding per rate, not per line, so a
  *    document with many lines does not drift.
  * 5. Total = Σ net − document discount + Σ tax.
+ *
+ * Tax-inclusive documents (prices already include tax): step 4 takes the tax
+ * out of each rate's gross instead, gross × rate / (1 + rate) half-up, the
+ * base is gross − tax, and the total is Σ net − document discount.
  */
 export type Discount = { kind: 'percent'; bps: number } | { kind: 'amount'; cents: number } | null;
 
@@ -96,7 +100,7 @@ export function allocate(amount: number, weights: readonly number[]): number[] {
   return floors;
 }
 
-export function documentTotals(lines: readonly LineInput[], documentDiscount: Discount = null): DocumentTotals {
+export function documentTotals(lines: readonly LineInput[], documentDiscount: Discount = null, opts: { taxInclusive?: boolean } = {}): DocumentTotals {
   const computed = lines.map((l, i) => {
     const qty = parseQuantity(l.quantity);
     if (qty === null) throw new TotalsError(`line ${i + 1}: quantity must be a number with at most 3 decimals`);
@@ -115,8 +119,11 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
   lines.forEach((l, i) => {
     if (l.taxable && l.taxRateBps > 0) byRate.set(l.taxRateBps, (byRate.get(l.taxRateBps) ?? 0) + withBase[i]!.taxBaseCents);
   });
-  const taxes = [...byRate.entries()].sort(([a], [b]) => a - b)
-    .map(([rateBps, baseCents]) => ({ rateBps, baseCents, taxCents: mulDivHalfUp(baseCents, rateBps, 10_000) }));
+  const taxes = [...byRate.entries()].sort(([a], [b]) => a - b).map(([rateBps, amount]) => {
+    if (!opts.taxInclusive) return { rateBps, baseCents: amount, taxCents: mulDivHalfUp(amount, rateBps, 10_000) };
+    const taxCents = mulDivHalfUp(amount, rateBps, 10_000 + rateBps);
+    return { rateBps, baseCents: amount - taxCents, taxCents };
+  });
   const taxCents = taxes.reduce((a, t) => a + t.taxCents, 0);
   return {
     lines: withBase,
@@ -125,7 +132,7 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
     documentDiscountCents,
     taxes,
     taxCents,
-    totalCents: netSum - documentDiscountCents + taxCents,
+    totalCents: netSum - documentDiscountCents + (opts.taxInclusive ? 0 : taxCents),
   };
 }
 

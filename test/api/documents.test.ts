@@ -151,3 +151,13 @@ it('answers discounts in the shape they are sent, so an editor can send them bac
   expect(resent.totalCents).toBe(inv.totalCents);
   expect(resent.totalCents).toBe(83250); // (1000 − 100) − 7.5%
 });
+
+it('a tax-inclusive invoice takes the tax out of its prices, computed on the server', async () => {
+  const res = await post('/api/v1/documents', { kind: 'invoice', clientId, taxInclusive: true, lines: [{ description: 'Tickets', quantity: '1', unitPrice: '100.00', taxable: true, taxRate: '8.25' }] });
+  // 100.00 × 8.25 / 108.25 = 7.6212 → 7.62 of tax inside a 100.00 total.
+  expect(await json(res)).toMatchObject({ taxInclusive: true, subtotalCents: 10_000, taxCents: 762, totalCents: 10_000, balanceCents: 10_000 });
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'x', quantity: '1', unitPrice: '100.00', taxable: true, taxRate: '8.25' }] }));
+  expect(inv).toMatchObject({ taxInclusive: false, taxCents: 825, totalCents: 10_825 });
+  const flipped = await json(await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { taxInclusive: true } }));
+  expect(flipped).toMatchObject({ taxInclusive: true, taxCents: 762, totalCents: 10_000 });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, documentTotals, parseQuantity, TotalsError, type LineInput } from '../../domain/documents/totals';
+import { allocate, documentTotals, parseQuantity, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
 
 describe('document totals: worked examples', () => {
   it('several tax rates, decimal quantities, an untaxed line', () => {
@@ -56,6 +56,43 @@ describe('document totals: worked examples', () => {
   });
 });
 
+/** Worked by hand: each row's arithmetic is in its comment. Money in cents, quantities as typed. */
+const L = (quantity: string, unitPriceCents: number, taxRateBps = 0, discount: LineInput['discount'] = null): LineInput =>
+  ({ quantity, unitPriceCents, taxable: taxRateBps > 0 || discount === undefined, taxRateBps, discount });
+const WORKED: { name: string; lines: LineInput[]; discount?: Discount; inclusive?: boolean; expect: [subtotal: number, discount: number, tax: number, total: number] }[] = [
+  { name: '1 × $100 at 10%: tax 10.00', lines: [L('1', 10000, 1000)], expect: [10000, 0, 1000, 11000] },
+  { name: '3 × $125 at 8.25%: 3093.75 → 3094', lines: [L('3', 12500, 825)], expect: [37500, 0, 3094, 40594] },
+  { name: '0.333 × $100: 33.30', lines: [L('0.333', 10000)], expect: [3330, 0, 0, 3330] },
+  { name: '0.333 × $0.01: 0.333¢ → 0', lines: [L('0.333', 1)], expect: [0, 0, 0, 0] },
+  { name: '2.5 × $19.99 at 5%: 4997.5 → 4998, tax 249.9 → 250', lines: [L('2.5', 1999, 500)], expect: [4998, 0, 250, 5248] },
+  { name: '1.5 × $33.33: 4999.5 → 5000', lines: [L('1.5', 3333)], expect: [5000, 0, 0, 5000] },
+  { name: 'two $10.01 lines at 8.25%: one rounding per rate, 165.165 → 165 (not 83 + 83)', lines: [L('1', 1001, 825), L('1', 1001, 825)], expect: [2002, 0, 165, 2167] },
+  { name: 'three rates on $100 each: 5.00 + 8.25 + 10.00', lines: [L('1', 10000, 500), L('1', 10000, 825), L('1', 10000, 1000)], expect: [30000, 0, 2325, 32325] },
+  { name: '15% line discount on 4 × $50 at 10%: net 170.00, tax 17.00', lines: [L('4', 5000, 1000, { kind: 'percent', bps: 1500 })], expect: [20000, 3000, 1700, 18700] },
+  { name: '$5 off a $20 line at 6.5%: tax 97.5 → 98', lines: [L('1', 2000, 650, { kind: 'amount', cents: 500 })], expect: [2000, 500, 98, 1598] },
+  { name: '10% document discount over a taxed $60 and an untaxed $40: shares 6.00/4.00, tax on 54.00', lines: [L('1', 6000, 1000), L('1', 4000)], discount: { kind: 'percent', bps: 1000 }, expect: [10000, 1000, 540, 9540] },
+  { name: '$10 document discount over three $10 lines: 3.34/3.33/3.33', lines: [L('1', 1000), L('1', 1000), L('1', 1000)], discount: { kind: 'amount', cents: 1000 }, expect: [3000, 1000, 0, 2000] },
+  { name: '12.5% off $80 at 7%: base 70.00, tax 4.90', lines: [L('1', 8000, 700)], discount: { kind: 'percent', bps: 1250 }, expect: [8000, 1000, 490, 7490] },
+  { name: 'a $50 line discount on a $20 line is capped at $20', lines: [L('1', 2000, 1000, { kind: 'amount', cents: 5000 })], expect: [2000, 2000, 0, 0] },
+  { name: 'a $50 document discount on $10 is capped at $10', lines: [L('1', 1000, 1000)], discount: { kind: 'amount', cents: 5000 }, expect: [1000, 1000, 0, 0] },
+  { name: 'quantity 0', lines: [L('0', 5000, 1000)], expect: [0, 0, 0, 0] },
+  { name: '1000 × $999.99 at 10%', lines: [L('1000', 99999, 1000)], expect: [99999000, 0, 9999900, 109998900] },
+  { name: 'a tax of exactly half a cent rounds up: 218.5 → 219', lines: [L('1', 2185, 1000)], expect: [2185, 0, 219, 2404] },
+  { name: 'taxable at 0%: no tax', lines: [{ quantity: '1', unitPriceCents: 1234, taxable: true, taxRateBps: 0 }], expect: [1234, 0, 0, 1234] },
+  { name: 'tax-inclusive $110 at 10%: 110 × 10/110 = 10.00 inside', lines: [L('1', 11000, 1000)], inclusive: true, expect: [11000, 0, 1000, 11000] },
+  { name: 'tax-inclusive $100 at 8.25%: 10000 × 825/10825 = 762.12 → 762', lines: [L('1', 10000, 825)], inclusive: true, expect: [10000, 0, 762, 10000] },
+  { name: 'tax-inclusive two $9.99 at 20%: 1998 × 2000/12000 = 333', lines: [L('1', 999, 2000), L('1', 999, 2000)], inclusive: true, expect: [1998, 0, 333, 1998] },
+  { name: 'tax-inclusive with 10% off: taxed gross 55.00 − 5.50 = 49.50, tax 4.50 inside', lines: [L('1', 5500, 1000), L('1', 4500)], discount: { kind: 'percent', bps: 1000 }, inclusive: true, expect: [10000, 1000, 450, 9000] },
+  { name: 'tax-inclusive mixed rates: $105 at 5% holds 5.00, $120 at 20% holds 20.00', lines: [L('1', 10500, 500), L('1', 12000, 2000)], inclusive: true, expect: [22500, 0, 2500, 22500] },
+];
+
+describe('document totals: the worked-example table', () => {
+  it.each(WORKED)('$name', ({ lines, discount, inclusive, expect: [subtotal, disc, tax, total] }) => {
+    const t = documentTotals(lines, discount ?? null, { taxInclusive: inclusive });
+    expect([t.subtotalCents, t.lineDiscountCents + t.documentDiscountCents, t.taxCents, t.totalCents]).toEqual([subtotal, disc, tax, total]);
+  });
+});
+
 describe('document totals: properties', () => {
   const lineArb = fc.record({
     quantity: fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 999 })).map(([w, f]) => `${w}.${String(f).padStart(3, '0')}`),
@@ -77,6 +114,18 @@ describe('document totals: properties', () => {
       }
       for (const tax of t.taxes) expect(tax.taxCents).toBe(Math.floor((tax.baseCents * tax.rateBps + 5000) / 10_000));
       expect(t.totalCents).toBeGreaterThanOrEqual(0);
+    }), { numRuns: 500 });
+  });
+
+  it('tax-inclusive: the total is what the lines say, and the tax inside is the half-up share of each rate’s gross', () => {
+    fc.assert(fc.property(fc.array(lineArb, { maxLength: 12 }), docDiscountArb, (lines, dd) => {
+      const t = documentTotals(lines, dd, { taxInclusive: true });
+      expect(t.totalCents).toBe(t.subtotalCents - t.lineDiscountCents - t.documentDiscountCents);
+      for (const tax of t.taxes) {
+        const gross = tax.baseCents + tax.taxCents;
+        expect(tax.taxCents).toBe(Math.floor((gross * tax.rateBps * 2 + (10_000 + tax.rateBps)) / (2 * (10_000 + tax.rateBps))));
+      }
+      expect(t.taxCents).toBeLessThanOrEqual(t.totalCents);
     }), { numRuns: 500 });
   });
 
