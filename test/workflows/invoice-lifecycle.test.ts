@@ -235,3 +235,16 @@ it('a long history continues as new and carries its state', async () => {
   expect(await handle.result()).toMatchObject({ status: 'paid', remindersDone: [1, 2, 3] });
   expect(reminders(inv.number)).toHaveLength(3);
 }, 30_000);
+
+it('50 invoices created and sent at once get gap-free, unique numbers and one email each', async () => {
+  const before = (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from documents where kind = 'invoice' and company_id = ${companyId}`))[0]!.n;
+  const made = await Promise.all(Array.from({ length: 50 }, (_, i) => draftInvoice(String(i + 1))));
+  const sends = await Promise.all(made.map((d) => env.request(`/api/v1/documents/${d.id}/send`, { method: 'POST', cookie })));
+  expect(sends.map((r) => r.status)).toEqual(Array(50).fill(202));
+  const seqs = made.map((d) => Number(d.number.split('-').at(-1))).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => before + i + 1));
+  await eventually(async () => (made.every((d) => mailsFor(d.number).length >= 1) ? true : undefined), 60_000);
+  const statuses = await env.owner.db.execute<{ status: string }>(sql`select status from documents where id in ${made.map((d) => d.id)}`);
+  expect(statuses.every((s) => s.status === 'sent')).toBe(true);
+  expect(made.map((d) => mailsFor(d.number).length)).toEqual(Array(50).fill(1));
+}, 90_000);
