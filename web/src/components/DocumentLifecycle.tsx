@@ -611,8 +611,10 @@ export function PortalLinksSection(props: { life: Lifecycle }) {
 
   const create = createAction(async (_: true) => {
     setCopied(false);
-    setCreated(await createPortalLink(doc().id));
+    const link = await createPortalLink(doc().id);
+    // The list first, so the new URL appears with its row already in the table.
     await life().loadLinks();
+    setCreated(link);
     void life().loadActivity();
     queueMicrotask(() => urlInput?.select());
   });
