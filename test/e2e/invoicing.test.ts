@@ -1,0 +1,175 @@
+/**
+ * Invoicing in the browser, against the real API, worker, Temporal, PostgreSQL
+ * and SMTP server: a client with an email, an invoice drafted from the client
+ * page and sent, the emailed portal link opened by the client (in a browser
+ * context of their own, with no session); an estimate sent and accepted in the
+ * portal with a drawn signature, and its certificate; then the invoice paid in
+ * full from the app.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, startBrowserEnv } from '../support/browser';
+import type { TestEnv } from '../support/harness';
+
+const clientEmail = 'billing@acme.test';
+const portalLink = (text: string) => /https?:\/\/\S+\/portal\/[\w-]+/.exec(text)?.[0];
+
+describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
+  let b: Awaited<ReturnType<typeof startBrowserEnv>>;
+  let env: TestEnv;
+  let page: Page;
+  /** The client's own browser: no cookies from the app. */
+  let clientContext: BrowserContext;
+  let clientPage: Page;
+  let invoicePath = '';
+  let invoiceNumber = '';
+  const url = (path: string) => b.url(path);
+  const status = () => page.locator('.document-header .document-status').textContent();
+
+  beforeAll(async () => {
+    b = await startBrowserEnv({ env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
+    ({ env, page } = b);
+    clientContext = await page.context().browser()!.newContext();
+    clientPage = await clientContext.newPage();
+  });
+  afterAll(async () => {
+    await clientContext?.close();
+    await b?.close();
+  });
+
+  it('signs up and adds a client with an email address', async () => {
+    await page.goto(url('/signup'));
+    await page.getByLabel('Email').fill('owner@invoice.test');
+    await page.getByLabel('Password').fill('a sturdy passphrase');
+    await page.getByLabel('Company name').fill('Invoice Co');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.locator('.onboarding-status').textContent(), { timeout: 20_000 }).toBe('complete');
+
+    await page.goto(url('/clients/new'));
+    await page.getByLabel('Kind').selectOption('business');
+    await page.getByLabel('Name').fill('Acme Corp');
+    await page.getByLabel('Email', { exact: true }).fill(clientEmail);
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
+  });
+
+  it('drafts an invoice from the client page, sends it, and the client opens the emailed link', async () => {
+    await page.getByRole('link', { name: 'New invoice' }).click();
+    await expect.poll(() => page.getByLabel('Client').inputValue()).not.toBe('');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect.poll(() => page.locator('h1.document-number').textContent()).toMatch(/^INV-\d{4}-0001$/);
+    invoiceNumber = (await page.locator('h1.document-number').textContent())!;
+    invoicePath = new URL(page.url()).pathname;
+
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('Description').fill('Website redesign');
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByLabel('Unit price').fill('125');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$250.00');
+
+    await page.getByRole('button', { name: 'Send invoice' }).click();
+    const dialog = page.locator('#send-dialog');
+    await expect.poll(() => dialog.locator('.send-to').textContent()).toBe(clientEmail);
+    await dialog.getByRole('button', { name: `Send to ${clientEmail}` }).click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('Sent');
+    expect(await page.getByText(`Sent to ${clientEmail}.`).count()).toBe(1);
+    expect(await page.locator('.locked-banner').textContent()).toContain('Locked.');
+    expect(await page.getByRole('button', { name: 'Record payment' }).count()).toBe(1);
+
+    const mail = await env.mail.waitFor((m) => m.to.includes(clientEmail) && m.subject === `Invoice ${invoiceNumber} from Invoice Co`, 20_000);
+    const link = portalLink(mail.text);
+    expect(link).toBeDefined();
+    await clientPage.goto(link!);
+    await expect.poll(() => clientPage.locator('#portal-title').textContent()).toBe(`Invoice ${invoiceNumber}`);
+    expect(await clientPage.locator('.portal-company').textContent()).toBe('Invoice Co');
+    expect(await clientPage.locator('.portal-line').first().textContent()).toContain('Website redesign');
+    expect(await clientPage.locator('.portal-balance dd').textContent()).toBe('$250.00');
+    expect(await clientPage.getByRole('link', { name: 'Download PDF' }).count()).toBe(1);
+  });
+
+  it('sends an estimate; the client accepts it with a drawn signature and sees the certificate', async () => {
+    await page.goto(url('/estimates'));
+    await page.getByRole('button', { name: 'New estimate' }).click();
+    await page.getByLabel('Client').selectOption({ label: 'Acme Corp' });
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect.poll(() => page.locator('h1.document-number').textContent()).toMatch(/^EST-\d{4}-0001$/);
+    const estimateNumber = (await page.locator('h1.document-number').textContent())!;
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await page.getByLabel('Description').fill('Phase two');
+    await page.getByLabel('Unit price').fill('1200');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$1,200.00');
+    await page.getByRole('button', { name: 'Send estimate' }).click();
+    await page.locator('#send-dialog').getByRole('button', { name: `Send to ${clientEmail}` }).click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('Sent');
+
+    const mail = await env.mail.waitFor((m) => m.subject === `Estimate ${estimateNumber} from Invoice Co`, 20_000);
+    await clientPage.goto(portalLink(mail.text)!);
+    await expect.poll(() => clientPage.locator('#portal-title').textContent()).toBe(`Estimate ${estimateNumber}`);
+
+    await clientPage.getByLabel('Your full name').fill('Wile E. Coyote');
+    await clientPage.getByLabel('Draw my signature').check();
+    // page.mouse works in viewport coordinates: bring the pad on screen first.
+    await clientPage.locator('#accept-signature').scrollIntoViewIfNeeded();
+    const box = (await clientPage.locator('#accept-signature').boundingBox())!;
+    await clientPage.mouse.move(box.x + 30, box.y + box.height * 0.6);
+    await clientPage.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await clientPage.mouse.move(box.x + 30 + i * 20, box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.1)), { steps: 3 });
+    }
+    await clientPage.mouse.up();
+    await clientPage.getByLabel(/^I accept/).check();
+    await clientPage.getByRole('button', { name: 'Accept and sign' }).click();
+
+    const certificate = clientPage.locator('.signature-certificate');
+    await expect.poll(() => certificate.count(), { timeout: 10_000 }).toBe(1);
+    expect(await certificate.locator('.certificate-name').textContent()).toBe('Wile E. Coyote');
+    expect(await certificate.locator('.certificate-sha').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await certificate.locator('.certificate-revision').textContent()).toBe('1');
+    expect(await certificate.locator('img.signature-image').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await clientPage.locator('.portal-document .document-status').textContent()).toBe('Accepted');
+    expect(await clientPage.getByRole('button', { name: 'Accept and sign' }).count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(status).toBe('Accepted');
+    expect(await page.locator('.document-activity-item[data-action="estimate.accepted"]').textContent()).toContain('Signed by Wile E. Coyote.');
+    await page.getByRole('button', { name: 'Convert to invoice' }).click();
+    await expect.poll(() => page.locator('h1.document-number').textContent()).toMatch(/^INV-\d{4}-0002$/);
+    expect(await status()).toBe('Draft');
+  });
+
+  it('records a payment for the full balance (a double click is one payment) and the invoice is paid', async () => {
+    await page.goto(url(invoicePath));
+    await expect.poll(status).toBe('Sent');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    const dialog = page.locator('#payment-dialog');
+    expect(await dialog.getByLabel('Amount').inputValue()).toBe('250.00');
+    await dialog.getByLabel('Method').selectOption('check');
+    await dialog.getByLabel('Reference').fill('Cheque 1042');
+    await dialog.getByRole('button', { name: 'Record payment' }).dblclick();
+    await expect.poll(status, { timeout: 15_000 }).toBe('Paid');
+    expect(await page.locator('.document-balance dd').textContent()).toBe('$0.00');
+    await expect.poll(() => page.locator('.payments-table tr.payment-row').count()).toBe(1);
+    expect(await page.locator('.payments-table tr.payment-row').textContent()).toContain('Cheque 1042');
+    expect(await page.getByRole('button', { name: 'Record payment' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.document-activity-item[data-action="invoice.payment_recorded"]').count()).toBe(1);
+
+    // A new portal link is shown once; revoked, it no longer opens.
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const shared = await page.locator('#portal-link-url').inputValue();
+    expect(shared).toMatch(/\/portal\/[\w-]+$/);
+    const newest = page.locator('.portal-links-table tbody tr').first();
+    expect(await newest.locator('.badge').textContent()).toBe('Active');
+    await newest.getByRole('button', { name: /^Revoke/ }).click();
+    await expect.poll(() => newest.locator('.badge').textContent()).toBe('Revoked');
+    await clientPage.goto(shared);
+    await expect.poll(() => clientPage.locator('.portal-problem h1').textContent()).toBe('This link is no longer active');
+
+    await page.goto(url('/invoices'));
+    await page.getByLabel('Status').selectOption('paid');
+    await expect.poll(() => page.locator('.documents-table tbody tr').count()).toBe(1);
+    expect(await page.locator('.documents-summary-total dd').textContent()).toBe('$250.00');
+    expect(await page.locator('.documents-summary-balance dd').textContent()).toBe('$0.00');
+  });
+});
