@@ -20,7 +20,7 @@ export function splitPayment(balanceCents: number, amountCents: number, keepExce
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return { code: 'PAYMENT_INVALID', message: 'A payment is a positive amount.' };
   if (balanceCents <= 0) return { code: 'INVOICE_SETTLED', message: 'This invoice has nothing left to pay.' };
   if (amountCents > balanceCents && !keepExcessAsCredit) {
-    return { code: 'PAYMENT_EXCEEDS_BALANCE', message: `The payment is more than the ${balanceCents} cents due; keep the excess as client credit or enter the amount due.` };
+    return { code: 'PAYMENT_EXCEEDS_BALANCE', message: 'The payment is more than the balance due. Enter the balance due, or keep the excess as client credit.' };
   }
   const appliedCents = Math.min(amountCents, balanceCents);
   return { appliedCents, creditCents: amountCents - appliedCents };

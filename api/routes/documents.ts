@@ -18,11 +18,11 @@ import { softDelete } from '../../db/soft-delete';
 import { lockBillableTime, markBilled, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { addDays, dayIn, isDay } from '../../domain/dates';
-import { secondsToHoursQuantity } from '../../domain/documents/totals';
 import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
 import { projectLabel } from '../../domain/projects';
-import { billedSeconds, effectiveRule } from '../../domain/rounding';
+import { effectiveRule } from '../../domain/rounding';
+import { timeCharges } from '../../domain/time-billing';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
@@ -52,7 +52,7 @@ const DocumentPatch = DocumentBody.omit({ kind: true }).partial().extend({ lines
 const Money = z.number().int();
 const DocumentView = z.object({
   id: z.string(), kind: z.string(), number: z.string(), status: z.string(), locked: z.boolean(),
-  client: z.object({ id: z.string(), name: z.string() }), projectId: z.string().nullable(), issueDate: z.string(), dueDate: z.string(), currency: z.string(),
+  client: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }), remindersEnabled: z.boolean(), projectId: z.string().nullable(), issueDate: z.string(), dueDate: z.string(), currency: z.string(),
   notes: z.string(), terms: z.string(), subtotalCents: Money, discountCents: Money, taxCents: Money, totalCents: Money, balanceCents: Money,
   /** The document discount as it is edited (the same shape the body takes), so a form can send it back unchanged. */
   discount: DiscountBody,
@@ -82,7 +82,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
   const lines = await linesOf(tx, companyId, d.id);
   return {
     id: d.id, kind: d.kind, number: d.number, status: d.status, locked: isLocked(facts(d)),
-    client: { id: d.clientId, name: client?.name ?? '' }, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
+    client: { id: d.clientId, name: client?.name ?? '', email: client?.email ?? null }, remindersEnabled: d.remindersEnabled, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
     discount: discountText(d.discountKind, d.discountValue), taxInclusive: d.taxInclusive,
     lines: lines.map((l) => ({
@@ -193,24 +193,20 @@ export const documentRoutes = areaApp()
       if (!entries.length) return { document: await view(tx, companyId, d), billedEntries: 0 };
       const companyDefault = await companyRule(tx, companyId);
       const defaultTaxable = (await timeSettings(tx, companyId))?.defaultTaxable ?? false;
-      // One line per project and service, at the service's catalog rate (else the project's hourly rate).
-      const groups = new Map<string, { project: string; description: string; catalogItemId: string | null; seconds: number; rateCents: number; taxable: boolean }>();
-      for (const e of entries) {
-        const rule = effectiveRule(companyDefault, ruleFrom(e.clientRounding), ruleFrom(e.projectRounding));
-        const key = `${e.entry.projectId}\u0000${e.entry.catalogItemId ?? ''}\u0000${e.entry.serviceName}`;
-        const g = groups.get(key) ?? {
-          project: projectLabel(e.projectNumber, e.projectName),
-          description: `${e.entry.serviceName || 'Time'} — ${projectLabel(e.projectNumber, e.projectName)}`, catalogItemId: e.entry.catalogItemId,
-          seconds: 0, rateCents: e.itemRateCents ?? e.projectRateCents ?? 0, taxable: e.itemTaxable ?? defaultTaxable,
-        };
-        g.seconds += billedSeconds(e.entry.durationSeconds, rule);
-        groups.set(key, g);
-      }
+      // One line per project and service at the service's catalog rate (else the project's hourly rate): the
+      // same charges a project's budget-used shows (domain/time-billing.ts).
+      const charges = timeCharges(entries.map((e) => ({
+        projectId: e.entry.projectId, catalogItemId: e.entry.catalogItemId, serviceName: e.entry.serviceName, durationSeconds: e.entry.durationSeconds,
+        rule: effectiveRule(companyDefault, ruleFrom(e.clientRounding), ruleFrom(e.projectRounding)), itemRateCents: e.itemRateCents, projectRateCents: e.projectRateCents,
+      })));
+      const label = new Map(entries.map((e) => [e.entry.projectId, projectLabel(e.projectNumber, e.projectName)]));
+      const taxable = new Map(entries.map((e) => [e.entry.catalogItemId ?? '', e.itemTaxable ?? defaultTaxable]));
+      const lines = charges.map((g) => ({ project: label.get(g.projectId)!, description: `${g.serviceName || 'Time'} — ${label.get(g.projectId)!}`, charge: g }));
       // In a stable order people can read: by project, then service.
-      const ordered = [...groups.values()].sort((a, b) => a.project.localeCompare(b.project) || a.description.localeCompare(b.description));
-      const newLines: Body['lines'] = ordered.map((g) => ({
-        description: g.description, catalogItemId: g.catalogItemId, quantity: secondsToHoursQuantity(g.seconds),
-        unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: g.taxable, taxRate: '0',
+      lines.sort((a, b) => a.project.localeCompare(b.project) || a.description.localeCompare(b.description));
+      const newLines: Body['lines'] = lines.map(({ description, charge: g }) => ({
+        description, catalogItemId: g.catalogItemId, quantity: g.quantity,
+        unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: taxable.get(g.catalogItemId ?? '') ?? defaultTaxable, taxRate: '0',
       }));
       const c2 = computed(await lineInputs(tx, companyId, [...storedAsBody(await linesOf(tx, companyId, id)), ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)), d.taxInclusive);
       const row = await updateDocument(tx, companyId, id, { ...c2.money });

@@ -22,11 +22,12 @@ import { AppError } from '../../domain/errors';
 import { clientIp } from '../client-ip';
 import type { AppEnv } from '../env';
 import { LIMITS, limitByIp } from '../rate-limit';
-import { TokenParam } from '../schemas/company';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { areaApp } from '../validation';
 
 const tags = ['portal'];
+// Any string: a malformed token is just another link that does not open (404), not a form error.
+const TokenParam = z.object({ token: z.string().max(500) });
 const errors = { 400: errorResponse('Invalid input'), 404: errorResponse('Unknown link'), 409: errorResponse('Not possible now'), 410: errorResponse('Expired or revoked link'), 429: errorResponse('Throttled') };
 const Signature = z.object({ signerName: z.string(), kind: z.string(), image: z.string().nullable(), signedAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(), snapshotSha256: z.string(), revision: z.number() }).nullable();
 const PortalView = z.object({

@@ -48,6 +48,7 @@ it('a mailed link shows its one document, records the view, and refuses guessed,
   expect(pdf.status).toBe(302);
 
   expect((await env.request(`/api/v1/portal/${token.slice(0, -2)}xx`)).status).toBe(404);
+  expect((await json(await env.request('/api/v1/portal/short'))).error.code).toBe('PORTAL_LINK_INVALID');
   const links = (await json(await env.request(`/api/v1/documents/${doc.id}/portal-links`, { cookie }))).items;
   const fresh = await json(await env.request(`/api/v1/documents/${doc.id}/portal-links`, { method: 'POST', cookie }));
   expect((await env.request(fresh.url.replace(env.settings.APP_URL, '').replace('/portal/', '/api/v1/portal/'))).status).toBe(200);

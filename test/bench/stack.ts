@@ -1,5 +1,5 @@
 /** The real services a benchmark runs against, started and stopped like the test suite's. */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createStorage } from '../../activities/storage/create';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/log';
+import { startMailSink } from '../../bin/lib/mail-sink';
 import { ensureDatabase, startEmbeddedPostgres } from '../../bin/lib/postgres';
 import { findTemporalCli } from '../../bin/lib/temporal-cli';
 import { startTemporalDevServer } from '../../bin/lib/temporal-server';
@@ -26,9 +27,11 @@ export async function startStack() {
   const pg = await startEmbeddedPostgres({ dir: join(scratch, 'pg'), port: await freePort(), persistent: false });
   await ensureDatabase(pg.adminUrl, 'bench');
   await migrateDatabase(pg.urlFor('bench'), { appRolePassword: 'bench-app-password' });
+  // A real SMTP server, so workflows that email (the invoice lifecycle) finish.
+  const mail = await startMailSink({ smtpPort: 0 });
   const settings = parseSettings({
     APP_ENV: 'test', DATABASE_URL: appRoleUrl(pg.urlFor('bench'), 'bench-app-password'), TEMPORAL_ADDRESS: temporalServer.address,
-    TEMPORAL_TASK_QUEUE: 'bench', LOG_LEVEL: 'error', EMAIL_VERIFICATION_REQUIRED: 'false', DATA_DIR: scratch, SMTP_URL: 'smtp://127.0.0.1:9',
+    TEMPORAL_TASK_QUEUE: 'bench', LOG_LEVEL: 'error', EMAIL_VERIFICATION_REQUIRED: 'false', DATA_DIR: scratch, SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     DATABASE_POOL_MAX: '20',
   });
   const database = connect(settings.DATABASE_URL!, { max: 20 });
@@ -47,8 +50,11 @@ export async function startStack() {
   settings.APP_URL = base;
 
   return {
-    base, settings, database, owner, temporal,
+    base, settings, database, owner, temporal, connection: native,
+    /** Process ids whose CPU a benchmark reports: the Temporal server and PostgreSQL's postmaster (its backends are its children). */
+    pids: { temporal: temporalServer.process.pid!, postgres: Number(readFileSync(join(scratch, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]) },
     async stop() {
+      await mail.stop();
       server.close();
       worker.shutdown();
       await running;
@@ -83,4 +89,22 @@ export async function measure(concurrency: number, iterations: number, fn: (lane
     }
   }));
   return out;
+}
+
+/** CPU milliseconds a process and its children have used so far (Linux /proc; ticks are 1/100 s). */
+export function cpuMs(pid: number): number {
+  const stat = (p: string) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
+    } catch {
+      return null;
+    }
+  };
+  let ticks = stat(String(pid))?.ticks ?? 0;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const s = stat(p);
+    if (s && s.ppid === pid) ticks += s.ticks;
+  }
+  return ticks * 10;
 }

@@ -1,0 +1,113 @@
+/**
+ * Invoicing benchmarks (docs/benchmarks.md), each a ratio to a baseline
+ * measured in the same run on the same server:
+ *  1. Invoice lifecycle throughput: N invoices each sent (PDF, email), reminded
+ *     twice a second or two apart, paid in full and closed — completed
+ *     lifecycles per second, vs N no-op single-activity workflows per second.
+ *     With the CPU each process spent (API + worker in this process, the
+ *     Temporal server, PostgreSQL and its backends).
+ *  2. POST /api/v1/documents with 10 lines: p99 at a fixed arrival rate, vs
+ *     GET /healthz at the same rate.
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import { startLifecycle } from '../../api/invoices';
+import { lifecycleWorkflowId, type LifecycleState } from '../../domain/documents/lifecycle';
+import { cpuMs, percentiles, type Stack } from './stack';
+
+const LIFECYCLES = Number(process.env.BENCH_LIFECYCLES ?? 100);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+type Call = (path: string, cookie: string, method?: string, body?: unknown) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Wall time and CPU of each process while `fn` runs. */
+async function timed(stack: Stack, fn: () => Promise<void>) {
+  const before = { self: process.cpuUsage(), temporal: cpuMs(stack.pids.temporal), postgres: cpuMs(stack.pids.postgres) };
+  const t0 = performance.now();
+  await fn();
+  const wallMs = performance.now() - t0;
+  const self = process.cpuUsage(before.self);
+  return {
+    wallMs,
+    cpu: { apiAndWorker: (self.user + self.system) / 1000, temporal: cpuMs(stack.pids.temporal) - before.temporal, postgres: cpuMs(stack.pids.postgres) - before.postgres },
+  };
+}
+
+async function noopThroughput(stack: Stack) {
+  const worker = await Worker.create({
+    connection: stack.connection, taskQueue: 'bench-noop',
+    workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)), activities: { async benchNoopActivity() {} },
+  });
+  const running = worker.run();
+  const run = (n: number) => Promise.all(Array.from({ length: n }, () =>
+    stack.temporal.workflow.execute('benchNoop', { workflowId: `noop-${randomUUID()}`, taskQueue: 'bench-noop', args: [] })));
+  await run(10); // warm up
+  const out = await timed(stack, async () => { await run(LIFECYCLES); });
+  worker.shutdown();
+  await running;
+  return out;
+}
+
+async function lifecycleThroughput(stack: Stack, call: Call, cookie: string, companyId: string) {
+  const client = await call('/api/v1/clients', cookie, 'POST', { kind: 'business', name: 'Bench Client', email: 'ap@bench.example', paymentTermsDays: 30 });
+  const lines = [{ description: 'Work', quantity: '1', unitPrice: '100.00', taxable: true, taxRate: '8.25' }];
+  const invoices: { id: string }[] = [];
+  for (let i = 0; i < LIFECYCLES; i++) invoices.push(await call('/api/v1/documents', cookie, 'POST', { kind: 'invoice', clientId: client.id, lines }));
+  const one = async (id: string) => {
+    const now = Date.now();
+    await startLifecycle({ temporal: stack.temporal, settings: stack.settings } as never, {
+      kind: 'invoice', companyId, documentId: id, actorUserId: null,
+      reminderPlan: [{ step: 1, offsetDays: 7, at: now + 1000 }, { step: 2, offsetDays: 14, at: now + 2000 }],
+    });
+    const handle = stack.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', id));
+    for (;;) {
+      const s = await handle.query<LifecycleState>('lifecycleState');
+      if (s.remindersDone.length === 2) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await call(`/api/v1/documents/${id}/payments`, cookie, 'POST', { amount: '108.25', method: 'bank_transfer' });
+    await handle.result();
+  };
+  return timed(stack, async () => { await Promise.all(invoices.map((d) => one(d.id))); });
+}
+
+/** Fire `fn` RATE times a second for SECONDS (open loop: a slow answer does not slow the arrivals). */
+async function atRate(fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < RATE * SECONDS; i++) {
+    const t = performance.now();
+    pending.push(fn().then(() => { out.push(performance.now() - t); }));
+    await new Promise((r) => setTimeout(r, 1000 / RATE));
+  }
+  await Promise.all(pending);
+  return out;
+}
+
+export async function invoicingReport(stack: Stack, call: Call, cookie: string, companyId: string): Promise<string> {
+  const noop = await noopThroughput(stack);
+  const life = await lifecycleThroughput(stack, call, cookie, companyId);
+  const noopRate = LIFECYCLES / (noop.wallMs / 1000);
+  const lifeRate = LIFECYCLES / (life.wallMs / 1000);
+
+  const client = await call('/api/v1/clients', cookie, 'POST', { kind: 'business', name: 'Rate Client', paymentTermsDays: 30 });
+  const tenLines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '1.5', unitPrice: '99.99', taxable: i % 2 === 0, taxRate: '8.25' }));
+  const health = percentiles(await atRate(() => fetch(`${stack.base}/healthz`).then((r) => r.json())));
+  const create = percentiles(await atRate(() => call('/api/v1/documents', cookie, 'POST', { kind: 'invoice', clientId: client.id, lines: tenLines })));
+
+  const f = (x: number) => x.toFixed(1).padStart(8);
+  const cpu = (c: typeof noop.cpu) => `API+worker ${Math.round(c.apiAndWorker)} ms, Temporal ${c.temporal} ms, PostgreSQL ${c.postgres} ms`;
+  return [
+    `invoice lifecycle throughput (${LIFECYCLES} at once; send, PDF, email, 2 reminders 1 s apart, payment, close)`,
+    `  no-op one-activity workflow        ${f(noopRate)} /s   wall ${Math.round(noop.wallMs)} ms   CPU: ${cpu(noop.cpu)}`,
+    `  invoice lifecycle                  ${f(lifeRate)} /s   wall ${Math.round(life.wallMs)} ms   CPU: ${cpu(life.cpu)}`,
+    `  ratio                              ${(lifeRate / noopRate).toFixed(2).padStart(8)}×   target ≥ 0.5: ${lifeRate / noopRate >= 0.5 ? 'met' : 'MISSED'}`,
+    '',
+    `POST /api/v1/documents (10 lines) at ${RATE}/s for ${SECONDS} s     p50 ms   p99 ms`,
+    `  GET /healthz (baseline)                        ${f(health.p50)} ${f(health.p99)}`,
+    `  POST /api/v1/documents                         ${f(create.p50)} ${f(create.p99)}`,
+    `  ratio (p99)                                    ${(create.p99 / health.p99).toFixed(2).padStart(8)}×`,
+  ].join('\n');
+}
