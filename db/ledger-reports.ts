@@ -7,7 +7,7 @@
  * to the entries of the asked currency.
  */
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import type { OpenInvoice } from '../domain/ledger/aging';
+import { agingCutoffs, bucketByCutoff, type AgingBucket, type AgingGroup, type OpenInvoice } from '../domain/ledger/aging';
 import type { AccountTotals, DayRange, GlLineInput } from '../domain/ledger/reports';
 import type { Tx } from './client';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
@@ -92,34 +92,66 @@ const toOpen = (r: OpenRow): OpenInvoice => ({
   documentId: r.document_id, number: r.number, clientId: r.client_id, clientName: r.client_name, issueDate: r.issue_date, dueDate: r.due_date, balanceCents: Number(r.balance_cents),
 });
 
+export interface AgingData {
+  /** Open balances per client and bucket. */
+  groups: AgingGroup[];
+  /** Open invoices, oldest due first, at most the limit asked. */
+  invoices: OpenInvoice[];
+  /** Where the balances came from: the invoices' stored balances, or the A/R lines up to the day. */
+  source: 'balances' | 'ledger';
+}
+
 /**
- * Each invoice's receivable on `asOf`. When nothing has touched A/R after that
- * day, the open invoices' stored balances are the answer (the checker holds
- * them equal to the A/R account); for an earlier day, the A/R lines dated up to
- * it, summed per invoice.
+ * Receivables on `asOf`, grouped by client and aging bucket (the buckets come
+ * from domain/ledger/aging.ts as due-date cutoffs), plus the oldest open
+ * invoices. When nothing has touched A/R after that day, the open invoices'
+ * stored balances are the answer (the checker holds them equal to the A/R
+ * account) and the database groups them; for an earlier day, the A/R lines up
+ * to it are summed per invoice.
  */
-export async function openInvoicesAsOf(tx: Tx, s: Scope, asOf: string): Promise<{ invoices: OpenInvoice[]; source: 'balances' | 'ledger' }> {
+export async function agingAsOf(tx: Tx, s: Scope, asOf: string, opts: { clientId?: string; invoiceLimit: number }): Promise<AgingData> {
   const ar = await roleAccountId(tx, s.companyId, 'accounts_receivable');
-  if (!ar) return { invoices: [], source: 'balances' };
+  if (!ar) return { groups: [], invoices: [], source: 'balances' };
+  const cutoffs = agingCutoffs(asOf);
+  const client = opts.clientId ? sql`and d.client_id = ${opts.clientId}` : sql``;
   const [last] = await tx.select({ day: sql<string | null>`max(${journalLines.entryDate})` }).from(journalLines)
     .where(and(eq(journalLines.companyId, s.companyId), eq(journalLines.accountId, ar)));
   if (!last?.day || last.day <= asOf) {
-    const rows = await tx.execute<OpenRow>(sql`
-      select d.id as document_id, d.number, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.balance_cents
-      from documents d join clients c on c.id = d.client_id
+    const open = sql`documents d join clients c on c.id = d.client_id
       where d.company_id = ${s.companyId} and d.kind = 'invoice' and d.status in ('sent', 'partially_paid') and d.currency = ${s.currency}
-        and d.balance_cents <> 0 and d.deleted_at is null`);
-    return { invoices: rows.map(toOpen), source: 'balances' };
+        and d.balance_cents <> 0 and d.deleted_at is null ${client}`;
+    const bucket = sql`case ${sql.join(cutoffs.filter((c) => c.dueOnOrAfter).map((c) => sql`when d.due_date >= ${c.dueOnOrAfter} then ${c.bucket}`), sql` `)} else '90+' end`;
+    const groups = await tx.execute<{ client_id: string; client_name: string; bucket: AgingBucket; balance_cents: number; invoices: number }>(sql`
+      select d.client_id, c.name as client_name, ${bucket} as bucket, sum(d.balance_cents)::bigint as balance_cents, count(*)::int as invoices
+      from ${open} group by 1, 2, 3`);
+    const invoices = await tx.execute<OpenRow>(sql`
+      select d.id as document_id, d.number, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.balance_cents
+      from ${open} order by d.due_date, d.number limit ${opts.invoiceLimit}`);
+    return {
+      groups: groups.map((g) => ({ clientId: g.client_id, clientName: g.client_name, bucket: g.bucket, balanceCents: Number(g.balance_cents), invoices: g.invoices })),
+      invoices: invoices.map(toOpen), source: 'balances',
+    };
   }
-  const rows = await tx.execute<OpenRow>(sql`
+  const rows = (await tx.execute<OpenRow>(sql`
     with ar as (
       select e.document_id, sum(l.debit_cents - l.credit_cents)::bigint as balance_cents
       from journal_lines l join journal_entries e on e.id = l.entry_id
       where l.company_id = ${s.companyId} and l.account_id = ${ar} and l.entry_date <= ${asOf} and e.currency = ${s.currency} and e.document_id is not null
       group by e.document_id having sum(l.debit_cents - l.credit_cents) <> 0)
     select d.id as document_id, d.number, d.client_id, c.name as client_name, d.issue_date, d.due_date, ar.balance_cents
-    from ar join documents d on d.id = ar.document_id join clients c on c.id = d.client_id`);
-  return { invoices: rows.map(toOpen), source: 'ledger' };
+    from ar join documents d on d.id = ar.document_id join clients c on c.id = d.client_id
+    where true ${client}`)).map(toOpen);
+  const groups = new Map<string, AgingGroup>();
+  for (const r of rows) {
+    const bucket = bucketByCutoff(r.dueDate, cutoffs);
+    const key = `${r.clientId}:${bucket}`;
+    const g = groups.get(key) ?? { clientId: r.clientId, clientName: r.clientName, bucket, balanceCents: 0, invoices: 0 };
+    g.balanceCents += r.balanceCents;
+    g.invoices += 1;
+    groups.set(key, g);
+  }
+  rows.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
+  return { groups: [...groups.values()], invoices: rows.slice(0, opts.invoiceLimit), source: 'ledger' };
 }
 
 export interface ReconciliationRow {

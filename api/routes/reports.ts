@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerAccounts } from '../../db/chart';
 import type { Tx } from '../../db/client';
-import { accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, openInvoicesAsOf, reconciliationRows, reportScope, type Scope } from '../../db/ledger-reports';
+import { accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, type Scope } from '../../db/ledger-reports';
 import { recalculateBalances } from '../../db/reconciliation';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
@@ -19,7 +19,7 @@ import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { addDays, isDay } from '../../domain/dates';
 import { toCsv } from '../../domain/csv';
 import { AppError } from '../../domain/errors';
-import { AGING_BUCKETS, ageReceivables, agingDay } from '../../domain/ledger/aging';
+import { AGING_BUCKETS, ageReceivables, agingDay, agingSummary } from '../../domain/ledger/aging';
 import { explainBalance } from '../../domain/ledger/reconciliation';
 import {
   balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, normalAmount, previousRange, profitAndLoss, trialBalance,
@@ -74,6 +74,8 @@ const GeneralLedgerView = z.object({
 const Buckets = z.object(Object.fromEntries(AGING_BUCKETS.map((b) => [b, Money])) as Record<(typeof AGING_BUCKETS)[number], typeof Money>);
 const AgingView = z.object({
   currency: z.string(), currencies: z.array(z.string()), asOf: z.string(), source: z.enum(['balances', 'ledger']), buckets: Buckets, totalCents: Money,
+  /** All open invoices; `invoices` lists the oldest `limit` of them. */
+  invoiceCount: z.number(), invoicesTruncated: z.boolean(),
   clients: z.array(z.object({ clientId: z.string(), clientName: z.string(), buckets: Buckets, totalCents: Money })),
   invoices: z.array(z.object({ documentId: z.string(), number: z.string(), clientId: z.string(), clientName: z.string(), issueDate: z.string(), dueDate: z.string(), balanceCents: Money, daysPastDue: z.number(), bucket: z.enum(AGING_BUCKETS) })),
 }).meta({ id: 'ArAging' });
@@ -93,7 +95,8 @@ const generalLedgerRoute = createRoute({
 });
 const agingRoute = createRoute({
   method: 'get', path: '/reports/ar-aging', tags, summary: 'Open receivables by days past due (current, 1–30, 31–60, 61–90, 90+) on `asOf` (default today in the company’s time zone)',
-  request: { query: RangeQuery.pick({ currency: true, format: true }).extend({ asOf: day.optional() }) }, responses: { 200: reportResponse('A/R aging', AgingView), ...errors },
+  request: { query: RangeQuery.pick({ currency: true, format: true }).extend({ asOf: day.optional(), clientId: z.string().uuid().optional(), limit: z.coerce.number().int().min(0).max(5_000).default(200) }) },
+  responses: { 200: reportResponse('A/R aging (CSV lists every open invoice)', AgingView), ...errors },
 });
 const reconciliationRoute = createRoute({
   method: 'get', path: '/reports/invoice-reconciliation', tags, summary: 'Each sent invoice’s balance explained from its total, payments and credit applied, beside the stored balance and the A/R ledger',
@@ -272,8 +275,13 @@ export const reportRoutes = areaApp()
       const ctx = await reportContext(c, tx, access, q.currency);
       const asOf = q.asOf ?? ctx.today;
       const { scope, currencies } = await books(tx, ctx);
-      const { invoices, source } = await openInvoicesAsOf(tx, scope, asOf);
-      return { currency: ctx.currency, currencies, source, ...ageReceivables(invoices, asOf) };
+      const limit = q.format === 'csv' ? 1_000_000 : q.limit;
+      const data = await agingAsOf(tx, scope, asOf, { clientId: q.clientId, invoiceLimit: limit });
+      const summary = agingSummary(data.groups, asOf);
+      return {
+        currency: ctx.currency, currencies, source: data.source, ...summary,
+        invoices: ageReceivables(data.invoices, asOf).invoices, invoicesTruncated: summary.invoiceCount > data.invoices.length,
+      };
     });
     if (q.format === 'csv') {
       return csvFile(c, `ar-aging-${out.asOf}`, ['client', 'invoice', 'issue_date', 'due_date', 'days_past_due', ...AGING_BUCKETS, 'total'], [

@@ -37,6 +37,66 @@ export function agingDay(timeZone: string, nowMs: number): string {
   return dayIn(timeZone, nowMs);
 }
 
+export type BucketTotals = Record<AgingBucket, number>;
+
+const emptyBuckets = (): BucketTotals => ({ current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
+
+/**
+ * The same buckets as due-date cutoffs for `asOf`, for a database to group by
+ * without knowing the rule: an invoice is in the first bucket whose
+ * `dueOnOrAfter` its due date reaches (the last bucket has none).
+ */
+export function agingCutoffs(asOf: string): { bucket: AgingBucket; dueOnOrAfter: string | null }[] {
+  const back = (days: number) => new Date(Date.parse(`${asOf}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return [
+    { bucket: 'current', dueOnOrAfter: asOf },
+    { bucket: '1-30', dueOnOrAfter: back(30) },
+    { bucket: '31-60', dueOnOrAfter: back(60) },
+    { bucket: '61-90', dueOnOrAfter: back(90) },
+    { bucket: '90+', dueOnOrAfter: null },
+  ];
+}
+
+/** Which cutoff a due date falls under: agrees with `agingBucket(daysPastDue(due, asOf))` (tested). */
+export function bucketByCutoff(dueDate: string, cutoffs: ReturnType<typeof agingCutoffs>): AgingBucket {
+  return cutoffs.find((c) => c.dueOnOrAfter === null || dueDate >= c.dueOnOrAfter)!.bucket;
+}
+
+/** Open balances summed per client and bucket (by a database, with `agingCutoffs`). */
+export interface AgingGroup {
+  clientId: string;
+  clientName: string;
+  bucket: AgingBucket;
+  balanceCents: number;
+  invoices: number;
+}
+
+export interface AgingSummary {
+  asOf: string;
+  buckets: BucketTotals;
+  totalCents: number;
+  invoiceCount: number;
+  clients: { clientId: string; clientName: string; buckets: BucketTotals; totalCents: number }[];
+}
+
+/** Totals by bucket, by client (alphabetical) and overall, from per-client-and-bucket sums. */
+export function agingSummary(groups: readonly AgingGroup[], asOf: string): AgingSummary {
+  const buckets = emptyBuckets();
+  const byClient = new Map<string, AgingSummary['clients'][number]>();
+  let invoiceCount = 0;
+  for (const g of groups) {
+    if (g.balanceCents === 0) continue;
+    buckets[g.bucket] += g.balanceCents;
+    invoiceCount += g.invoices;
+    let c = byClient.get(g.clientId);
+    if (!c) byClient.set(g.clientId, (c = { clientId: g.clientId, clientName: g.clientName, buckets: emptyBuckets(), totalCents: 0 }));
+    c.buckets[g.bucket] += g.balanceCents;
+    c.totalCents += g.balanceCents;
+  }
+  const clients = [...byClient.values()].sort((a, b) => a.clientName.localeCompare(b.clientName) || a.clientId.localeCompare(b.clientId));
+  return { asOf, buckets, totalCents: AGING_BUCKETS.reduce((s, b) => s + buckets[b], 0), invoiceCount, clients };
+}
+
 export interface OpenInvoice {
   documentId: string;
   number: string;
@@ -46,8 +106,6 @@ export interface OpenInvoice {
   dueDate: string;
   balanceCents: number;
 }
-
-export type BucketTotals = Record<AgingBucket, number>;
 
 export interface AgedInvoice extends OpenInvoice {
   daysPastDue: number;
@@ -61,8 +119,6 @@ export interface AgingReport {
   clients: { clientId: string; clientName: string; buckets: BucketTotals; totalCents: number }[];
   invoices: AgedInvoice[];
 }
-
-const emptyBuckets = (): BucketTotals => ({ current: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
 
 /**
  * Buckets per invoice, per client and overall. Invoices with nothing left to

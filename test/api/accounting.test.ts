@@ -155,7 +155,9 @@ describe('the worked month', () => {
     const aging = await json(await get('/api/v1/reports/ar-aging?asOf=2026-03-31'));
     expect(aging.source).toBe('balances');
     expect(aging.buckets).toEqual({ current: 264_950, '1-30': 44_025, '31-60': 0, '61-90': 150_000, '90+': 100_000 });
-    expect(aging.totalCents).toBe(558_975);
+    expect(aging).toMatchObject({ totalCents: 558_975, invoiceCount: 5, invoicesTruncated: false });
+    const acme = await json(await get(`/api/v1/reports/ar-aging?asOf=2026-03-31&clientId=${aging.clients[0].clientId}&limit=0`));
+    expect(acme).toMatchObject({ totalCents: 44_025, invoiceCount: 1, invoices: [], invoicesTruncated: true });
     expect(aging.clients.map((c: { clientName: string; totalCents: number }) => [c.clientName, c.totalCents])).toEqual([['Acme', 44_025], ['Globex', 300_000], ['Initech', 214_950]]);
     expect(aging.invoices.map((i: { number: string; daysPastDue: number; bucket: string }) => [i.number, i.daysPastDue, i.bucket])).toEqual([
       [inv.A!.number, 105, '90+'], [inv.B!.number, 65, '61-90'], [inv['4']!.number, 4, '1-30'], [inv['2']!.number, 0, 'current'], [inv['3']!.number, 0, 'current'],

@@ -5,6 +5,7 @@
  *     plain authenticated GET /api/v1/me at the same concurrency.
  *  2. The time-entry list for a company with 200,000 entries (first page, and a
  *     filtered page), vs the bare SQL of the same query on the same driver.
+ *  3. Ledger posting throughput and reports over 1,000,000 lines (./ledger.ts).
  */
 import { sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../../db/tokens';
@@ -12,6 +13,7 @@ import { createSession, createUser } from '../../db/identity';
 import { addMember } from '../../db/members';
 import { listTimeEntries } from '../../db/time-entries';
 import { withScope, withTenant } from '../../db/tenant';
+import { ledgerReport } from './ledger';
 import { measure, percentiles, startStack, type Stack } from './stack';
 
 const USERS = 20;
@@ -108,8 +110,17 @@ async function listBench(stack: Stack, s: Awaited<ReturnType<typeof setup>>) {
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 const ratio = (a: number, b: number) => (a / b).toFixed(2) + '×';
 
+// BENCH=ledger runs only the ledger benchmarks (test/bench/ledger.ts).
+const only = process.env.BENCH;
 const stack = await startStack();
 try {
+  if (only !== 'ledger') await appBenchmarks();
+  if (!only || only === 'ledger') process.stdout.write(`\n${await ledgerReport(stack)}\n`);
+} finally {
+  await stack.stop();
+}
+
+async function appBenchmarks() {
   const s = await setup(stack);
   const timer = await timerBench(stack, s);
   const list = await listBench(stack, s);
@@ -130,6 +141,4 @@ try {
     `  filtered page: bare SQL                                ${fmt(list.filtered.sql.p50)}  ${fmt(list.filtered.sql.p99)}   ${ratio(list.filtered.api.p50, list.filtered.sql.p50).padStart(7)}   ≤2× and <50 ms: ${list.filtered.api.p50 <= 2 * list.filtered.sql.p50 && list.filtered.api.p50 < 50 ? 'met' : 'MISSED'}`,
   ].join('\n');
   process.stdout.write(report + '\n');
-} finally {
-  await stack.stop();
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { correction, explainBalance } from '../../domain/ledger/reconciliation';
-import { ageReceivables, agingBucket, agingDay, daysPastDue, type OpenInvoice } from '../../domain/ledger/aging';
+import { ageReceivables, agingBucket, agingCutoffs, agingDay, agingSummary, bucketByCutoff, daysPastDue, type OpenInvoice } from '../../domain/ledger/aging';
 import {
   balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, previousRange, profitAndLoss, trialBalance,
   type AccountTotals, type LedgerAccount,
@@ -38,6 +38,23 @@ describe('aging', () => {
     expect(r.totalCents).toBe(20_734);
     expect(r.clients.map((c) => [c.clientName, c.totalCents])).toEqual([['A', 9_500], ['B', 11_234]]);
     expect(r.invoices.map((i) => i.number)).toEqual(['INV-4', 'INV-3', 'INV-2', 'INV-1']);
+  });
+
+  it('due-date cutoffs (what the database groups by) put every due date in the same bucket as the rule', () => {
+    const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), (d, a) => {
+      const [due, asOf] = [day(d), day(a)];
+      expect(bucketByCutoff(due, agingCutoffs(asOf))).toBe(agingBucket(daysPastDue(due, asOf)));
+    }));
+  });
+
+  it('summarises per-client, per-bucket sums', () => {
+    const s = agingSummary([
+      { clientId: 'b', clientName: 'B', bucket: 'current', balanceCents: 100, invoices: 1 }, { clientId: 'a', clientName: 'A', bucket: '90+', balanceCents: 50, invoices: 2 },
+      { clientId: 'b', clientName: 'B', bucket: '90+', balanceCents: 25, invoices: 1 },
+    ], '2026-04-01');
+    expect(s).toMatchObject({ totalCents: 175, invoiceCount: 4, buckets: { current: 100, '90+': 75 } });
+    expect(s.clients.map((c) => [c.clientName, c.totalCents])).toEqual([['A', 50], ['B', 125]]);
   });
 
   it('buckets always add up to the total of balances', () => {
