@@ -185,7 +185,8 @@ export const invoicingRoutes = areaApp()
     // A draft has no lifecycle yet (and nothing posted): void it here.
     const out = d.status === 'draft'
       ? await withTenant(c.var.deps.database.db, companyId, async (tx) => voidInvoice(tx, companyId, id, { voidedOn: await today(c, companyId), reason }, auditBy(c, userId)))
-      : await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'voidInvoice', { reason, actorUserId: userId }, { notRunning: notRunning(d) });
+      : await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'voidInvoice', { reason, actorUserId: userId }, { notRunning: notRunning(d) })
+        .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
     return c.json(out, 200);
   })
   .openapi(reminders, async (c) => {

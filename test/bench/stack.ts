@@ -50,7 +50,7 @@ export async function startStack() {
   settings.APP_URL = base;
 
   return {
-    base, settings, database, owner, temporal, connection: native,
+    base, settings, database, owner, temporal, connection: native, mail,
     /** Process ids whose CPU a benchmark reports: the Temporal server and PostgreSQL's postmaster (its backends are its children). */
     pids: { temporal: temporalServer.process.pid!, postgres: Number(readFileSync(join(scratch, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]) },
     async stop() {

@@ -88,7 +88,8 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     await contacts.getByLabel('Role or title').fill('Senior engineer');
     await contacts.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => contacts.getByText('Peter Gibbons saved.').count()).toBe(1);
-    expect(await rows.nth(1).textContent()).toContain('Senior engineer');
+    // The list reloads after the save message shows: wait for the row, not just the message.
+    await expect.poll(() => rows.nth(1).textContent()).toContain('Senior engineer');
 
     await contacts.getByRole('button', { name: 'Remove Peter Gibbons' }).click();
     await expect.poll(() => rows.count()).toBe(1);
