@@ -13,6 +13,7 @@ import { createSession, createUser } from '../../db/identity';
 import { addMember } from '../../db/members';
 import { listTimeEntries } from '../../db/time-entries';
 import { withScope, withTenant } from '../../db/tenant';
+import { invoicingReport } from './invoicing';
 import { ledgerReport } from './ledger';
 import { measure, percentiles, startStack, type Stack } from './stack';
 
@@ -110,18 +111,19 @@ async function listBench(stack: Stack, s: Awaited<ReturnType<typeof setup>>) {
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 const ratio = (a: number, b: number) => (a / b).toFixed(2) + '×';
 
-// BENCH=ledger runs only the ledger benchmarks (test/bench/ledger.ts).
+// BENCH=work|invoicing|ledger runs one group (default: all).
 const only = process.env.BENCH;
 const stack = await startStack();
 try {
-  if (only !== 'ledger') await appBenchmarks();
+  const s = await setup(stack);
+  if (!only || only === 'work') await appBenchmarks(s);
+  if (!only || only === 'invoicing') process.stdout.write(`\n${await invoicingReport(stack, (path, cookie, method, body) => call(stack, path, cookie, method, body), s.ownerCookie, s.companyId)}\n`);
   if (!only || only === 'ledger') process.stdout.write(`\n${await ledgerReport(stack)}\n`);
 } finally {
   await stack.stop();
 }
 
-async function appBenchmarks() {
-  const s = await setup(stack);
+async function appBenchmarks(s: Awaited<ReturnType<typeof setup>>) {
   const timer = await timerBench(stack, s);
   const list = await listBench(stack, s);
   const report = [
