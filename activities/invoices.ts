@@ -49,8 +49,10 @@ export interface SentFacts {
   status: string;
   totalCents: number;
   balanceCents: number;
-  /** The company's reminder schedule for this invoice (empty for estimates and opted-out invoices). */
+  /** The company's reminder schedule for this invoice (empty for estimates). */
   plan: ReminderStep[];
+  /** The invoice's own opt-out, as it stands at sending. */
+  remindersEnabled: boolean;
 }
 
 const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
@@ -111,10 +113,10 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       return tenant(ref.companyId, async (tx) => {
         const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { actorUserId: ref.actorUserId });
         const { doc, company } = await readContext(tx, ref);
-        const reminds = doc.kind === 'invoice' && doc.remindersEnabled && (sent.status === 'sent' || sent.status === 'partially_paid');
+        // The whole schedule, even when reminders are off for now: turning them on later resumes it.
         return {
           kind: doc.kind, number: doc.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
-          plan: reminds ? reminderPlan(doc.dueDate, company.reminderDays, company.timeZone) : [],
+          plan: doc.kind === 'invoice' ? reminderPlan(doc.dueDate, company.reminderDays, company.timeZone) : [], remindersEnabled: doc.remindersEnabled,
         };
       });
     },

@@ -101,6 +101,7 @@ export interface PaymentOutcome extends MoneyState {
 export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, actor: Actor): Promise<PaymentOutcome> {
   const d = await lockInvoice(tx, companyId, p.documentId);
   const done = await findPayment(tx, companyId, p.paymentId);
+  if (done && done.documentId !== d.id) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'That idempotency key already recorded a payment on another invoice.');
   if (done) return { ...stateOf(d), paymentId: done.id, appliedCents: done.appliedCents, creditCents: done.creditCents };
   assertOpen(d);
   const split = splitPayment(d.balanceCents, p.amountCents, p.keepExcessAsCredit);
@@ -139,7 +140,9 @@ export interface CreditInput {
 /** Client credit used to pay an invoice down: DR customer credits, CR A/R. */
 export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, actor: Actor): Promise<MoneyState> {
   const d = await lockInvoice(tx, companyId, a.documentId);
-  if (await findCreditApplication(tx, companyId, a.applicationId)) return stateOf(d);
+  const done = await findCreditApplication(tx, companyId, a.applicationId);
+  if (done && done.documentId !== d.id) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'That idempotency key already applied credit to another invoice.');
+  if (done) return stateOf(d);
   assertOpen(d);
   const available = await lockClientCredit(tx, companyId, d.clientId);
   const problem = creditApplicationProblem(available, d.balanceCents, a.amountCents);
@@ -176,7 +179,8 @@ export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { vo
   if (posted) {
     await postEntry(tx, {
       companyId, sourceType: 'invoice_void', sourceId: id, entryDate: v.voidedOn, currency: d.currency, memo: `Void of invoice ${d.number}`, documentId: id, postedBy: actor.actorUserId,
-      lines: reversal(await entryLines(tx, companyId, posted.id)),
+      // A reversal mirrors what was posted, even to an account deactivated since.
+      lines: reversal(await entryLines(tx, companyId, posted.id)), allowInactive: true,
     });
   }
   await recordAudit(tx, {

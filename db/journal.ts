@@ -21,6 +21,8 @@ export interface EntryInput {
   documentId?: string | null;
   postedBy?: string | null;
   lines: PostingLine[];
+  /** Reversals only: the lines mirror an entry already posted, so an account deactivated since still takes them. */
+  allowInactive?: boolean;
 }
 
 /** The entry's id, whether written now or found from an earlier post of the same event; null when there was nothing to post. */
@@ -29,7 +31,7 @@ export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
   if (existing) return existing.id;
   if (e.lines.length === 0) return null;
   assertBalanced(e.lines);
-  const ids = await resolveAccounts(tx, e.companyId, e.lines);
+  const ids = await resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false);
   const [entry] = await tx.insert(journalEntries).values({
     companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
     memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
@@ -56,7 +58,7 @@ export async function entryLines(tx: Tx, companyId: string, entryId: string): Pr
 }
 
 /** Account ids for the lines, in order; an inactive or unknown account refuses the whole entry. */
-async function resolveAccounts(tx: Tx, companyId: string, lines: readonly PostingLine[]): Promise<string[]> {
+async function resolveAccounts(tx: Tx, companyId: string, lines: readonly PostingLine[], allowInactive: boolean): Promise<string[]> {
   const roles = [...new Set(lines.flatMap((l) => ('role' in l.account ? [l.account.role] : [])))];
   const ids = [...new Set(lines.flatMap((l) => ('id' in l.account ? [l.account.id] : [])))];
   const rows = [
@@ -66,7 +68,7 @@ async function resolveAccounts(tx: Tx, companyId: string, lines: readonly Postin
   return lines.map((l) => {
     const row = 'role' in l.account ? rows.find((r) => r.systemRole === (l.account as { role: AccountRole }).role) : rows.find((r) => r.id === (l.account as { id: string }).id);
     if (!row) throw new AppError(422, 'ACCOUNT_MISSING', 'role' in l.account ? `The chart of accounts has no ${l.account.role.replace(/_/g, ' ')} account.` : 'No such account.');
-    if (!row.active) throw new AppError(422, 'ACCOUNT_INACTIVE', `Account ${row.code} ${row.name} is inactive; nothing can be posted to it.`);
+    if (!row.active && !allowInactive) throw new AppError(422, 'ACCOUNT_INACTIVE', `Account ${row.code} ${row.name} is inactive; nothing can be posted to it.`);
     return row.id;
   });
 }

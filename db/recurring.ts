@@ -63,7 +63,8 @@ export async function createOccurrence(tx: Tx, companyId: string, seriesId: stri
   if (series.skipDates.includes(occurrenceDate)) return { kind: 'skipped', reason: 'skipped by request' };
 
   const t = series.template as SeriesTemplate;
-  const client = (await getClient(tx, companyId, series.clientId, { includeDeleted: true }))!;
+  const client = await getClient(tx, companyId, series.clientId);
+  if (!client) return { kind: 'skipped', reason: 'the client was deleted' };
   const [year, month] = occurrenceDate.split('-').map(Number) as [number, number];
   const { seq, number } = await nextNumber(tx, companyId, 'invoice', { year, month });
   const doc = await insertDocument(tx, companyId, {

@@ -126,7 +126,8 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     const sent = await acts.sendDocument({ ...ref, actorUserId: input.actorUserId });
     Object.assign(state, {
       kind: sent.kind, number: sent.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
-      plan: input.reminderPlan ?? sent.plan,
+      // Histories recorded before the opt-out travelled with the send facts have no value: reminders were on.
+      plan: input.reminderPlan ?? sent.plan, remindersEnabled: sent.remindersEnabled ?? true,
     });
     state.ready = true;
     await acts.storeDocumentPdf(ref);

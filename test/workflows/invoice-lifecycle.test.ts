@@ -251,3 +251,37 @@ it('50 invoices created and sent at once get gap-free, unique numbers and one em
   expect(statuses.every((s) => s.status === 'sent')).toBe(true);
   expect(made.map((d) => mailsFor(d.number).length)).toEqual(Array(50).fill(1));
 }, 90_000);
+
+it('reminders switched off before sending are skipped; switched on, the remaining steps go out', async () => {
+  const inv = await draftInvoice('60');
+  expect((await env.request(`/api/v1/documents/${inv.id}/reminders`, { method: 'POST', cookie, json: { enabled: false } })).status).toBe(200);
+  await send(inv.id, [1000, 3500]);
+  await sleep(2500);
+  expect(reminders(inv.number)).toHaveLength(0);
+  expect((await env.request(`/api/v1/documents/${inv.id}/reminders`, { method: 'POST', cookie, json: { enabled: true } })).status).toBe(200);
+  await env.mail.waitFor((m) => m.subject.startsWith(`Overdue: invoice ${inv.number} `));
+  await eventually(async () => ((await state(inv.id)).remindersDone.length === 2 ? true : undefined));
+  expect(reminders(inv.number)).toHaveLength(1);
+}, 30_000);
+
+it('an idempotency key is one payment on one invoice; a void reverses even to an account deactivated since', async () => {
+  const [a, b] = [await draftInvoice('20'), await draftInvoice('30')];
+  await send(a.id, []);
+  await send(b.id, []);
+  await eventually(async () => ((await state(a.id)).ready && (await state(b.id)).ready ? true : undefined));
+  const key = crypto.randomUUID();
+  expect((await pay(a.id, '5', { key })).status).toBe(201);
+  const reused = await pay(b.id, '5', { key });
+  expect(reused.status).toBe(409);
+  expect((await json(reused)).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  expect(await count('payments', b.id)).toBe(0);
+
+  await env.owner.db.execute(sql`update accounts set active = false where company_id = ${companyId} and system_role = 'revenue'`);
+  try {
+    const voided = await env.request(`/api/v1/documents/${b.id}/void`, { method: 'POST', cookie, json: { reason: 'Duplicate' } });
+    expect(await json(voided)).toMatchObject({ status: 'void' });
+    expect(await arBalance(b.id)).toBe(0);
+  } finally {
+    await env.owner.db.execute(sql`update accounts set active = true where company_id = ${companyId} and system_role = 'revenue'`);
+  }
+}, 30_000);
