@@ -36,7 +36,7 @@ import {
 } from '../invoicingApi';
 import { centsToInput, formatCents } from '../money';
 import { useSession } from '../session';
-import { getClient, getDocument, type Client, type Document } from '../workApi';
+import { getDocument, type Document } from '../workApi';
 import CheckboxField from './CheckboxField';
 import DataTable from './DataTable';
 import Dialog from './Dialog';
@@ -139,13 +139,8 @@ export function createLifecycle(opts: { doc: () => Document; onChange: (doc: Doc
   };
   onMount(() => void reload());
 
-  /** The last on/off in the activity (newest first), else on: the API does not return the setting itself. */
-  const remindersOn = () => {
-    const set = remindersSet();
-    if (set !== undefined) return set;
-    const last = activity()?.items.find((i) => i.action === 'invoice.reminders_on' || i.action === 'invoice.reminders_off');
-    return last ? last.action === 'invoice.reminders_on' : true;
-  };
+  /** What the switch last answered here, else the document's own setting. */
+  const remindersOn = () => remindersSet() ?? doc().remindersEnabled;
 
   return {
     doc, canManage, payments, paymentsError, activity, activityError, links, linksError, remindersOn, setRemindersSet,
@@ -257,29 +252,18 @@ export function LifecycleActions(props: { life: Lifecycle; busy?: boolean }) {
   );
 }
 
-/** Confirm the address, send, then wait for the workflow to move the document out of draft. */
+/** Confirm the address (the document carries the client's), send, then wait for the workflow to move it out of draft. */
 function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email: string) => void }) {
   const doc = () => props.life.doc();
-  const [client, setClient] = createSignal<Client>();
-  const [loadError, setLoadError] = createSignal<string>();
+  const client = () => doc().client;
   const [stage, setStage] = createSignal<'idle' | 'sending' | 'waiting'>('idle');
   const [error, setError] = createSignal<string>();
   let alive = true;
   onCleanup(() => (alive = false));
 
-  const loadClient = async () => {
-    setLoadError(undefined);
-    try {
-      setClient(await getClient(doc().client.id));
-    } catch (err) {
-      setLoadError(errorMessage(err, 'Could not load the client.'));
-    }
-  };
-  onMount(() => void loadClient());
-
   const send = async (e: SubmitEvent) => {
     e.preventDefault();
-    const email = client()?.email;
+    const email = client().email;
     if (stage() !== 'idle' || !email) return;
     setError(undefined);
     setStage('sending');
@@ -307,40 +291,34 @@ function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email
   };
 
   return (
-    <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClient()} />}>
-      <Show when={client()} fallback={<Loading label="Loading the client…" />}>
-        {(c) => (
-          <form class="form send-form" onSubmit={send} aria-busy={stage() !== 'idle' ? 'true' : 'false'}>
-            <FormError message={error()} />
-            <Show
-              when={c().email}
-              fallback={
-                <p class="notice notice-warning">
-                  {c().name} has no email address. <A href={`/clients/${c().id}`}>Add one on the client page</A>, then send.
-                </p>
-              }
-            >
-              {(email) => (
-                <p>
-                  {doc().number} for {formatCents(doc().totalCents, doc().currency)} will be emailed to {c().name} at{' '}
-                  <strong class="send-to">{email()}</strong>, with the PDF attached and a link to view it online.
-                  {doc().kind === 'invoice' ? ' Reminders follow the company schedule unless you turn them off.' : ''}
-                </p>
-              )}
-            </Show>
-            <p class="small muted">Once sent, its lines, dates and amounts are locked. Save any changes first.</p>
-            <div class="button-row">
-              <button type="submit" class="btn btn-primary" disabled={stage() !== 'idle' || !c().email}>
-                {stage() === 'sending' ? 'Sending…' : stage() === 'waiting' ? 'Waiting for it to go out…' : `Send to ${c().email ?? 'client'}`}
-              </button>
-              <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-                Cancel
-              </button>
-            </div>
-          </form>
+    <form class="form send-form" onSubmit={send} aria-busy={stage() !== 'idle' ? 'true' : 'false'}>
+      <FormError message={error()} />
+      <Show
+        when={client().email}
+        fallback={
+          <p class="notice notice-warning">
+            {client().name} has no email address. <A href={`/clients/${client().id}`}>Add one on the client page</A>, then send.
+          </p>
+        }
+      >
+        {(email) => (
+          <p>
+            {doc().number} for {formatCents(doc().totalCents, doc().currency)} will be emailed to {client().name} at{' '}
+            <strong class="send-to">{email()}</strong>, with the PDF attached and a link to view it online.
+            {doc().kind === 'invoice' ? ' Reminders follow the company schedule unless you turn them off.' : ''}
+          </p>
         )}
       </Show>
-    </Show>
+      <p class="small muted">Once sent, its lines, dates and amounts are locked. Save any changes first.</p>
+      <div class="button-row">
+        <button type="submit" class="btn btn-primary" disabled={stage() !== 'idle' || !client().email}>
+          {stage() === 'sending' ? 'Sending…' : stage() === 'waiting' ? 'Waiting for it to go out…' : `Send to ${client().email ?? 'client'}`}
+        </button>
+        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
