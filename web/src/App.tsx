@@ -17,6 +17,7 @@ import Portal from './pages/Portal';
 import ProfileSettings from './pages/ProfileSettings';
 import ProjectPage from './pages/ProjectPage';
 import Projects from './pages/Projects';
+import { NewRecurring, RecurringDetail, RecurringList } from './pages/Recurring';
 import ResetPassword from './pages/ResetPassword';
 import SecuritySettings from './pages/SecuritySettings';
 import Signup from './pages/Signup';
@@ -55,6 +56,9 @@ export default function App() {
         <Route path="/invoices" component={Invoices} />
         <Route path="/estimates" component={Estimates} />
         <Route path="/documents/:id" component={DocumentPage} />
+        <Route path="/recurring" component={RecurringList} />
+        <Route path="/recurring/new" component={NewRecurring} />
+        <Route path="/recurring/:id" component={RecurringDetail} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

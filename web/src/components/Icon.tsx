@@ -5,6 +5,7 @@ export type IconName =
   | 'projects'
   | 'time'
   | 'invoices'
+  | 'recurring'
   | 'accounting'
   | 'members'
   | 'audit'
@@ -22,6 +23,7 @@ const paths: Record<IconName, string> = {
   projects: 'M3 7.5A1.5 1.5 0 0 1 4.5 6H9l2 2h8.5A1.5 1.5 0 0 1 21 9.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z',
   time: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2',
   invoices: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h5',
+  recurring: 'M17 2l4 4-4 4M3 11V9a3 3 0 0 1 3-3h15M7 22l-4-4 4-4M21 13v2a3 3 0 0 1-3 3H3',
   accounting: 'M4 20h16M6 16v-5M10 16V8M14 16v-7M18 16V5',
   members: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM3 20v-1a5 5 0 0 1 5-5h2a5 5 0 0 1 5 5v1M16 4.5a3.5 3.5 0 0 1 0 6.5M21 20v-1a5 5 0 0 0-3-4.6',
   audit: 'M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM9 12l2 2 4-4',

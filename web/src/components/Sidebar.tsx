@@ -27,6 +27,7 @@ const workLinks: WorkLink[] = [
   { href: '/projects', label: 'Projects', icon: 'projects', also: ['/catalog'] },
   { href: '/time', label: 'Time', icon: 'time' },
   { href: '/invoices', label: 'Invoices', icon: 'invoices', permission: 'documents.view' },
+  { href: '/recurring', label: 'Recurring', icon: 'recurring', permission: 'documents.view' },
   { href: '/estimates', label: 'Estimates', icon: 'invoices', permission: 'documents.view' },
 ];
 

@@ -1,0 +1,181 @@
+import { createSignal, onMount, Show } from 'solid-js';
+import { occurrenceDates, seriesStart } from '../../../domain/recurring';
+import { errorMessage } from '../action';
+import { todayIso } from '../dates';
+import { createLineEditor, discountBody, previewTotals } from '../documentLines';
+import { createForm } from '../form';
+import { createRecurring, FREQUENCY_OPTIONS, type RecurringFrequency, type RecurringSeries } from '../recurringApi';
+import { listClients, listProjects, type Client, type Project } from '../workApi';
+import CheckboxField from './CheckboxField';
+import DayList from './DayList';
+import { DiscountFields, LinesEditor, TaxInclusiveField, TotalsList } from './DocumentLines';
+import FormField from './FormField';
+import FormShell from './FormShell';
+import { LoadError, Loading } from './PageStatus';
+import SelectField from './SelectField';
+import SubmitButton from './SubmitButton';
+import TextAreaField from './TextAreaField';
+
+const FIELDS = [
+  'name', 'clientId', 'projectId', 'frequency', 'startDate', 'endDate', 'autoSend', 'taxInclusive',
+  'lines', 'discountKind', 'discount', 'notes', 'terms',
+] as const;
+const PREVIEW_COUNT = 3;
+
+/** A new recurring series: who, how often, from and until when, the lines every invoice copies. */
+export default function RecurringForm(props: { onSaved: (series: RecurringSeries) => void; onCancel: () => void }) {
+  const [clients, setClients] = createSignal<Client[]>();
+  const [projects, setProjects] = createSignal<Project[]>([]);
+  const [loadError, setLoadError] = createSignal<string>();
+  const [autoSend, setAutoSend] = createSignal(false);
+  const [taxInclusive, setTaxInclusive] = createSignal(false);
+  const editor = createLineEditor({ idPrefix: 'recurring' });
+
+  const loadClients = async () => {
+    setLoadError(undefined);
+    try {
+      setClients((await listClients({ limit: 200 })).items);
+    } catch (err) {
+      setLoadError(errorMessage(err, 'Could not load the clients.'));
+    }
+  };
+  onMount(() => void loadClients());
+
+  const form = createForm({
+    fields: FIELDS,
+    idPrefix: 'recurring',
+    initial: { frequency: 'monthly', startDate: todayIso() },
+    submit: async (v) => {
+      editor.clearErrors();
+      const saved = await createRecurring({
+        name: v.name,
+        clientId: v.clientId,
+        projectId: v.projectId || null,
+        frequency: v.frequency as RecurringFrequency,
+        startDate: v.startDate,
+        endDate: v.endDate || null,
+        autoSend: autoSend(),
+        taxInclusive: taxInclusive(),
+        discount: discountBody(v.discountKind, v.discount),
+        notes: v.notes,
+        terms: v.terms,
+        lines: editor.body(),
+      }).catch(editor.placeErrors);
+      props.onSaved(saved);
+    },
+  });
+
+  const client = () => clients()?.find((c) => c.id === form.values.clientId);
+  const currency = () => client()?.currency ?? 'USD';
+  const chooseClient = async (id: string) => {
+    form.set('clientId', id);
+    form.set('projectId', '');
+    setProjects([]);
+    if (!id) return;
+    try {
+      const page = await listProjects({ clientId: id, limit: 200 });
+      if (form.values.clientId === id) setProjects(page.items);
+    } catch {
+      // The project is optional: without the list, the series is simply not tied to one.
+    }
+  };
+
+  /** The first dates it will run, when it starts today or later (29th–31st become the 28th, as the server does). */
+  const preview = () => {
+    const start = form.values.startDate;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || start < todayIso()) return undefined;
+    const end = form.values.endDate || null;
+    if (end && end < start) return undefined;
+    return occurrenceDates(form.values.frequency as RecurringFrequency, seriesStart(start), PREVIEW_COUNT, end);
+  };
+
+  const totals = () => previewTotals(editor.lines, discountBody(form.values.discountKind, form.values.discount), taxInclusive());
+
+  return (
+    <section class="card recurring-form-card">
+      <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClients()} />}>
+        <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
+          {(list) => (
+            <FormShell form={form} class="form recurring-form" label="New recurring invoice">
+              <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
+              <div class="form-row">
+                <SelectField
+                  {...form.field('clientId')}
+                  onInput={(id) => void chooseClient(id)}
+                  label="Client"
+                  placeholder="Choose a client"
+                  options={list().map((c) => ({ value: c.id, label: c.name }))}
+                />
+                <SelectField
+                  {...form.field('projectId')}
+                  label="Project (optional)"
+                  options={[{ value: '', label: 'No project' }, ...projects().map((p) => ({ value: p.id, label: p.label }))]}
+                  disabled={!form.values.clientId}
+                />
+              </div>
+              <div class="form-row">
+                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} />
+                <FormField
+                  {...form.field('startDate')}
+                  type="date"
+                  label="Start date"
+                  hint="The first invoice's date; the rest fall on the same day. Days 29–31 run on the 28th, so short months are not skipped."
+                />
+                <FormField {...form.field('endDate')} type="date" label="End date (optional)" hint="Leave empty to keep going until you end it." />
+              </div>
+              <Show
+                when={preview()}
+                fallback={
+                  <Show when={form.values.startDate && form.values.startDate < todayIso()}>
+                    <p class="small muted recurring-preview">No invoices are made for dates that have already passed.</p>
+                  </Show>
+                }
+              >
+                {(dates) => (
+                  <p class="small recurring-preview">
+                    <Show when={dates().length > 0} fallback="No dates fall between the start and end dates.">
+                      First invoices: <DayList days={dates()} />
+                      {dates().length === PREVIEW_COUNT ? ', …' : ''}
+                    </Show>
+                  </p>
+                )}
+              </Show>
+
+              <CheckboxField
+                id="recurring-autoSend"
+                name="autoSend"
+                label="Send each invoice automatically"
+                hint="Emailed to the client with the PDF as soon as it is made; otherwise each waits as a draft for you to send."
+                checked={autoSend()}
+                onChange={setAutoSend}
+                error={form.field('autoSend').error}
+              />
+              <Show when={autoSend() && client() && !client()!.email}>
+                <p class="notice notice-warning">{client()!.name} has no email address: add one on the client page, or the invoices cannot be sent.</p>
+              </Show>
+              <TaxInclusiveField id="recurring-taxInclusive" checked={taxInclusive()} onChange={setTaxInclusive} error={form.field('taxInclusive').error} />
+
+              <h2 class="section-title">Lines</h2>
+              <p class="small muted">Every invoice in the series copies these lines.</p>
+              <LinesEditor editor={editor} totals={previewTotals(editor.lines, null, taxInclusive())} currency={currency()} error={form.field('lines').error} />
+              <DiscountFields kind={form.field('discountKind')} value={form.field('discount')} />
+              <TotalsList totals={totals()} currency={currency()} taxInclusive={taxInclusive()} />
+
+              <TextAreaField {...form.field('notes')} label="Notes" maxLength={5000} />
+              <TextAreaField {...form.field('terms')} label="Terms" maxLength={5000} />
+
+              <div class="button-row">
+                <SubmitButton pending={form.pending()} working="Saving…">
+                  Save recurring invoice
+                </SubmitButton>
+                <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
+                  Cancel
+                </button>
+              </div>
+            </FormShell>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
