@@ -109,9 +109,9 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   const tenant = <T>(companyId: string, fn: (tx: Tx) => Promise<T>) => withTenant(db, companyId, fn).catch(refusal);
 
   return {
-    async sendDocument(ref: DocumentRef & { actorUserId: string | null }): Promise<SentFacts> {
+    async sendDocument(ref: DocumentRef & { actorUserId: string | null; revision?: number }): Promise<SentFacts> {
       return tenant(ref.companyId, async (tx) => {
-        const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { actorUserId: ref.actorUserId });
+        const sent = await money.sendDocument(tx, ref.companyId, ref.documentId, { actorUserId: ref.actorUserId }, ref.revision);
         const { doc, company } = await readContext(tx, ref);
         // The whole schedule, even when reminders are off for now: turning them on later resumes it.
         return {

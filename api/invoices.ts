@@ -27,7 +27,7 @@ export function refusalOf(err: unknown): AppError | null {
 
 export async function startLifecycle({ temporal, settings }: ApiDeps, input: LifecycleInput & { kind: 'invoice' | 'estimate' }): Promise<string> {
   const { kind, ...args } = input;
-  const workflowId = lifecycleWorkflowId(kind, input.documentId);
+  const workflowId = lifecycleWorkflowId(kind, input.documentId, input.revision);
   try {
     await temporal.workflow.start<typeof invoiceLifecycle>('invoiceLifecycle', {
       workflowId, taskQueue: settings.TEMPORAL_TASK_QUEUE, args: [args],

@@ -51,9 +51,13 @@ function assertOpen(d: DocumentRow): void {
  * post DR A/R / CR revenue / CR sales tax dated its issue date. Sending again
  * returns the state as it is.
  */
-export async function sendDocument(tx: Tx, companyId: string, id: string, actor: Actor): Promise<MoneyState & { revision: number }> {
+export async function sendDocument(tx: Tx, companyId: string, id: string, actor: Actor, asRevision?: number): Promise<MoneyState & { revision: number }> {
   const d = await lockInvoice(tx, companyId, id);
-  if (d.status !== 'draft') return { ...stateOf(d), revision: d.revision };
+  // Sent already (a retried activity, a second send of an invoice): as it is. A sent estimate being
+  // sent again arrives with the revision it is to become, so the retry of that send is as it is too.
+  if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent' && asRevision !== undefined && d.revision < asRevision)) {
+    return { ...stateOf(d), revision: d.revision };
+  }
   const lines = await linesOf(tx, companyId, id);
   const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
   const problem = sendProblem(d, lines.length, client?.email ?? null);

@@ -1,7 +1,7 @@
 /**
  * One document's life after it is sent. Started by the API's send action with
- * id `invoice-<id>` (or `estimate-<id>`): a second send reaches the same
- * workflow. It marks the document sent (posting the receivable), renders and
+ * id `invoice-<id>` (or `estimate-<id>-r<revision>`): a second send reaches the
+ * same workflow. It marks the document sent (posting the receivable), renders and
  * stores the PDF, emails it, then — for an invoice — waits on durable timers
  * for each step of the reminder schedule, mailing exactly one reminder per
  * step, until a payment settles it or a void ends it.
@@ -35,6 +35,8 @@ export interface LifecycleInput {
   companyId: string;
   documentId: string;
   actorUserId: string | null;
+  /** Estimates: the revision this sending makes (a sent estimate is sent again as its next revision). */
+  revision?: number;
   /** Replaces the company's schedule (absolute times): tests run weeks of reminders in seconds. */
   reminderPlan?: ReminderStep[];
   /** Continue-as-new once history passes this many events. */
@@ -123,7 +125,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
   });
 
   if (!state.ready) {
-    const sent = await acts.sendDocument({ ...ref, actorUserId: input.actorUserId });
+    const sent = await acts.sendDocument({ ...ref, actorUserId: input.actorUserId, revision: input.revision });
     Object.assign(state, {
       kind: sent.kind, number: sent.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
       // Histories recorded before the opt-out travelled with the send facts have no value: reminders were on.

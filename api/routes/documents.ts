@@ -93,7 +93,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
 }
 
 // Payments, credit applications and credit notes arrive with payments; until then status decides.
-const facts = (d: DocumentRow) => ({ status: d.status as InvoiceStatus, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
+const facts = (d: DocumentRow) => ({ kind: d.kind, status: d.status as InvoiceStatus, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
 
 /** Stored lines back in the form they are typed, so new lines can join them and everything is recomputed together. */
 function storedAsBody(lines: DocumentLineRow[]): Body['lines'] {

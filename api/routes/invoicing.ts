@@ -137,7 +137,9 @@ export const invoicingRoutes = areaApp()
       if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
       return d;
     });
-    const workflowId = await startLifecycle(c.var.deps, { kind: d.kind, companyId, documentId: id, actorUserId: userId });
+    // An estimate sent again becomes its next revision, with a lifecycle of its own.
+    const revision = d.kind === 'estimate' ? d.revision + 1 : undefined;
+    const workflowId = await startLifecycle(c.var.deps, { kind: d.kind, companyId, documentId: id, actorUserId: userId, revision });
     return c.json({ workflowId }, 202);
   })
   .openapi(pay, async (c) => {
@@ -219,7 +221,7 @@ export const invoicingRoutes = areaApp()
     const { id } = c.req.valid('param');
     const d = await sentDocument(c, companyId, id);
     const items = await withTenant(c.var.deps.database.db, companyId, (tx) => documentActivity(tx, companyId, id));
-    const workflowId = d.status === 'draft' ? null : lifecycleWorkflowId(d.kind, id);
+    const workflowId = d.status === 'draft' ? null : lifecycleWorkflowId(d.kind, id, d.revision);
     // The Temporal UI is for the people who run the books: managers and up.
     return c.json({ items, workflowId, workflowUrl: workflowId && roleAtLeast(role, 'manager') ? workflowUiUrl(c.var.deps, workflowId) : null }, 200);
   })

@@ -17,6 +17,7 @@ import { findPortalToken, insertSignature, latestRevision, signatureOf, touchPor
 import { withScope, withTenant } from '../../db/tenant';
 import { hashToken } from '../../db/tokens';
 import { dayIn } from '../../domain/dates';
+import type { DocumentSnapshot } from '../../domain/documents/snapshot';
 import { estimateMoveProblem, type EstimateStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
 import { clientIp } from '../client-ip';
@@ -106,13 +107,17 @@ export const portalRoutes = areaApp()
         await recordAudit(tx, { companyId: link.companyId, ...visitor(c), action: `${doc.kind}.viewed`, objectType: doc.kind, objectId: doc.id });
       }
       await touchPortalToken(tx, link.id);
+      // An estimate may be revised after sending: the client sees (and signs) the revision that was sent, not edits in progress.
+      const sent = doc.kind === 'estimate' ? ((await latestRevision(tx, link.companyId, doc.id))?.snapshot as DocumentSnapshot | undefined) : undefined;
+      const shown = sent ?? { ...doc, lines };
       return {
         company: { name: company.name, brandColor: company.brandColor },
         client: { name: client.name },
         document: {
-          kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, coverText: doc.coverText,
-          notes: doc.notes, terms: doc.terms, subtotalCents: doc.subtotalCents, discountCents: doc.discountCents, taxCents: doc.taxCents, totalCents: doc.totalCents, balanceCents: doc.balanceCents,
-          lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
+          kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
+          notes: shown.notes, terms: shown.terms, subtotalCents: shown.subtotalCents, discountCents: shown.discountCents, taxCents: shown.taxCents, totalCents: shown.totalCents,
+          balanceCents: sent ? sent.totalCents : doc.balanceCents,
+          lines: shown.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
         },
         signature: await signatureView(tx, link.companyId, doc.id),
         canRespond: respondProblem({ doc, company }) === null,

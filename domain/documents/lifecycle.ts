@@ -4,9 +4,12 @@
  */
 import type { ReminderStep } from '../reminders';
 
-/** `invoice-<id>` for invoices, `estimate-<id>` for estimates: one lifecycle per document. */
-export function lifecycleWorkflowId(kind: 'invoice' | 'estimate', documentId: string): string {
-  return `${kind}-${documentId}`;
+/**
+ * `invoice-<id>`: one lifecycle per invoice. `estimate-<id>-r<revision>`: one per sending of an
+ * estimate, since a sent estimate may be revised and sent again.
+ */
+export function lifecycleWorkflowId(kind: 'invoice' | 'estimate', documentId: string, revision = 1): string {
+  return kind === 'invoice' ? `invoice-${documentId}` : `estimate-${documentId}-r${revision}`;
 }
 
 export interface LifecycleState {

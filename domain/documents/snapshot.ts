@@ -32,7 +32,8 @@ export function canonicalJson(value: unknown): string {
 
 /** Why a draft cannot be sent yet, or null. */
 export function sendProblem(d: { status: string; kind: string; totalCents: number }, lineCount: number, clientEmail: string | null): string | null {
-  if (d.status !== 'draft') return `This ${d.kind} has already been sent.`;
+  // A sent estimate is sent again as its next revision; anything else goes once.
+  if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent')) return `This ${d.kind} is ${d.status.replace('_', ' ')}; it cannot be sent again.`;
   if (lineCount === 0) return 'Add at least one line before sending.';
   if (d.kind === 'invoice' && d.totalCents <= 0) return 'An invoice needs a total above zero to send.';
   if (!clientEmail) return 'The client has no email address to send to.';

@@ -50,7 +50,9 @@ export function statusAfterPayment(totalCents: number, balanceCents: number): Ex
 }
 
 export interface LockFacts {
-  status: InvoiceStatus;
+  /** Estimates lock only once answered (see isLocked); invoices by the rule below. */
+  kind?: 'invoice' | 'estimate';
+  status: InvoiceStatus | EstimateStatus;
   hasPayments: boolean;
   hasCreditApplications: boolean;
   hasPostedCreditNotes: boolean;
@@ -62,6 +64,9 @@ export interface LockFacts {
  * changes to client, project, dates and every money field, and line items.
  */
 export function isLocked(f: LockFacts): boolean {
+  // A sent estimate may still change: sending it again makes the next revision (v2, v3…), each
+  // kept as a snapshot. Once accepted, declined, expired or converted it is final.
+  if (f.kind === 'estimate') return f.status !== 'draft' && f.status !== 'sent';
   return f.status !== 'draft' || f.hasPayments || f.hasCreditApplications || f.hasPostedCreditNotes;
 }
 
@@ -71,5 +76,5 @@ export const EDITABLE_WHEN_LOCKED = ['notes', 'terms', 'footer'] as const;
 export function lockProblem(f: LockFacts, changing: readonly string[]): string | null {
   if (!isLocked(f)) return null;
   const blocked = changing.filter((field) => !(EDITABLE_WHEN_LOCKED as readonly string[]).includes(field));
-  return blocked.length ? `This invoice is locked (${f.status.replace('_', ' ')}); ${blocked.join(', ')} cannot change.` : null;
+  return blocked.length ? `This ${f.kind ?? 'invoice'} is locked (${f.status.replace('_', ' ')}); ${blocked.join(', ')} cannot change.` : null;
 }

@@ -93,6 +93,29 @@ it('an estimate can be declined or sent back with a change request; an invoice c
   expect((await env.request(`${inv.path}/accept`, { method: 'POST', json: { name: 'X', signature: { kind: 'typed' } } })).status).toBe(409);
 }, 30_000);
 
+it('a sent estimate is revised and sent again as v2: the portal shows what was sent, and the signature certifies v2', async () => {
+  const { doc, path } = await sent('estimate', '1000');
+  const edit = await env.request(`/api/v1/documents/${doc.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Kitchen remodel plan, phase one only', quantity: '1', unitPrice: '750' }] } });
+  expect(edit.status).toBe(200);
+  // Edits in progress are not what the client sees: still v1.
+  expect((await json(await env.request(path))).document.totalCents).toBe(100_000);
+  expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);
+  const v2 = await env.mail.waitFor((m) => m.subject.includes(doc.number) && m.text.includes('750.00'));
+  const v2Path = `/api/v1/portal/${/\/portal\/([\w-]+)/.exec(v2.text)![1]!}`;
+  expect((await json(await env.request(v2Path))).document).toMatchObject({ totalCents: 75_000, lines: [{ description: 'Kitchen remodel plan, phase one only' }] });
+  // The first link shows the current revision too: it is the same estimate.
+  expect((await json(await env.request(path))).document.totalCents).toBe(75_000);
+
+  const accepted = await json(await env.request(`${v2Path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'typed' } } }));
+  const revs = await env.owner.db.execute<{ revision: number; snapshot_sha256: string }>(sql`select revision, snapshot_sha256 from document_revisions where document_id = ${doc.id} order by revision`);
+  expect(revs.map((r) => r.revision)).toEqual([1, 2]);
+  expect(accepted.signature).toMatchObject({ revision: 2, snapshotSha256: revs[1]!.snapshot_sha256 });
+  // Accepted is final: no more edits, at the API or in the database.
+  expect((await env.request(`/api/v1/documents/${doc.id}`, { method: 'PATCH', cookie, json: { lines: [] } })).status).toBe(409);
+  const refused = await env.owner.db.execute(sql`update documents set total_cents = 1 where id = ${doc.id}`).then(() => null, (err: Error & { cause?: Error }) => err.cause?.message ?? err.message);
+  expect(refused).toMatch(/INVOICE_LOCKED/);
+}, 30_000);
+
 it('is rate limited per address, with Retry-After', async () => {
   let last: Response | null = null;
   for (let i = 0; i < 70 && last?.status !== 429; i++) last = await env.request('/api/v1/portal/not-a-real-token-at-all');

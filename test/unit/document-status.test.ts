@@ -47,3 +47,13 @@ describe('invoice lock', () => {
     expect(lockProblem(draft, ['lines', 'clientId'])).toBeNull();
   });
 });
+
+describe('estimate lock', () => {
+  const f = (status: string) => ({ kind: 'estimate' as const, status: status as never, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
+  it('a sent estimate can still be revised; an answered one is final', () => {
+    expect(isLocked(f('draft'))).toBe(false);
+    expect(isLocked(f('sent'))).toBe(false);
+    for (const s of ['accepted', 'declined', 'expired', 'converted']) expect(isLocked(f(s))).toBe(true);
+    expect(lockProblem(f('accepted'), ['lines'])).toMatch(/This estimate is locked \(accepted\)/);
+  });
+});
