@@ -97,7 +97,10 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
         <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
           {(list) => (
             <FormShell form={form} class="form recurring-form" label="New recurring invoice">
-              <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
+              <div class="form-row">
+                <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
+                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} />
+              </div>
               <div class="form-row">
                 <SelectField
                   {...form.field('clientId')}
@@ -114,7 +117,6 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
                 />
               </div>
               <div class="form-row">
-                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} />
                 <FormField
                   {...form.field('startDate')}
                   type="date"

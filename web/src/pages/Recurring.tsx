@@ -256,88 +256,90 @@ function RecurringDetailFor(props: { id: string }) {
                 <SuccessNote message={notice()} />
                 <FormError message={act.error()} />
 
-                <section class="card" aria-labelledby="recurring-schedule-title">
-                  <h2 id="recurring-schedule-title">Schedule</h2>
-                  <dl class="details-list recurring-details">
-                    <div>
-                      <dt>Client</dt>
-                      <dd>
-                        <Show when={client()} fallback="—">
-                          {(c) => <A href={`/clients/${c().id}`}>{c().name}</A>}
-                        </Show>
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>Frequency</dt>
-                      <dd class="recurring-frequency">{frequencyLabel(s().frequency)}</dd>
-                    </div>
-                    <div>
-                      <dt>Starts</dt>
-                      <dd>{formatDay(s().startDate)}</dd>
-                    </div>
-                    <div>
-                      <dt>Ends</dt>
-                      <dd>{s().endDate ? formatDay(s().endDate) : 'Never'}</dd>
-                    </div>
-                    <div>
-                      <dt>Next invoices</dt>
-                      <dd class="recurring-next">
-                        <Show when={s().status !== 'paused'} fallback="None while paused">
-                          <DayList days={s().nextDates} />
-                        </Show>
-                      </dd>
-                    </div>
-                    <Show when={s().skipDates.length > 0}>
+                <div class="stack">
+                  <section class="card" aria-labelledby="recurring-schedule-title">
+                    <h2 id="recurring-schedule-title">Schedule</h2>
+                    <dl class="details-list recurring-details">
                       <div>
-                        <dt>Skipped</dt>
-                        <dd class="recurring-skipped">
-                          <DayList days={s().skipDates} />
+                        <dt>Client</dt>
+                        <dd>
+                          <Show when={client()} fallback="—">
+                            {(c) => <A href={`/clients/${c().id}`}>{c().name}</A>}
+                          </Show>
                         </dd>
                       </div>
-                    </Show>
-                    <div>
-                      <dt>Amount</dt>
-                      <dd class="recurring-amount">{money(s().totalCents)}</dd>
-                    </div>
-                    <div>
-                      <dt>Auto-send</dt>
-                      <dd>{s().autoSend ? 'Each invoice is emailed to the client when it is made' : 'No: each invoice waits as a draft for you to send'}</dd>
-                    </div>
-                  </dl>
-                </section>
+                      <div>
+                        <dt>Frequency</dt>
+                        <dd class="recurring-frequency">{frequencyLabel(s().frequency)}</dd>
+                      </div>
+                      <div>
+                        <dt>Starts</dt>
+                        <dd>{formatDay(s().startDate)}</dd>
+                      </div>
+                      <div>
+                        <dt>Ends</dt>
+                        <dd>{s().endDate ? formatDay(s().endDate) : 'Never'}</dd>
+                      </div>
+                      <div>
+                        <dt>Next invoices</dt>
+                        <dd class="recurring-next">
+                          <Show when={s().status !== 'paused'} fallback="None while paused">
+                            <DayList days={s().nextDates} />
+                          </Show>
+                        </dd>
+                      </div>
+                      <Show when={s().skipDates.length > 0}>
+                        <div>
+                          <dt>Skipped</dt>
+                          <dd class="recurring-skipped">
+                            <DayList days={s().skipDates} />
+                          </dd>
+                        </div>
+                      </Show>
+                      <div>
+                        <dt>Amount</dt>
+                        <dd class="recurring-amount">{money(s().totalCents)}</dd>
+                      </div>
+                      <div>
+                        <dt>Auto-send</dt>
+                        <dd>{s().autoSend ? 'Each invoice is emailed to the client when it is made' : 'No: each invoice waits as a draft for you to send'}</dd>
+                      </div>
+                    </dl>
+                  </section>
 
-                <section class="card recurring-invoices" aria-labelledby="recurring-invoices-title">
-                  <h2 id="recurring-invoices-title">Invoices made</h2>
-                  <Show
-                    when={s().invoices.length > 0}
-                    fallback={
-                      <p class="muted">
-                        None yet.{s().nextDates[0] ? ` The first is made on ${formatDay(s().nextDates[0])}.` : ''}
-                      </p>
-                    }
-                  >
-                    <DataTable
-                      class="recurring-invoices-table"
-                      caption="Invoices made"
-                      columns={['Number', 'Date', 'Status', { label: 'Total', class: 'num' }]}
+                  <section class="card recurring-invoices" aria-labelledby="recurring-invoices-title">
+                    <h2 id="recurring-invoices-title">Invoices made</h2>
+                    <Show
+                      when={s().invoices.length > 0}
+                      fallback={
+                        <p class="muted">
+                          None yet.{s().nextDates[0] ? ` The first is made on ${formatDay(s().nextDates[0])}.` : ''}
+                        </p>
+                      }
                     >
-                      <For each={s().invoices}>
-                        {(inv) => (
-                          <tr data-document-id={inv.id}>
-                            <td class="document-number">
-                              <A href={`/documents/${inv.id}`}>{inv.number}</A>
-                            </td>
-                            <td>{formatDay(inv.occurrenceDate)}</td>
-                            <td>
-                              <span class={`badge document-status status-${inv.status}`}>{documentStatusLabel(inv.status)}</span>
-                            </td>
-                            <td class="num">{money(inv.totalCents)}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </DataTable>
-                  </Show>
-                </section>
+                      <DataTable
+                        class="recurring-invoices-table"
+                        caption="Invoices made"
+                        columns={['Number', 'Date', 'Status', { label: 'Total', class: 'num' }]}
+                      >
+                        <For each={s().invoices}>
+                          {(inv) => (
+                            <tr data-document-id={inv.id}>
+                              <td class="document-number">
+                                <A href={`/documents/${inv.id}`}>{inv.number}</A>
+                              </td>
+                              <td>{formatDay(inv.occurrenceDate)}</td>
+                              <td>
+                                <span class={`badge document-status status-${inv.status}`}>{documentStatusLabel(inv.status)}</span>
+                              </td>
+                              <td class="num">{money(inv.totalCents)}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </DataTable>
+                    </Show>
+                  </section>
+                </div>
               </>
             )}
           </Match>
