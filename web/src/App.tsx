@@ -1,7 +1,11 @@
 import { Route, Router } from '@solidjs/router';
 import AppShell from './components/AppShell';
+import AccountingJournal from './pages/AccountingJournal';
+import AccountingPeriods from './pages/AccountingPeriods';
+import AccountingReports from './pages/AccountingReports';
 import AuditLog from './pages/AuditLog';
 import Catalog from './pages/Catalog';
+import ChartOfAccounts from './pages/ChartOfAccounts';
 import ClientPage from './pages/ClientPage';
 import Clients from './pages/Clients';
 import CompanySettings from './pages/CompanySettings';
@@ -56,6 +60,10 @@ export default function App() {
         <Route path="/invoices" component={Invoices} />
         <Route path="/estimates" component={Estimates} />
         <Route path="/documents/:id" component={DocumentPage} />
+        <Route path="/accounting" component={AccountingReports} />
+        <Route path="/accounting/accounts" component={ChartOfAccounts} />
+        <Route path="/accounting/journal" component={AccountingJournal} />
+        <Route path="/accounting/periods" component={AccountingPeriods} />
         <Route path="/recurring" component={RecurringList} />
         <Route path="/recurring/new" component={NewRecurring} />
         <Route path="/recurring/:id" component={RecurringDetail} />

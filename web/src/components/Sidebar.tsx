@@ -29,11 +29,10 @@ const workLinks: WorkLink[] = [
   { href: '/invoices', label: 'Invoices', icon: 'invoices', permission: 'documents.view' },
   { href: '/recurring', label: 'Recurring', icon: 'recurring', permission: 'documents.view' },
   { href: '/estimates', label: 'Estimates', icon: 'invoices', permission: 'documents.view' },
+  { href: '/accounting', label: 'Accounting', icon: 'accounting', permission: 'accounting.view' },
 ];
 
-const comingSoon: ComingSoonItem[] = [
-  { label: 'Accounting', icon: 'accounting' },
-];
+const comingSoon: ComingSoonItem[] = [];
 
 /** Settings pages other than Members (which has its own nav entry). */
 const SETTINGS_PATHS = ['/settings/profile', '/settings/security', '/settings/company'];

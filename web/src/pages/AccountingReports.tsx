@@ -1,0 +1,425 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Match, onMount, Show, Switch, type JSX } from 'solid-js';
+import {
+  arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, trialBalance,
+  type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName, type TrialBalance,
+} from '../accountingApi';
+import { errorMessage } from '../action';
+import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
+import BarChart from '../components/BarChart';
+import CheckboxField from '../components/CheckboxField';
+import DataTable from '../components/DataTable';
+import FormField from '../components/FormField';
+import { LoadError, Loading } from '../components/PageStatus';
+import SelectField from '../components/SelectField';
+import { formatCents } from '../money';
+import { useSession } from '../session';
+
+const REPORTS: { key: ReportName; label: string }[] = [
+  { key: 'profit-and-loss', label: 'Profit & loss' },
+  { key: 'balance-sheet', label: 'Balance sheet' },
+  { key: 'trial-balance', label: 'Trial balance' },
+  { key: 'general-ledger', label: 'General ledger' },
+  { key: 'ar-aging', label: 'A/R aging' },
+  { key: 'invoice-reconciliation', label: 'Reconciliation' },
+];
+const AGING_LABELS: Record<string, string> = { current: 'Current', '1-30': '1–30', '31-60': '31–60', '61-90': '61–90', '90+': '90+' };
+const BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+const SOURCES: Record<string, string> = { invoice: 'Invoice', invoice_void: 'Void', payment: 'Payment', credit_application: 'Credit applied', manual: 'Manual' };
+
+type Loaded =
+  | { kind: 'profit-and-loss'; data: ProfitAndLoss }
+  | { kind: 'balance-sheet'; data: BalanceSheet }
+  | { kind: 'trial-balance'; data: TrialBalance }
+  | { kind: 'general-ledger'; data: GeneralLedger }
+  | { kind: 'ar-aging'; data: Aging }
+  | { kind: 'invoice-reconciliation'; data: { items: ReconciliationItem[] } };
+
+const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
+/** /accounting — the financial reports: a date range, a comparison with the period before, the currency, and CSV. */
+export default function AccountingReports() {
+  const session = useSession();
+  const [report, setReport] = createSignal<ReportName>('profit-and-loss');
+  const [from, setFrom] = createSignal('');
+  const [to, setTo] = createSignal('');
+  const [compare, setCompare] = createSignal(false);
+  const [currency, setCurrency] = createSignal('');
+  const [currencies, setCurrencies] = createSignal<string[]>([]);
+  const [accountId, setAccountId] = createSignal('');
+  const [onlyDrift, setOnlyDrift] = createSignal(false);
+  const [accounts, setAccounts] = createSignal<Account[]>([]);
+  const [loaded, setLoaded] = createSignal<Loaded>();
+  const [loading, setLoading] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const [planProblem, setPlanProblem] = createSignal<string>();
+
+  /** Balance sheet and trial balance are as of a day; their `from` only says where the compared period starts. */
+  const asOfReport = () => report() === 'balance-sheet' || report() === 'trial-balance' || report() === 'ar-aging';
+  const fromUsed = () => report() !== 'ar-aging' && (!asOfReport() || compare());
+  // A start after the end (left over from another report) is dropped: the server then starts at the first of the end's month.
+  const usableFrom = () => (fromUsed() && from() && (!to() || from() <= to()) ? from() : undefined);
+  const range = () => ({ from: usableFrom(), to: to() || undefined, currency: currency() || undefined });
+  const query = () => ({ ...range(), compare: compare() ? ('previous' as const) : undefined });
+
+  // Only the latest request's answer is shown: a slower earlier one (another tab) must not overwrite it.
+  let latest = 0;
+  const load = async () => {
+    const ticket = ++latest;
+    const [sentFrom, sentTo] = [from(), to()];
+    setLoading(true);
+    setError(undefined);
+    try {
+      const kind = report();
+      let next: Loaded;
+      if (kind === 'profit-and-loss') next = { kind, data: await profitAndLoss(query()) };
+      else if (kind === 'balance-sheet') next = { kind, data: await balanceSheet(query()) };
+      else if (kind === 'trial-balance') next = { kind, data: await trialBalance(query()) };
+      else if (kind === 'general-ledger') {
+        if (!accountId()) setAccountId(accounts()[0]?.id ?? '');
+        next = { kind, data: await generalLedger({ ...range(), accountId: accountId() }) };
+      } else if (kind === 'ar-aging') next = { kind, data: await arAging({ asOf: to() || undefined, currency: currency() || undefined }) };
+      else next = { kind, data: await reconciliation({ onlyDrift: onlyDrift(), from: from() || undefined, to: to() || undefined }) };
+      if (ticket !== latest) return;
+      setLoaded(next);
+      // Fill the form with what the server chose (its defaults are in the company's time zone), unless it was typed in meanwhile.
+      const d = next.data as { range?: { from: string; to: string }; asOf?: string; previousAsOf?: string | null; currencies?: string[]; currency?: string };
+      const serverFrom = d.range?.from ?? (d.previousAsOf ? new Date(Date.parse(`${d.previousAsOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined);
+      const serverTo = d.range?.to ?? d.asOf;
+      if (serverFrom && from() === sentFrom) setFrom(serverFrom);
+      if (serverTo && to() === sentTo) setTo(serverTo);
+      if (d.currencies) setCurrencies(d.currencies);
+      if (d.currency && !currency()) setCurrency(d.currency);
+    } catch (err) {
+      if (ticket !== latest) return;
+      const locked = planProblemOf(err);
+      if (locked) setPlanProblem(locked);
+      else setError(errorMessage(err, 'Could not load the report.'));
+    } finally {
+      if (ticket === latest) setLoading(false);
+    }
+  };
+
+  onMount(async () => {
+    if (!session.can('accounting.view')) return;
+    try {
+      setAccounts((await listAccounts()).items);
+    } catch (err) {
+      const locked = planProblemOf(err);
+      if (locked) return setPlanProblem(locked);
+    }
+    await load();
+  });
+
+  const choose = (key: ReportName) => {
+    setReport(key);
+    setLoaded(undefined);
+    void load();
+  };
+  const money = (cents: number | null | undefined) => formatCents(cents, currency() || 'USD');
+  const csv = () => {
+    const k = report();
+    if (k === 'general-ledger') return csvUrl(k, { ...range(), accountId: accountId() });
+    if (k === 'ar-aging') return csvUrl(k, { asOf: to() || undefined, currency: currency() || undefined });
+    if (k === 'invoice-reconciliation') return csvUrl(k, { from: from() || undefined, to: to() || undefined, onlyDrift: onlyDrift() ? 'true' : undefined });
+    return csvUrl(k, query());
+  };
+
+  return (
+    <AccountingFrame title="Accounting" subtitle="Your books: every invoice, payment, credit and manual entry, double-entry." planProblem={planProblem()}>
+      <div class="tabs" role="tablist" aria-label="Reports">
+        <For each={REPORTS}>
+          {(r) => (
+            <button type="button" role="tab" class="tab" classList={{ 'is-active': report() === r.key }} aria-selected={report() === r.key} onClick={() => choose(r.key)}>
+              {r.label}
+            </button>
+          )}
+        </For>
+      </div>
+
+      <section class="card filters-card" aria-label="Report range">
+        <form class="report-filters" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+          <FormField id="report-from" name="from" label={asOfReport() ? 'Compared period starts' : 'From'} type="date" value={from()} onInput={setFrom} disabled={!fromUsed()}
+            hint={asOfReport() && report() !== 'ar-aging' ? 'With the comparison on: shown as of the day before.' : undefined} />
+          <FormField id="report-to" name="to" label={asOfReport() ? 'As of' : 'To'} type="date" value={to()} onInput={setTo} />
+          <Show when={report() === 'general-ledger'} fallback={
+            <Show when={report() === 'invoice-reconciliation'} fallback={
+              <CheckboxField id="report-compare" name="compare" label="Compare with the period before" checked={compare()} onChange={setCompare} disabled={report() === 'ar-aging'} />
+            }>
+              <CheckboxField id="report-drift" name="onlyDrift" label="Only invoices that do not reconcile" checked={onlyDrift()} onChange={setOnlyDrift} />
+            </Show>
+          }>
+            <SelectField id="report-account" name="accountId" label="Account" value={accountId()} onInput={setAccountId}
+              options={accounts().map((a) => ({ value: a.id, label: `${a.code} ${a.name}` }))} />
+          </Show>
+          <SelectField id="report-currency" name="currency" label="Currency" value={currency()} onInput={setCurrency}
+            options={(currencies().length ? currencies() : [currency() || 'USD']).map((c) => ({ value: c, label: c }))} />
+          <div class="filters-actions">
+            <button type="submit" class="btn btn-primary" disabled={loading()}>{loading() ? 'Loading…' : 'Show'}</button>
+            <a class="btn btn-secondary" href={csv()} download="">Download CSV</a>
+          </div>
+        </form>
+      </section>
+
+      <section class="card" aria-live="polite">
+        <Switch fallback={<Loading />}>
+          <Match when={error()}>{(m) => <LoadError message={m()} onRetry={() => void load()} />}</Match>
+          <Match when={loaded()}>
+            {(l) => (
+              <Switch>
+                <Match when={l().kind === 'profit-and-loss' && (l().data as ProfitAndLoss)}>{(d) => <ProfitAndLossView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'balance-sheet' && (l().data as BalanceSheet)}>{(d) => <BalanceSheetView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'trial-balance' && (l().data as TrialBalance)}>{(d) => <TrialBalanceView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'general-ledger' && (l().data as GeneralLedger)}>{(d) => <GeneralLedgerView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'ar-aging' && (l().data as Aging)}>{(d) => <AgingView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'invoice-reconciliation' && (l().data as { items: ReconciliationItem[] })}>
+                  {(d) => <ReconciliationView items={d().items} money={money} canFix={session.can('accounting.manage')} onChanged={() => void load()} />}
+                </Match>
+              </Switch>
+            )}
+          </Match>
+        </Switch>
+      </section>
+    </AccountingFrame>
+  );
+}
+
+type Money = (cents: number | null | undefined) => string;
+const Amount = (props: { cents: number | null | undefined; money: Money }) => (
+  <td class="num" classList={{ negative: (props.cents ?? 0) < 0 }}>{props.cents === null || props.cents === undefined ? '' : props.money(props.cents)}</td>
+);
+
+/** Rows of one section with their total; previous-period columns when the report was compared. */
+function Section(props: { title: string; rows: readonly ComparedRow[]; total: number; previousTotal?: number | null | undefined; compared: boolean; money: Money }) {
+  return (
+    <>
+      <tr class="report-section"><th colspan={props.compared ? 5 : 3}>{props.title}</th></tr>
+      <For each={props.rows} fallback={<tr><td colspan={props.compared ? 5 : 3} class="muted">Nothing in this range.</td></tr>}>
+        {(r) => (
+          <tr>
+            <td>{r.code}</td>
+            <td>{r.name}</td>
+            <Amount cents={r.amountCents} money={props.money} />
+            <Show when={props.compared}>
+              <Amount cents={r.previousCents} money={props.money} />
+              <Amount cents={r.changeCents} money={props.money} />
+            </Show>
+          </tr>
+        )}
+      </For>
+      <TotalRow label={`Total ${props.title.toLowerCase()}`} cents={props.total} previous={props.previousTotal} compared={props.compared} money={props.money} />
+    </>
+  );
+}
+
+function TotalRow(props: { label: string; cents: number; previous?: number | null | undefined; compared: boolean; money: Money }) {
+  return (
+    <tr class="report-total">
+      <td />
+      <td>{props.label}</td>
+      <Amount cents={props.cents} money={props.money} />
+      <Show when={props.compared}>
+        <Amount cents={props.previous ?? 0} money={props.money} />
+        <Amount cents={props.cents - (props.previous ?? 0)} money={props.money} />
+      </Show>
+    </tr>
+  );
+}
+
+const columns = (compared: boolean, previousLabel = 'Previous period') =>
+  ['Code', 'Account', { label: 'Amount', class: 'num' }, ...(compared ? [{ label: previousLabel, class: 'num' }, { label: 'Change', class: 'num' }] : [])];
+
+function ProfitAndLossView(props: { data: ProfitAndLoss; money: Money }) {
+  const d = () => props.data;
+  const compared = () => d().previousTotals !== null;
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Profit &amp; loss, {d().range.from} to {d().range.to}</h2>
+        <Show when={d().previousRange}>{(p) => <span class="muted">compared with {p().from} to {p().to}</span>}</Show>
+      </div>
+      <Show when={d().byMonth.length > 1}>
+        <BarChart label="Income and expenses by month" categories={d().byMonth.map((m) => monthLabel(m.month))} format={(v) => props.money(v)}
+          series={[{ name: 'Income', tone: 'tone-income', values: d().byMonth.map((m) => m.incomeCents) }, { name: 'Expenses', tone: 'tone-expense', values: d().byMonth.map((m) => m.expenseCents) }]} />
+      </Show>
+      <DataTable class="report-table" caption="Profit and loss" columns={columns(compared())}>
+        <Section title="Income" rows={d().income} total={d().totals.incomeCents!} previousTotal={d().previousTotals?.incomeCents} compared={compared()} money={props.money} />
+        <Section title="Expenses" rows={d().expenses} total={d().totals.expenseCents!} previousTotal={d().previousTotals?.expenseCents} compared={compared()} money={props.money} />
+        <TotalRow label="Net income" cents={d().totals.netIncomeCents!} previous={d().previousTotals?.netIncomeCents} compared={compared()} money={props.money} />
+      </DataTable>
+    </>
+  );
+}
+
+function BalanceSheetView(props: { data: BalanceSheet; money: Money }) {
+  const d = () => props.data;
+  const compared = () => d().previousTotals !== null;
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Balance sheet as of {d().asOf}</h2>
+        <span class={d().balanced ? 'report-balanced' : 'report-unbalanced'}>{d().balanced ? 'Assets = liabilities + equity' : 'Does not balance — run the ledger check'}</span>
+      </div>
+      <DataTable class="report-table" caption="Balance sheet" columns={columns(compared(), `As of ${d().previousAsOf ?? ''}`)}>
+        <Section title="Assets" rows={d().assets} total={d().totals.assetsCents!} previousTotal={d().previousTotals?.assetsCents} compared={compared()} money={props.money} />
+        <Section title="Liabilities" rows={d().liabilities} total={d().totals.liabilitiesCents!} previousTotal={d().previousTotals?.liabilitiesCents} compared={compared()} money={props.money} />
+        <Section title="Equity" rows={d().equity} total={d().totals.equityCents!} previousTotal={d().previousTotals?.equityCents} compared={compared()} money={props.money} />
+        <TotalRow label="Total liabilities and equity" cents={d().totals.liabilitiesAndEquityCents!} previous={d().previousTotals?.liabilitiesAndEquityCents} compared={compared()} money={props.money} />
+      </DataTable>
+      <p class="muted">Retained earnings are income less expenses from the first entry to this day.</p>
+    </>
+  );
+}
+
+function TrialBalanceView(props: { data: TrialBalance; money: Money }) {
+  const d = () => props.data;
+  const compared = () => d().previous !== null;
+  const cols = () => ['Code', 'Account', 'Type', { label: 'Debit', class: 'num' }, { label: 'Credit', class: 'num' },
+    ...(compared() ? [{ label: `Debit ${d().previousAsOf}`, class: 'num' }, { label: `Credit ${d().previousAsOf}`, class: 'num' }] : [])];
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Trial balance as of {d().asOf}</h2>
+        <span class={d().balanced ? 'report-balanced' : 'report-unbalanced'}>{d().balanced ? 'Debits = credits' : 'Debits and credits differ — run the ledger check'}</span>
+      </div>
+      <DataTable class="report-table" caption="Trial balance" columns={cols()}>
+        <For each={d().rows}>
+          {(r) => (
+            <tr>
+              <td>{r.code}</td><td>{r.name}</td><td>{r.type}</td>
+              <Amount cents={r.debitCents || null} money={props.money} /><Amount cents={r.creditCents || null} money={props.money} />
+              <Show when={compared()}><Amount cents={r.previousDebitCents || null} money={props.money} /><Amount cents={r.previousCreditCents || null} money={props.money} /></Show>
+            </tr>
+          )}
+        </For>
+        <tr class="report-total">
+          <td /><td>Total</td><td />
+          <Amount cents={d().totalDebitCents} money={props.money} /><Amount cents={d().totalCreditCents} money={props.money} />
+          <Show when={d().previous}>{(p) => <><Amount cents={p().totalDebitCents} money={props.money} /><Amount cents={p().totalCreditCents} money={props.money} /></>}</Show>
+        </tr>
+      </DataTable>
+    </>
+  );
+}
+
+function GeneralLedgerView(props: { data: GeneralLedger; money: Money }) {
+  const d = () => props.data;
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>{d().account.code} {d().account.name}, {d().range.from} to {d().range.to}</h2>
+        <span class="muted">Opening {props.money(d().openingCents)} · closing {props.money(d().closingCents)}</span>
+      </div>
+      <Show when={d().truncated}><p class="inline-error" role="status">More lines than shown: narrow the range, or download the CSV.</p></Show>
+      <DataTable class="report-table" caption="General ledger" columns={['Date', 'Source', 'Memo', { label: 'Debit', class: 'num' }, { label: 'Credit', class: 'num' }, { label: 'Balance', class: 'num' }]}>
+        <tr><td>{d().range.from}</td><td /><td>Opening balance</td><td /><td /><Amount cents={d().openingCents} money={props.money} /></tr>
+        <For each={d().lines}>
+          {(l) => (
+            <tr>
+              <td>{l.entryDate}</td><td>{SOURCES[l.sourceType] ?? l.sourceType}</td><td>{l.memo}</td>
+              <Amount cents={l.debitCents || null} money={props.money} /><Amount cents={l.creditCents || null} money={props.money} /><Amount cents={l.balanceCents} money={props.money} />
+            </tr>
+          )}
+        </For>
+        <tr class="report-total">
+          <td /><td /><td>Closing balance</td>
+          <Amount cents={d().totalDebitCents} money={props.money} /><Amount cents={d().totalCreditCents} money={props.money} /><Amount cents={d().closingCents} money={props.money} />
+        </tr>
+      </DataTable>
+    </>
+  );
+}
+
+function AgingView(props: { data: Aging; money: Money }) {
+  const d = () => props.data;
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Accounts receivable aging as of {d().asOf}</h2>
+        <span class="muted">{d().invoiceCount} open invoices · {props.money(d().totalCents)}</span>
+      </div>
+      <BarChart label="Open receivables by days past due" categories={BUCKETS.map((b) => AGING_LABELS[b]!)} format={(v) => props.money(v)}
+        series={[{ name: 'Owed', tone: 'tone-aging', values: BUCKETS.map((b) => d().buckets[b]) }]} />
+      <DataTable class="report-table" caption="Aging by client" columns={['Client', ...BUCKETS.map((b) => ({ label: AGING_LABELS[b]!, class: 'num' })), { label: 'Total', class: 'num' }]}>
+        <For each={d().clients} fallback={<tr><td colspan={7} class="muted">Nothing is owed.</td></tr>}>
+          {(c) => (
+            <tr>
+              <td><A href={`/clients/${c.clientId}`}>{c.clientName}</A></td>
+              <For each={BUCKETS}>{(b) => <Amount cents={c.buckets[b] || null} money={props.money} />}</For>
+              <Amount cents={c.totalCents} money={props.money} />
+            </tr>
+          )}
+        </For>
+        <tr class="report-total">
+          <td>Total</td>
+          <For each={BUCKETS}>{(b) => <Amount cents={d().buckets[b]} money={props.money} />}</For>
+          <Amount cents={d().totalCents} money={props.money} />
+        </tr>
+      </DataTable>
+      <h3>Oldest open invoices</h3>
+      <DataTable class="report-table" caption="Open invoices, oldest due first" columns={['Invoice', 'Client', 'Due', { label: 'Days past due', class: 'num' }, { label: 'Balance', class: 'num' }]}>
+        <For each={d().invoices}>
+          {(i) => (
+            <tr>
+              <td><A href={`/documents/${i.documentId}`}>{i.number}</A></td><td>{i.clientName}</td><td>{i.dueDate}</td>
+              <td class="num">{i.daysPastDue}</td><Amount cents={i.balanceCents} money={props.money} />
+            </tr>
+          )}
+        </For>
+      </DataTable>
+      <Show when={d().invoicesTruncated}><p class="muted">The CSV lists every open invoice.</p></Show>
+    </>
+  );
+}
+
+function ReconciliationView(props: { items: ReconciliationItem[]; money: Money; canFix: boolean; onChanged: () => void }) {
+  const [result, setResult] = createSignal<Recalculated>();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const run = async (fix: boolean) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await recalculate(fix));
+      if (fix) props.onChanged();
+    } catch (err) {
+      setError(errorMessage(err, 'Could not recalculate.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const summary = (): JSX.Element => {
+    const r = result();
+    if (!r) return null;
+    if (r.drifted.length === 0) return <p class="report-balanced" role="status">All {r.checked} invoices reconcile.</p>;
+    return <p class="report-unbalanced" role="status">{r.drifted.length} of {r.checked} invoices do not reconcile{r.fixed ? `; ${r.fixed} stored balance(s) corrected (audited)` : ''}.</p>;
+  };
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Invoice reconciliation</h2>
+        <div class="inline-form">
+          <button type="button" class="btn btn-secondary" disabled={busy()} onClick={() => void run(false)}>Recalculate</button>
+          <Show when={props.canFix}>
+            <button type="button" class="btn btn-primary" disabled={busy()} onClick={() => void run(true)}>Fix stored balances</button>
+          </Show>
+        </div>
+      </div>
+      <Show when={error()}><p class="inline-error" role="alert">{error()}</p></Show>
+      {summary()}
+      <p class="muted">Balance = total − payments applied − credit applied (a void invoice owes nothing). It must match the stored balance and the A/R ledger.</p>
+      <DataTable class="report-table" caption="Invoice balances explained" columns={['Invoice', 'Client', 'Status', { label: 'Total', class: 'num' }, { label: 'Payments', class: 'num' }, { label: 'Credit', class: 'num' }, { label: 'Balance', class: 'num' }, { label: 'Stored', class: 'num' }, { label: 'A/R ledger', class: 'num' }, '']}>
+        <For each={props.items} fallback={<tr><td colspan={10} class="muted">No invoices to show.</td></tr>}>
+          {(r) => (
+            <tr>
+              <td><A href={`/documents/${r.documentId}`}>{r.number}</A></td><td>{r.clientName}</td><td>{r.status.replace('_', ' ')}</td>
+              <Amount cents={r.totalCents} money={props.money} /><Amount cents={r.paymentsAppliedCents} money={props.money} /><Amount cents={r.creditsAppliedCents} money={props.money} />
+              <Amount cents={r.derivedBalanceCents} money={props.money} /><Amount cents={r.storedBalanceCents} money={props.money} /><Amount cents={r.ledgerBalanceCents} money={props.money} />
+              <td>{r.ok ? <span class="report-balanced">✓</span> : <span class="report-unbalanced">Drift {props.money(r.driftCents || r.ledgerDriftCents)}</span>}</td>
+            </tr>
+          )}
+        </For>
+      </DataTable>
+    </>
+  );
+}
