@@ -83,6 +83,13 @@ export interface MembershipView {
   requireTotpForManagers: boolean;
 }
 
+/** The companies of a live session's user, oldest membership first, in one statement (migration 0020). */
+export async function sessionMemberships(db: Executor, tokenHash: string): Promise<MembershipView[]> {
+  const rows = await db.execute<{ company_id: string; company_name: string; role: Role; require_totp_for_managers: boolean }>(
+    sql`select * from session_memberships(${tokenHash})`);
+  return rows.map((r) => ({ company: { id: r.company_id, name: r.company_name }, role: r.role, requireTotpForManagers: r.require_totp_for_managers }));
+}
+
 /** Every company the user belongs to, oldest membership first. */
 export function userCompanies(db: Db, userId: string): Promise<MembershipView[]> {
   return withScope(db, { userId }, async (tx) => {

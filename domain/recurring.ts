@@ -34,11 +34,11 @@ export function seriesStart(startDate: string): string {
   return Number(d) > 28 ? `${y}-${m}-28` : startDate;
 }
 
-/** The first `count` occurrence dates on or after `startDate` (for previews and tests). */
-export function occurrenceDates(frequency: Frequency, startDate: string, count: number, endDate?: string | null): string[] {
+/** The first `count` occurrence dates of the series on or after `from` (default: its start). */
+export function occurrenceDates(frequency: Frequency, startDate: string, count: number, endDate?: string | null, from?: string): string[] {
   const cal = seriesCalendar(frequency, startDate);
   const out: string[] = [];
-  for (let day = startDate; out.length < count; day = addDays(day, 1)) {
+  for (let day = from && from > startDate ? from : startDate; out.length < count; day = addDays(day, 1)) {
     if (endDate && day > endDate) break;
     const [, m, d] = day.split('-').map(Number) as [number, number, number];
     if (d === cal.dayOfMonth && cal.months.includes(MONTH_NAMES[m - 1]!)) out.push(day);

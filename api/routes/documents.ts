@@ -58,7 +58,7 @@ const DocumentView = z.object({
   discount: DiscountBody,
   taxInclusive: z.boolean(),
   lines: z.array(z.object({
-    id: z.string(), position: z.number(), description: z.string(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
+    id: z.string(), position: z.number(), description: z.string(), catalogItemId: z.string().nullable(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
     discount: DiscountBody, subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
   })),
 }).meta({ id: 'Document' });
@@ -86,7 +86,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
     discount: discountText(d.discountKind, d.discountValue), taxInclusive: d.taxInclusive,
     lines: lines.map((l) => ({
-      id: l.id, position: l.position, description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
+      id: l.id, position: l.position, description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
       taxRateBps: l.taxRateBps, discount: discountText(l.discountKind, l.discountValue), subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
     })),
   };

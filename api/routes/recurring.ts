@@ -61,8 +61,8 @@ const end = createRoute({ method: 'delete', path: '/recurring-invoices/{id}', ta
 /** The next few occurrences from today that will run (skipped dates left out). */
 function nextDates(s: SeriesRow, today: string): string[] {
   if (s.status !== 'active') return [];
-  const from = s.startDate > today ? s.startDate : today;
-  return occurrenceDates(s.frequency, from < s.startDate ? s.startDate : from, 6, s.endDate).filter((d) => !s.skipDates.includes(d)).slice(0, 3);
+  // The calendar is the start date's; only the search begins today.
+  return occurrenceDates(s.frequency, s.startDate, 3 + s.skipDates.length, s.endDate, today).filter((d) => !s.skipDates.includes(d)).slice(0, 3);
 }
 
 const view = (s: SeriesRow, today: string) => ({
@@ -140,6 +140,8 @@ async function changeSeries(c: Context<AppEnv>, what: 'pause' | 'resume' | 'skip
     if (!s) throw AppError.notFound('No such series.');
     const today = dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now());
     let values: Partial<SeriesRow> = {};
+    if (what === 'pause' && s.status !== 'active') throw new AppError(409, 'SERIES_NOT_ACTIVE', 'Only an active series can be paused.');
+    if (what === 'resume' && s.status !== 'paused') throw new AppError(409, 'SERIES_NOT_PAUSED', 'Only a paused series can be resumed.');
     if (what === 'pause') values = { status: 'paused' };
     if (what === 'resume') values = { status: 'active' };
     if (what === 'skip') {

@@ -37,6 +37,8 @@ describe('recurring series dates', () => {
     expect(occurrenceDates('quarterly', seriesStart('2026-11-30'), 3)).toEqual(['2026-11-28', '2027-02-28', '2027-05-28']);
     expect(occurrenceDates('yearly', '2026-02-10', 2)).toEqual(['2026-02-10', '2027-02-10']);
     expect(occurrenceDates('monthly', '2026-01-15', 10, '2026-03-01')).toEqual(['2026-01-15', '2026-02-15']);
+    // From a later day, still on the series' own calendar (not the day searched from).
+    expect(occurrenceDates('quarterly', '2026-01-15', 2, null, '2026-05-20')).toEqual(['2026-07-15', '2026-10-15']);
     expect(seriesCalendar('quarterly', '2026-11-05')).toEqual({ dayOfMonth: 5, months: ['NOVEMBER', 'FEBRUARY', 'MAY', 'AUGUST'], hour: 6 });
   });
 });
