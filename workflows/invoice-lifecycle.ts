@@ -132,8 +132,11 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
       plan: input.reminderPlan ?? sent.plan, remindersEnabled: sent.remindersEnabled ?? true,
     });
     state.ready = true;
-    await acts.storeDocumentPdf(ref);
-    await acts.emailDocument({ ...ref, intentKey: documentEmailKey.send(state.kind, input.documentId, state.revision) });
+    // A draft voided before its send got going is not mailed.
+    if (!settled()) {
+      await acts.storeDocumentPdf(ref);
+      await acts.emailDocument({ ...ref, intentKey: documentEmailKey.send(state.kind, input.documentId, state.revision) });
+    }
   }
 
   while (state.kind === 'invoice' && !settled()) {
