@@ -24,7 +24,7 @@ import { trialBalance } from '../../domain/ledger/reports';
 import { percentiles, type Stack } from './stack';
 
 const LANES = Number(process.env.BENCH_LANES ?? 8);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_POST_SECONDS ?? 5);
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
 
