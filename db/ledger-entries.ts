@@ -71,6 +71,8 @@ export async function reverseManualEntry(tx: Tx, companyId: string, entryId: str
   const id = (await postEntry(tx, {
     companyId, sourceType: 'manual', sourceId, entryDate: r.entryDate, currency: entry.currency, memo: r.memo || `Reversal of: ${entry.memo}`,
     postedBy: actor.actorUserId, lines: reversal(await entryLines(tx, companyId, entryId)),
+    // The mirror of lines already posted: an account deactivated since still takes them.
+    allowInactive: true,
   }))!;
   await recordAudit(tx, { companyId, ...actor, action: 'journal.entry_reversed', objectType: 'journal_entry', objectId: entryId, after: { reversalId: id, entryDate: r.entryDate } });
   return { id, created: true };

@@ -264,6 +264,11 @@ describe('manual entries', () => {
     const list = await json(await get('/api/v1/accounting/entries?from=2026-04-01&limit=1'));
     expect(list.items).toHaveLength(1);
     expect((await json(await get(`/api/v1/accounting/entries?from=2026-04-01&limit=1&cursor=${list.nextCursor}`))).items[0].id).not.toBe(list.items[0].id);
+    // An account deactivated after an entry still takes that entry's reversal.
+    const toContractors = await json(await post('/api/v1/accounting/entries', entry([{ accountId: acct['6100'], debit: '75' }, { accountId: acct['1000'], credit: '75' }])));
+    await env.request(`/api/v1/accounting/accounts/${acct['6100']}`, { method: 'PATCH', cookie, json: { active: false } });
+    expect((await post(`/api/v1/accounting/entries/${toContractors.id}/reverse`, { entryDate: '2026-04-05' })).status).toBe(201);
+    await env.request(`/api/v1/accounting/accounts/${acct['6100']}`, { method: 'PATCH', cookie, json: { active: true } });
     const automatic = (await json(await get('/api/v1/accounting/entries?sourceType=invoice&limit=1'))).items[0];
     expect((await json(await post(`/api/v1/accounting/entries/${automatic.id}/reverse`, { entryDate: '2026-04-04' }))).error.code).toBe('NOT_A_MANUAL_ENTRY');
   });
