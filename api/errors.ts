@@ -9,8 +9,29 @@ export function errorBody(code: string, message: string, fields?: Record<string,
   return { error: { code, message, ...(fields && { fields }) } };
 }
 
+/**
+ * The database's own walls raise `CODE: detail` (triggers in db/migrations). Reaching them means
+ * the application's check was bypassed or raced; the caller still gets the rule, not a 500.
+ */
+const DATABASE_REFUSALS: Record<string, { status: ContentfulStatusCode; message: string }> = {
+  PERIOD_CLOSED: { status: 422, message: 'That date falls in a closed accounting period.' },
+  INVOICE_LOCKED: { status: 409, message: 'This document is locked; its money and lines cannot change.' },
+  UNBALANCED_ENTRY: { status: 422, message: 'A journal entry must balance.' },
+  PERIOD_OVERLAP: { status: 422, message: 'Accounting periods cannot overlap.' },
+};
+
+function databaseRefusal(err: Error): { code: string; status: ContentfulStatusCode; message: string } | null {
+  for (let e: unknown = err; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) {
+    const code = /^([A-Z_]+):/.exec(e.message)?.[1];
+    if (code && DATABASE_REFUSALS[code]) return { code, ...DATABASE_REFUSALS[code]! };
+  }
+  return null;
+}
+
 /** AppError → its status and shape; anything else → an opaque 500 with the request id to quote. */
 export function onError(err: Error, c: Context<AppEnv>) {
+  const refused = err instanceof AppError ? null : databaseRefusal(err);
+  if (refused) return c.json(errorBody(refused.code, refused.message), refused.status);
   if (err instanceof AppError) {
     if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
     return c.json(errorBody(err.code, err.message, err.fields), err.status as ContentfulStatusCode);

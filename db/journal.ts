@@ -4,7 +4,7 @@
  * finds the first entry and writes nothing. Balance is checked here before
  * writing, and again by the database at commit.
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { AccountRole } from '../domain/accounts';
 import { AppError } from '../domain/errors';
 import { assertBalanced, type JournalSource, type PostingLine } from '../domain/ledger/posting';
@@ -27,16 +27,21 @@ export interface EntryInput {
 
 /** The entry's id, whether written now or found from an earlier post of the same event; null when there was nothing to post. */
 export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
-  const existing = await findEntry(tx, e.companyId, e.sourceType, e.sourceId);
-  if (existing) return existing.id;
-  if (e.lines.length === 0) return null;
+  if (e.lines.length === 0) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))?.id ?? null;
   assertBalanced(e.lines);
-  const ids = await resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false);
+  const ids = await resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false).catch(async (err) => {
+    // A repeat of an event posted before an account was deactivated is still the same, posted entry.
+    const existing = await findEntry(tx, e.companyId, e.sourceType, e.sourceId);
+    if (existing) return null;
+    throw err;
+  });
+  if (!ids) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
+  // Insert first and look up only on conflict: posting is three round trips (accounts, entry,
+  // lines), and a repeat of the same event finds the first entry and writes nothing.
   const [entry] = await tx.insert(journalEntries).values({
     companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
     memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
   }).onConflictDoNothing().returning({ id: journalEntries.id });
-  // Lost a race with a concurrent post of the same event: theirs stands.
   if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
   await tx.insert(journalLines).values(e.lines.map((l, i) => ({
     companyId: e.companyId, entryId: entry.id, accountId: ids[i]!, entryDate: e.entryDate,
@@ -61,10 +66,10 @@ export async function entryLines(tx: Tx, companyId: string, entryId: string): Pr
 async function resolveAccounts(tx: Tx, companyId: string, lines: readonly PostingLine[], allowInactive: boolean): Promise<string[]> {
   const roles = [...new Set(lines.flatMap((l) => ('role' in l.account ? [l.account.role] : [])))];
   const ids = [...new Set(lines.flatMap((l) => ('id' in l.account ? [l.account.id] : [])))];
-  const rows = [
-    ...(roles.length ? await tx.select().from(accounts).where(and(eq(accounts.companyId, companyId), isNotNull(accounts.systemRole), inArray(accounts.systemRole, roles))) : []),
-    ...(ids.length ? await tx.select().from(accounts).where(and(eq(accounts.companyId, companyId), inArray(accounts.id, ids))) : []),
-  ];
+  const rows = await tx.select().from(accounts).where(and(eq(accounts.companyId, companyId), or(
+    roles.length ? and(isNotNull(accounts.systemRole), inArray(accounts.systemRole, roles)) : undefined,
+    ids.length ? inArray(accounts.id, ids) : undefined,
+  )));
   return lines.map((l) => {
     const row = 'role' in l.account ? rows.find((r) => r.systemRole === (l.account as { role: AccountRole }).role) : rows.find((r) => r.id === (l.account as { id: string }).id);
     if (!row) throw new AppError(422, 'ACCOUNT_MISSING', 'role' in l.account ? `The chart of accounts has no ${l.account.role.replace(/_/g, ' ')} account.` : 'No such account.');
