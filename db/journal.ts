@@ -29,20 +29,21 @@ export interface EntryInput {
 export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
   if (e.lines.length === 0) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))?.id ?? null;
   assertBalanced(e.lines);
-  const ids = await resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false).catch(async (err) => {
-    // A repeat of an event posted before an account was deactivated is still the same, posted entry.
-    const existing = await findEntry(tx, e.companyId, e.sourceType, e.sourceId);
-    if (existing) return null;
-    throw err;
-  });
-  if (!ids) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
-  // Insert first and look up only on conflict: posting is three round trips (accounts, entry,
-  // lines), and a repeat of the same event finds the first entry and writes nothing.
-  const [entry] = await tx.insert(journalEntries).values({
-    companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
-    memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
-  }).onConflictDoNothing().returning({ id: journalEntries.id });
+  // The account lookup and the entry insert go together (the driver pipelines them on the
+  // transaction's connection), then the lines: three round trips. Inserting first with
+  // ON CONFLICT is the idempotency check — a repeat finds the first entry and writes nothing.
+  // A refusal (an inactive account) throws, and the transaction takes the entry back with it.
+  const [accountIds, [entry]] = await Promise.all([
+    resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false).then((ids) => ({ ids }), (err: unknown) => ({ err })),
+    tx.insert(journalEntries).values({
+      companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
+      memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
+    }).onConflictDoNothing().returning({ id: journalEntries.id }),
+  ]);
+  // Posted before (even if an account has been deactivated since): the first entry stands.
   if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
+  if ('err' in accountIds) throw accountIds.err;
+  const ids = accountIds.ids;
   await tx.insert(journalLines).values(e.lines.map((l, i) => ({
     companyId: e.companyId, entryId: entry.id, accountId: ids[i]!, entryDate: e.entryDate,
     debitCents: l.debitCents, creditCents: l.creditCents, clientId: l.clientId, memo: l.memo ?? '',
