@@ -4,7 +4,8 @@
  * finds the first entry and writes nothing. Balance is checked here before
  * writing, and again by the database at commit.
  */
-import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { AccountRole } from '../domain/accounts';
 import { AppError } from '../domain/errors';
 import { assertBalanced, type JournalSource, type PostingLine } from '../domain/ledger/posting';
@@ -29,25 +30,35 @@ export interface EntryInput {
 export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
   if (e.lines.length === 0) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))?.id ?? null;
   assertBalanced(e.lines);
-  // The account lookup and the entry insert go together (the driver pipelines them on the
-  // transaction's connection), then the lines: three round trips. Inserting first with
-  // ON CONFLICT is the idempotency check — a repeat finds the first entry and writes nothing.
-  // A refusal (an inactive account) throws, and the transaction takes the entry back with it.
-  const [accountIds, [entry]] = await Promise.all([
-    resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false).then((ids) => ({ ids }), (err: unknown) => ({ err })),
+  // One round trip: the entry and its lines are sent together (the driver pipelines them on the
+  // transaction's connection). The entry's id is chosen here so the lines can name it; inserting
+  // the entry with ON CONFLICT is the idempotency check, and the lines go in only if it did.
+  // Accounts are resolved inside the lines' insert (system role or id, active unless allowed).
+  const entryId = randomUUID();
+  const rows = sql.join(e.lines.map((l) => sql`(${'role' in l.account ? l.account.role : null}::text, ${'id' in l.account ? l.account.id : null}::uuid,
+    ${l.debitCents}::bigint, ${l.creditCents}::bigint, ${l.clientId}::uuid, ${l.memo ?? ''}::text)`), sql`, `);
+  const [[entry], [lines]] = await Promise.all([
     tx.insert(journalEntries).values({
-      companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
+      id: entryId, companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
       memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
     }).onConflictDoNothing().returning({ id: journalEntries.id }),
+    tx.execute<{ n: number }>(sql`
+      with v (role, account_id, debit, credit, client_id, memo) as (values ${rows}),
+      ins as (
+        insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, client_id, memo)
+        select ${e.companyId}::uuid, ${entryId}::uuid, a.id, ${e.entryDate}::date, v.debit, v.credit, v.client_id, v.memo
+        from v join accounts a on a.company_id = ${e.companyId}::uuid and (a.id = v.account_id or (v.role is not null and a.system_role = v.role))
+        where (a.active or ${e.allowInactive ?? false}) and exists (select 1 from journal_entries j where j.id = ${entryId}::uuid)
+        returning 1)
+      select count(*)::int as n from ins`),
   ]);
   // Posted before (even if an account has been deactivated since): the first entry stands.
   if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
-  if ('err' in accountIds) throw accountIds.err;
-  const ids = accountIds.ids;
-  await tx.insert(journalLines).values(e.lines.map((l, i) => ({
-    companyId: e.companyId, entryId: entry.id, accountId: ids[i]!, entryDate: e.entryDate,
-    debitCents: l.debitCents, creditCents: l.creditCents, clientId: l.clientId, memo: l.memo ?? '',
-  })));
+  if (lines!.n !== e.lines.length) {
+    // Say which account refused; throwing takes the entry back with the transaction.
+    await resolveAccounts(tx, e.companyId, e.lines, e.allowInactive ?? false);
+    throw new AppError(422, 'ACCOUNT_MISSING', 'An account of this entry could not be found.');
+  }
   return entry.id;
 }
 
