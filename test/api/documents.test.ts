@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 let env: TestEnv;
 let cookie = '';
@@ -11,18 +12,12 @@ let other = '';
 const post = (path: string, body: unknown, c = cookie) => env.request(path, { method: 'POST', cookie: c, json: body });
 const count = async () => (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from documents`))[0]!.n;
 
-async function company(email: string) {
-  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: `${email} Co` } });
-  const c = sessionCookie(res);
-  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: c }))).status === 'complete' ? true : undefined));
-  return { cookie: c, companyId: (await json(res)).company.id as string };
-}
 
 beforeAll(async () => {
   env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
-  ({ cookie, companyId } = await company('docs@example.com'));
+  ({ cookie, companyId } = await signUpCompany(env, 'docs@example.com'));
   clientId = (await json(await post('/api/v1/clients', { kind: 'business', name: 'Initech', paymentTermsDays: 15 }))).id;
-  other = (await company('other-docs@example.com')).cookie;
+  other = (await signUpCompany(env, 'other-docs@example.com')).cookie;
 });
 afterAll(async () => { await env?.close(); });
 

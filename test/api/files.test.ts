@@ -4,12 +4,11 @@
  * redirect. Against a real S3-compatible server, and against local disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 async function company(env: TestEnv, email: string) {
-  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: `${email} Co` } });
-  const cookie = sessionCookie(res);
-  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie }))).status === 'complete' ? true : undefined));
+  const { cookie } = await signUpCompany(env, email);
   const project = await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Files', billingType: 'hourly' } }));
   return { cookie, projectId: project.id as string };
 }

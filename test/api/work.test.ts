@@ -1,24 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { signUpCompany } from '../support/company';
+import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 let env: TestEnv;
 let cookie = '';
 let other = '';
 
-async function company(email: string, name: string) {
-  const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: name } });
-  const c = sessionCookie(res);
-  await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: c }))).status === 'complete' ? true : undefined));
-  return c;
-}
 const post = (path: string, body: unknown, c = cookie) => env.request(path, { method: 'POST', cookie: c, json: body });
 const count = async (table: string) => (await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
 
 beforeAll(async () => {
   env = await startTestEnv({ worker: true, env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });
-  cookie = await company('work@example.com', 'Work Co');
-  other = await company('other@example.com', 'Other Co');
+  cookie = (await signUpCompany(env, 'work@example.com', 'Work Co')).cookie;
+  other = (await signUpCompany(env, 'other@example.com', 'Other Co')).cookie;
 });
 afterAll(async () => { await env?.close(); });
 
