@@ -8,6 +8,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db, Tx } from '../db/client';
+import { billingEmail } from '../db/client-contacts';
 import { addressLines, documentContext, type DocumentContext } from '../db/document-context';
 import { updateDocument } from '../db/documents';
 import * as money from '../db/invoice-money';
@@ -132,14 +133,15 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       if (!(await findOutbox(db, ref.intentKey))) {
         await tenant(ref.companyId, async (tx) => {
           const { doc, client, company } = await readContext(tx, ref);
-          if (!client.email) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
+          const to = await billingEmail(tx, ref.companyId, client);
+          if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
           const input = {
             kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
             amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
           };
           const content = ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input);
           await enqueueEmail(tx, {
-            intentKey: ref.intentKey, to: client.email, ...content,
+            intentKey: ref.intentKey, to, ...content,
             attachments: doc.pdfKey ? [{ filename: `${doc.number}.pdf`, storageKey: doc.pdfKey, contentType: 'application/pdf' }] : [],
           });
         });

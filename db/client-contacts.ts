@@ -57,3 +57,12 @@ export async function updateContact(tx: Tx, companyId: string, id: string, input
     .where(and(eq(clientContacts.companyId, companyId), eq(clientContacts.id, id), live(clientContacts))).returning();
   return row!;
 }
+
+/** Where a client's documents are mailed: the client's own email, else its primary contact's. */
+export async function billingEmail(tx: Tx, companyId: string, client: { id: string; email: string | null }): Promise<string | null> {
+  if (client.email) return client.email;
+  const [primary] = await tx.select({ email: clientContacts.email }).from(clientContacts).where(and(
+    eq(clientContacts.companyId, companyId), eq(clientContacts.clientId, client.id), eq(clientContacts.isPrimary, true), live(clientContacts),
+  ));
+  return primary?.email ?? null;
+}

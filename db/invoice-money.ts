@@ -14,6 +14,7 @@ import { invoiceMoveProblem, statusAfterPayment, type InvoiceStatus } from '../d
 import { creditApplied, invoiceSent, payment, reversal } from '../domain/ledger/posting';
 import { creditApplicationProblem, isRefusal, splitPayment, type PaymentMethod } from '../domain/payments';
 import { recordAudit, type AuditEvent } from './audit';
+import { billingEmail } from './client-contacts';
 import { getClient } from './clients';
 import type { Tx } from './client';
 import { linesOf, lockDocument, updateDocument, type DocumentRow } from './documents';
@@ -60,7 +61,7 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   }
   const lines = await linesOf(tx, companyId, id);
   const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
-  const problem = sendProblem(d, lines.length, client?.email ?? null);
+  const problem = sendProblem(d, lines.length, client ? await billingEmail(tx, companyId, client) : null);
   if (problem) throw new AppError(422, 'NOT_SENDABLE', problem);
   if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
 

@@ -9,6 +9,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
+import { billingEmail } from '../../db/client-contacts';
 import { getClient } from '../../db/clients';
 import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentLineRow, type DocumentRow } from '../../db/documents';
 import { nextNumber } from '../../db/numbering';
@@ -82,7 +83,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
   const lines = await linesOf(tx, companyId, d.id);
   return {
     id: d.id, kind: d.kind, number: d.number, status: d.status, locked: isLocked(facts(d)),
-    client: { id: d.clientId, name: client?.name ?? '', email: client?.email ?? null }, remindersEnabled: d.remindersEnabled, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
+    client: { id: d.clientId, name: client?.name ?? '', email: client ? await billingEmail(tx, companyId, client) : null }, remindersEnabled: d.remindersEnabled, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
     discount: discountText(d.discountKind, d.discountValue), taxInclusive: d.taxInclusive,
     lines: lines.map((l) => ({

@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { storeDocumentPdf } from '../../activities/invoices';
 import { recordAudit } from '../../db/audit';
+import { billingEmail } from '../../db/client-contacts';
 import { getClient } from '../../db/clients';
 import { documentActivity } from '../../db/document-activity';
 import { convertEstimate } from '../../db/estimate-conversion';
@@ -132,7 +133,7 @@ export const invoicingRoutes = areaApp()
       const d = await lockDocument(tx, companyId, id);
       if (!d) throw AppError.notFound('No such document.');
       const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
-      const problem = sendProblem(d, (await linesOf(tx, companyId, id)).length, client?.email ?? null);
+      const problem = sendProblem(d, (await linesOf(tx, companyId, id)).length, client ? await billingEmail(tx, companyId, client) : null);
       if (problem) throw new AppError(422, 'NOT_SENDABLE', problem);
       if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
       return d;

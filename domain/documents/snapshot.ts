@@ -36,6 +36,6 @@ export function sendProblem(d: { status: string; kind: string; totalCents: numbe
   if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent')) return `This ${d.kind} is ${d.status.replace('_', ' ')}; it cannot be sent again.`;
   if (lineCount === 0) return 'Add at least one line before sending.';
   if (d.kind === 'invoice' && d.totalCents <= 0) return 'An invoice needs a total above zero to send.';
-  if (!clientEmail) return 'The client has no email address to send to.';
+  if (!clientEmail) return 'The client has no email address, and no primary contact with one, to send to.';
   return null;
 }

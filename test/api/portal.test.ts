@@ -116,6 +116,17 @@ it('a sent estimate is revised and sent again as v2: the portal shows what was s
   expect(refused).toMatch(/INVOICE_LOCKED/);
 }, 30_000);
 
+it('a client without an email is sent to through its primary contact', async () => {
+  const noEmail = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Contactless Ltd', paymentTermsDays: 30 } }))).id;
+  const inv = await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId: noEmail, lines: [{ description: 'Audit', quantity: '1', unitPrice: '90' }] } }));
+  const refused = await env.request(`/api/v1/documents/${inv.id}/send`, { method: 'POST', cookie });
+  expect([refused.status, (await json(refused)).error.code]).toEqual([422, 'NOT_SENDABLE']);
+  await env.request(`/api/v1/clients/${noEmail}/contacts`, { method: 'POST', cookie, json: { name: 'Dana Books', email: 'dana@contactless.example', isPrimary: true } });
+  expect((await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }))).client.email).toBe('dana@contactless.example');
+  expect((await env.request(`/api/v1/documents/${inv.id}/send`, { method: 'POST', cookie })).status).toBe(202);
+  expect((await env.mail.waitFor((m) => m.subject.includes(inv.number))).to).toEqual(['dana@contactless.example']);
+}, 30_000);
+
 it('is rate limited per address, with Retry-After', async () => {
   let last: Response | null = null;
   for (let i = 0; i < 70 && last?.status !== 429; i++) last = await env.request('/api/v1/portal/not-a-real-token-at-all');
