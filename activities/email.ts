@@ -42,7 +42,6 @@ export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, int
     await markAttempt(db, intentKey, err instanceof Error ? err.message : String(err));
     throw err;
   }
-  await markAttempt(db, intentKey, null);
   await markSent(db, intentKey);
   return 'sent';
 }

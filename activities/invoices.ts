@@ -78,10 +78,13 @@ async function portalLink(tx: Tx, deps: Pick<InvoiceActivityDeps, 'appUrl' | 'se
  */
 export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 'storage' | 'appUrl' | 'secret'>, ref: DocumentRef): Promise<string> {
   const { db, storage } = deps;
-  const ctx = await withTenant(db, ref.companyId, (tx) => readContext(tx, ref));
+  // One read for the document and its printed portal link (storing the link's token is idempotent).
+  const { ctx, portalUrl } = await withTenant(db, ref.companyId, async (tx) => {
+    const ctx = await readContext(tx, ref);
+    return { ctx, portalUrl: ctx.doc.revision > 0 ? await portalLink(tx, deps, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`) : null };
+  });
   const key = pdfKey(ref, ctx.doc.revision);
   if (ctx.doc.revision > 0 && ctx.doc.pdfKey === key && (await storage.head(key))) return key;
-  const portalUrl = ctx.doc.revision > 0 ? await withTenant(db, ref.companyId, (tx) => portalLink(tx, deps, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`)) : null;
   const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
   const { doc, client, lines } = ctx;
   const bytes = await renderDocumentPdf({

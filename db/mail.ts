@@ -18,8 +18,9 @@ export async function markAttempt(db: Executor, intentKey: string, error: string
   await db.update(emailOutbox).set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: error }).where(eq(emailOutbox.intentKey, intentKey));
 }
 
+/** The attempt that went through, counted and marked sent in one statement. */
 export async function markSent(db: Executor, intentKey: string): Promise<void> {
-  await db.update(emailOutbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null }).where(eq(emailOutbox.intentKey, intentKey));
+  await db.update(emailOutbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.intentKey, intentKey));
 }
 
 export async function markFailed(db: Executor, intentKey: string): Promise<void> {
