@@ -101,7 +101,13 @@ export const recurringRoutes = areaApp()
       const timeZone = (await timeSettings(tx, companyId))!.timeZone;
       return { series, timeZone, today: dayIn(timeZone, Date.now()) };
     });
-    await createSeriesSchedule(c.var.deps, { companyId, seriesId: series.id, frequency: body.frequency, startDate: body.startDate, endDate: body.endDate ?? null, timeZone, paused: false });
+    try {
+      await createSeriesSchedule(c.var.deps, { companyId, seriesId: series.id, frequency: body.frequency, startDate: body.startDate, endDate: body.endDate ?? null, timeZone, paused: false });
+    } catch (err) {
+      // No schedule, no series: a series that never fires must not sit in the list looking active.
+      await withTenant(c.var.deps.database.db, companyId, (tx) => updateSeries(tx, companyId, series.id, { status: 'ended', deletedAt: new Date() }));
+      throw err;
+    }
     return c.json(view(series, today), 201);
   })
   .openapi(get, async (c) => {
