@@ -148,19 +148,35 @@ async function books(tx: Tx, ctx: Ctx): Promise<{ scope: Scope; accounts: Ledger
   return { scope: await reportScope(tx, ctx.companyId, ctx.currency), accounts: await ledgerAccounts(tx, ctx.companyId), currencies: await ledgerCurrencies(tx, ctx.companyId, ctx.home) };
 }
 
+/**
+ * One report's books, read in one tenant transaction: who asks (the plan gate and permission
+ * checked), its context (currency, today), the date range asked, and the company's accounts.
+ */
+async function readReport<T>(c: Context<AppEnv>, q: { currency?: string; from?: string; to?: string },
+  fn: (tx: Tx, r: { ctx: Ctx; range: DayRange; scope: Scope; accounts: LedgerAccount[]; currencies: string[] }) => Promise<T>): Promise<T> {
+  const access = await requireFeature(c, 'accounting.view', 'accounting');
+  return run(c, access.companyId, async (tx) => {
+    const ctx = await reportContext(c, tx, access, q.currency);
+    return fn(tx, { ctx, range: rangeOf(q, ctx.today), ...(await books(tx, ctx)) });
+  });
+}
+
 type CsvRow = (string | number)[];
 const sectionRows = (section: string, rows: ReturnType<typeof compared>, withPrevious: boolean): CsvRow[] => rows.map((r) => [
   section, r.code, r.name, csvAmount(r.amountCents), ...(withPrevious ? [csvAmount(r.previousCents ?? 0), csvAmount(r.changeCents ?? 0)] : []),
 ]);
 
+/** A statement's total row, with its previous value and the change when the report compares. */
+const totalRowOf = (totals: object, previous: object | null) => (label: string, key: string): CsvRow => {
+  const t = totals as Record<string, number>;
+  const pt = previous as Record<string, number> | null;
+  return ['', '', label, csvAmount(t[key]!), ...(pt ? [csvAmount(pt[key]!), csvAmount(t[key]! - pt[key]!)] : [])];
+};
+
 export const reportRoutes = areaApp()
   .openapi(trialBalanceRoute, async (c) => {
-    const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
-    const out = await run(c, access.companyId, async (tx) => {
-      const ctx = await reportContext(c, tx, access, q.currency);
-      const range = rangeOf(q, ctx.today);
-      const { scope, accounts, currencies } = await books(tx, ctx);
+    const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts, currencies }) => {
       const previousAsOf = q.compare === 'previous' ? addDays(range.from, -1) : null;
       const cur = trialBalance(accounts, await accountTotals(tx, scope, { to: range.to }));
       const prev = previousAsOf ? trialBalance(accounts, await accountTotals(tx, scope, { to: previousAsOf })) : null;
@@ -183,12 +199,8 @@ export const reportRoutes = areaApp()
     return c.json(out, 200);
   })
   .openapi(profitAndLossRoute, async (c) => {
-    const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
-    const out = await run(c, access.companyId, async (tx) => {
-      const ctx = await reportContext(c, tx, access, q.currency);
-      const range = rangeOf(q, ctx.today);
-      const { scope, accounts, currencies } = await books(tx, ctx);
+    const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts, currencies }) => {
       const prevRange = q.compare === 'previous' ? previousRange(range) : null;
       const cur = profitAndLoss(accounts, await accountTotals(tx, scope, range));
       const prev = prevRange ? profitAndLoss(accounts, await accountTotals(tx, scope, prevRange)) : null;
@@ -205,9 +217,7 @@ export const reportRoutes = areaApp()
     });
     if (q.format === 'csv') {
       const p = out.previousTotals !== null;
-      const t = out.totals as Record<string, number>;
-      const pt = out.previousTotals as Record<string, number> | null;
-      const total = (label: string, key: string): CsvRow => ['', '', label, csvAmount(t[key]!), ...(pt ? [csvAmount(pt[key]!), csvAmount(t[key]! - pt[key]!)] : [])];
+      const total = totalRowOf(out.totals, out.previousTotals);
       return csvFile(c, `profit-and-loss-${out.range.from}-to-${out.range.to}`, ['section', 'code', 'account', 'amount', ...(p ? ['previous', 'change'] : [])], [
         ...sectionRows('Income', out.income, p), total('Total income', 'incomeCents'),
         ...sectionRows('Expenses', out.expenses, p), total('Total expenses', 'expenseCents'), total('Net income', 'netIncomeCents'),
@@ -216,12 +226,8 @@ export const reportRoutes = areaApp()
     return c.json(out, 200);
   })
   .openapi(balanceSheetRoute, async (c) => {
-    const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
-    const out = await run(c, access.companyId, async (tx) => {
-      const ctx = await reportContext(c, tx, access, q.currency);
-      const range = rangeOf(q, ctx.today);
-      const { scope, accounts, currencies } = await books(tx, ctx);
+    const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts, currencies }) => {
       const previousAsOf = q.compare === 'previous' ? addDays(range.from, -1) : null;
       const cur = balanceSheet(accounts, await accountTotals(tx, scope, { to: range.to }));
       const prev = previousAsOf ? balanceSheet(accounts, await accountTotals(tx, scope, { to: previousAsOf })) : null;
@@ -234,9 +240,7 @@ export const reportRoutes = areaApp()
     });
     if (q.format === 'csv') {
       const p = out.previousTotals !== null;
-      const t = out.totals as Record<string, number>;
-      const pt = out.previousTotals as Record<string, number> | null;
-      const total = (label: string, key: string): CsvRow => ['', '', label, csvAmount(t[key]!), ...(pt ? [csvAmount(pt[key]!), csvAmount(t[key]! - pt[key]!)] : [])];
+      const total = totalRowOf(out.totals, out.previousTotals);
       return csvFile(c, `balance-sheet-${out.asOf}`, ['section', 'code', 'account', 'amount', ...(p ? [`at_${out.previousAsOf}`, 'change'] : [])], [
         ...sectionRows('Assets', out.assets, p), total('Total assets', 'assetsCents'),
         ...sectionRows('Liabilities', out.liabilities, p), total('Total liabilities', 'liabilitiesCents'),
@@ -246,12 +250,8 @@ export const reportRoutes = areaApp()
     return c.json(out, 200);
   })
   .openapi(generalLedgerRoute, async (c) => {
-    const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
-    const out = await run(c, access.companyId, async (tx) => {
-      const ctx = await reportContext(c, tx, access, q.currency);
-      const range = rangeOf(q, ctx.today);
-      const { scope, accounts } = await books(tx, ctx);
+    const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts }) => {
       const account = accounts.find((a) => a.id === q.accountId);
       if (!account) throw AppError.notFound('No such account.');
       const before = await accountTotalsBefore(tx, scope, account.id, range.from);
@@ -269,12 +269,9 @@ export const reportRoutes = areaApp()
     return c.json(out, 200);
   })
   .openapi(agingRoute, async (c) => {
-    const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
-    const out = await run(c, access.companyId, async (tx) => {
-      const ctx = await reportContext(c, tx, access, q.currency);
+    const out = await readReport(c, q, async (tx, { ctx, scope, currencies }) => {
       const asOf = q.asOf ?? ctx.today;
-      const { scope, currencies } = await books(tx, ctx);
       const limit = q.format === 'csv' ? 1_000_000 : q.limit;
       const data = await agingAsOf(tx, scope, asOf, { clientId: q.clientId, invoiceLimit: limit });
       const summary = agingSummary(data.groups, asOf);
