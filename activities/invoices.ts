@@ -20,7 +20,8 @@ import { dayIn } from '../domain/dates';
 import { documentEmail, reminderEmail } from '../domain/emails';
 import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
-import { reminderPlan, type ReminderStep } from '../domain/reminders';
+import type { LifecycleState } from '../domain/documents/lifecycle';
+import { reminderPlan } from '../domain/reminders';
 import { deliverOutboxEmail, type Mailer } from './email';
 import { renderDocumentPdf } from './pdf/document-pdf';
 import type { Storage } from './storage/types';
@@ -43,18 +44,12 @@ export interface DocumentRef {
   documentId: string;
 }
 
-export interface SentFacts {
-  kind: 'invoice' | 'estimate';
-  number: string;
-  revision: number;
-  status: string;
-  totalCents: number;
-  balanceCents: number;
-  /** The company's reminder schedule for this invoice (empty for estimates). */
-  plan: ReminderStep[];
-  /** The invoice's own opt-out, as it stands at sending. */
-  remindersEnabled: boolean;
-}
+/**
+ * What the lifecycle learns from sending: its state's starting values. `plan` is the company's
+ * reminder schedule for this invoice (empty for estimates); `remindersEnabled` the invoice's own
+ * opt-out as it stands at sending.
+ */
+export type SentFacts = Pick<LifecycleState, 'kind' | 'number' | 'revision' | 'status' | 'totalCents' | 'balanceCents' | 'plan' | 'remindersEnabled'>;
 
 const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
 

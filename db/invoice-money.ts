@@ -40,6 +40,12 @@ async function lockInvoice(tx: Tx, companyId: string, id: string): Promise<Docum
   return d;
 }
 
+/** An id the API chose (the Idempotency-Key) names one money row on one invoice; reused on another, it is refused. */
+function sameInvoice<T extends { documentId: string }>(done: T | null, d: DocumentRow, what: string): T | null {
+  if (done && done.documentId !== d.id) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', `That idempotency key already ${what} another invoice.`);
+  return done;
+}
+
 function assertOpen(d: DocumentRow): void {
   if (d.kind !== 'invoice') throw new AppError(422, 'NOT_AN_INVOICE', 'Payments and credit apply to invoices.');
   if (d.status !== 'sent' && d.status !== 'partially_paid') {
@@ -105,8 +111,7 @@ export interface PaymentOutcome extends MoneyState {
 /** A payment against an open invoice; any excess the payer allows becomes client credit. */
 export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, actor: Actor): Promise<PaymentOutcome> {
   const d = await lockInvoice(tx, companyId, p.documentId);
-  const done = await findPayment(tx, companyId, p.paymentId);
-  if (done && done.documentId !== d.id) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'That idempotency key already recorded a payment on another invoice.');
+  const done = sameInvoice(await findPayment(tx, companyId, p.paymentId), d, 'recorded a payment on');
   if (done) return { ...stateOf(d), paymentId: done.id, appliedCents: done.appliedCents, creditCents: done.creditCents };
   assertOpen(d);
   const split = splitPayment(d.balanceCents, p.amountCents, p.keepExcessAsCredit);
@@ -145,8 +150,7 @@ export interface CreditInput {
 /** Client credit used to pay an invoice down: DR customer credits, CR A/R. */
 export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, actor: Actor): Promise<MoneyState> {
   const d = await lockInvoice(tx, companyId, a.documentId);
-  const done = await findCreditApplication(tx, companyId, a.applicationId);
-  if (done && done.documentId !== d.id) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'That idempotency key already applied credit to another invoice.');
+  const done = sameInvoice(await findCreditApplication(tx, companyId, a.applicationId), d, 'applied credit to');
   if (done) return stateOf(d);
   assertOpen(d);
   const available = await lockClientCredit(tx, companyId, d.clientId);

@@ -90,9 +90,16 @@ const convert = createRoute({
 const NEW_LINK_DAYS = 30;
 
 async function sentDocument(c: Context<AppEnv>, companyId: string, id: string): Promise<DocumentRow> {
-  const d = await withTenant(c.var.deps.database.db, companyId, (tx) => getDocument(tx, companyId, id));
-  if (!d) throw AppError.notFound('No such document.');
-  return d;
+  return (await documentToday(c, companyId, id)).d;
+}
+
+/** The document and today on the company's calendar (the default date of a payment, credit or void), in one read. */
+async function documentToday(c: Context<AppEnv>, companyId: string, id: string): Promise<{ d: DocumentRow; today: string }> {
+  return withTenant(c.var.deps.database.db, companyId, async (tx) => {
+    const d = await getDocument(tx, companyId, id);
+    if (!d) throw AppError.notFound('No such document.');
+    return { d, today: dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now()) };
+  });
 }
 
 /** Why a lifecycle is not there to take money: never sent, or already settled. */
@@ -119,11 +126,6 @@ function cents(field: string, text: string): number {
   return v;
 }
 
-/** Today on the company's calendar: the default date of a payment, a credit application or a void. */
-async function today(c: Context<AppEnv>, companyId: string): Promise<string> {
-  const settings = await withTenant(c.var.deps.database.db, companyId, (tx) => timeSettings(tx, companyId));
-  return dayIn(settings?.timeZone ?? 'UTC', Date.now());
-}
 
 export const invoicingRoutes = areaApp()
   .openapi(send, async (c) => {
@@ -148,9 +150,9 @@ export const invoicingRoutes = areaApp()
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const paymentId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
-    const d = await sentDocument(c, companyId, id);
+    const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', body.amount);
-    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? (await today(c, companyId)), keepExcessAsCredit: body.keepExcessAsCredit, actorUserId: userId };
+    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? today, keepExcessAsCredit: body.keepExcessAsCredit, actorUserId: userId };
     const out = await lifecycleUpdate<PaymentOutcome>(c.var.deps, d.kind, id, 'recordPayment', request, { updateId: `payment-${paymentId}`, notRunning: notRunning(d) })
       .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
     return c.json(out, 201);
@@ -174,9 +176,9 @@ export const invoicingRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'documents.manage');
     const { id } = c.req.valid('param');
     const applicationId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
-    const d = await sentDocument(c, companyId, id);
+    const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', c.req.valid('json').amount);
-    const out = await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'applyCredit', { applicationId, amountCents, appliedOn: await today(c, companyId), actorUserId: userId }, { updateId: `credit-${applicationId}`, notRunning: notRunning(d) })
+    const out = await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'applyCredit', { applicationId, amountCents, appliedOn: today, actorUserId: userId }, { updateId: `credit-${applicationId}`, notRunning: notRunning(d) })
       .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.credit_refused', err, { amountCents }));
     return c.json(out, 200);
   })
@@ -184,10 +186,10 @@ export const invoicingRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'documents.manage');
     const { id } = c.req.valid('param');
     const { reason } = c.req.valid('json');
-    const d = await sentDocument(c, companyId, id);
+    const { d, today } = await documentToday(c, companyId, id);
     // A draft has no lifecycle yet (and nothing posted): void it here.
     const out = d.status === 'draft'
-      ? await withTenant(c.var.deps.database.db, companyId, async (tx) => voidInvoice(tx, companyId, id, { voidedOn: await today(c, companyId), reason }, auditBy(c, userId)))
+      ? await withTenant(c.var.deps.database.db, companyId, (tx) => voidInvoice(tx, companyId, id, { voidedOn: today, reason }, auditBy(c, userId)))
       : await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'voidInvoice', { reason, actorUserId: userId }, { notRunning: notRunning(d) })
         .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
     return c.json(out, 200);

@@ -131,7 +131,24 @@ it('an overpayment is refused unless kept as client credit; then it becomes cred
   const client = (await env.owner.db.execute<{ credit_cents: number; ledger: number }>(sql`
     select c.credit_cents::int, (select sum(amount_cents)::int from client_credit_entries e where e.client_id = c.id) as ledger from clients c where c.id = ${clientId}`))[0]!;
   expect(client).toEqual({ credit_cents: 2_000, ledger: 2_000 });
+
+  // More credit than the client has left is refused by the activity (the workflow only knows the balance), and audited.
+  const third = await draftInvoice('50');
+  await send(third.id, []);
+  await eventually(async () => ((await state(third.id)).ready ? true : undefined));
+  const overdrawn = await env.request(`/api/v1/documents/${third.id}/credit`, { method: 'POST', cookie, json: { amount: '30' } });
+  expect([overdrawn.status, (await json(overdrawn)).error.code]).toEqual([422, 'CREDIT_APPLICATION_INVALID']);
+  expect(await count('credit_applications', third.id)).toBe(0);
+  expect(await env.owner.db.execute(sql`select 1 from audit_events where object_id = ${third.id} and action = 'invoice.credit_refused'`)).toHaveLength(1);
 }, 30_000);
+
+it('a draft is voided without a lifecycle: nothing was posted, nothing is reversed, and it cannot be sent', async () => {
+  const inv = await draftInvoice('80');
+  expect(await json(await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'Never needed' } }))).toMatchObject({ status: 'void', balanceCents: 0 });
+  expect(await count('journal_entries', inv.id)).toBe(0);
+  const send = await env.request(`/api/v1/documents/${inv.id}/send`, { method: 'POST', cookie });
+  expect([send.status, (await json(send)).error.code]).toEqual([422, 'NOT_SENDABLE']);
+});
 
 it('a void ends the lifecycle: the receivable is reversed and no reminder follows', async () => {
   const inv = await draftInvoice('250');
