@@ -20,7 +20,38 @@ export function connect(url: string, options: { max?: number; applicationName?: 
     // bigint columns hold money in minor units: read them as numbers, never past what a number holds exactly.
     types: { bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: parseSafeBigint } },
   });
-  return { db: drizzle(sql), sql, close: () => sql.end({ timeout: 5 }) };
+  return { db: drizzle(preparing(sql)), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/**
+ * Statements with more parameters than this are bulk writes (an import, a seed) whose text changes
+ * with their row count; preparing them would only grow each connection's statement cache.
+ */
+export const PREPARE_MAX_PARAMETERS = 64;
+
+/**
+ * Drizzle sends every statement it was not asked to name as an unnamed one, and postgres.js sends an
+ * unnamed statement with parameters as Parse/Describe, waits for the parameter types, then Bind/Execute:
+ * two round trips per query and a fresh parse and plan each time. A named (prepared) statement pays
+ * that once per connection, then costs one round trip with the parse kept. This hands drizzle a client
+ * that prepares what it sends — postgres.js's own default for its tagged templates — in transactions
+ * and savepoints too.
+ */
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  const wrapCallback = (args: unknown[]) => args.map((a) => (typeof a === 'function' ? (tx: postgres.TransactionSql) => (a as (tx: postgres.TransactionSql) => unknown)(preparing(tx)) : a));
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'unsafe') {
+        return (query: string, params: unknown[] = [], opts: postgres.UnsafeQueryOptions = {}) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...opts, prepare: params.length <= PREPARE_MAX_PARAMETERS });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const fn = Reflect.get(target, prop, target) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => fn.apply(target, wrapCallback(args));
+      }
+      return Reflect.get(target, prop, target);
+    },
+  });
 }
 
 function parseSafeBigint(text: string): number {

@@ -28,8 +28,11 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
 /** Run `fn` in one transaction with the given scope. Queries still filter by company themselves. */
 export function withScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await setScope(tx, scope);
-    return fn(tx);
+    // Not awaited first: the driver sends the scope ahead of fn's first statement on this connection,
+    // so both travel in one round trip. Should it fail, the transaction is aborted and fn's statements
+    // fail with it; either way nothing runs unscoped.
+    const [, result] = await Promise.all([setScope(tx, scope), fn(tx)]);
+    return result;
   });
 }
 

@@ -64,7 +64,10 @@ export const journalLines = pgTable('journal_lines', {
   clientId: uuid('client_id').references(() => clients.id),
   memo: text('memo').notNull().default(''),
 }, (t) => [
-  index('journal_lines_entry_idx').on(t.entryId),
+  // The company rides along because row-level security adds it to every read: with only entry_id here, a
+  // planner short of fresh statistics ANDs this index with the company's whole account index, and the
+  // balance check at each commit scanned every line the company ever posted.
+  index('journal_lines_entry_idx').on(t.entryId, t.companyId),
   index('journal_lines_account_idx').on(t.companyId, t.accountId, t.entryDate),
   check('journal_lines_one_side', sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and (${t.debitCents} = 0) <> (${t.creditCents} = 0)`),
   tenantPolicy('journal_lines', t.companyId),
