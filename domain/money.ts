@@ -3,6 +3,8 @@
  * place that turns what they typed into cents, exactly, or says why not.
  * No floating point touches an amount.
  */
+import { numberFormat } from './formatters';
+
 export const MAX_CENTS = 1_000_000_000_00; // $1 billion: beyond this, a typo is likelier than a price
 
 /** "1,250.5" / "$1250.50" / "1250" → 125050. Null for anything else (more than 2 decimals, letters, negatives unless allowed). */
@@ -19,7 +21,7 @@ export function parseDollars(input: string, opts: { allowNegative?: boolean } = 
 
 export function formatCents(cents: number, currency = 'USD', locale = 'en-US'): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`not an integer amount of cents: ${cents}`);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 }
 
 /** Cents × a decimal quantity given as thousandths (e.g. hours × 1000), rounded half-up to the cent. */

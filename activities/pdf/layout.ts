@@ -2,6 +2,7 @@
  * Drawing helpers for the document PDF: text that the standard fonts can
  * encode, money and date display, brand colours, and a paginated table.
  */
+import { dateFormat, numberFormat } from '../../domain/formatters';
 import type PDFDocument from 'pdfkit';
 import { formatCents } from '../../domain/money';
 
@@ -46,7 +47,7 @@ export function isEncodable(text: string): boolean {
 export function money(cents: number, currency: string): string {
   const text = formatCents(cents, currency);
   if (isEncodable(text)) return text;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' }).format(cents / 100);
+  return numberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' }).format(cents / 100);
 }
 
 /** 825 → "8.25%", 1000 → "10%": basis points stay integers until they are text. */
@@ -60,7 +61,7 @@ export function percent(bps: number): string {
 export function longDate(day: string): string {
   const d = dayDate(day);
   if (!d) return day;
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return dateFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(d);
 }
 
 export function dayDate(day: string): Date | null {
