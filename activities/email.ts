@@ -8,7 +8,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
-import { findOutbox, markAttempt, markFailed, markSent } from '../db/mail';
+import { findOutbox, giveUpEmail, markAttempt, markSent } from '../db/mail';
+import { isPermanentSmtpFailure } from '../domain/emails';
 import type { Storage } from './storage/types';
 
 export interface Mailer {
@@ -22,11 +23,17 @@ export interface EmailDeps {
   storage: Storage;
 }
 
-/** Deliver the outbox email recorded under `intentKey`, unless it already went. */
-export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, intentKey: string): Promise<'sent' | 'already-sent'> {
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed';
+
+/**
+ * Deliver the outbox email recorded under `intentKey`, unless it already went or was given up on.
+ * A permanent refusal gives up at once ('failed', with an ops alert); anything else throws for a retry.
+ */
+export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, intentKey: string): Promise<DeliveryOutcome> {
   const email = await findOutbox(db, intentKey);
   if (!email) throw ApplicationFailure.nonRetryable(`no email recorded under ${intentKey}`, 'EmailMissing');
   if (email.status === 'sent') return 'already-sent';
+  if (email.status === 'failed') return 'failed';
   try {
     const attachments = [];
     for (const a of email.attachments) {
@@ -39,7 +46,12 @@ export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, int
       messageId: `<${intentKey}@ez360pm>`,
     });
   } catch (err) {
-    await markAttempt(db, intentKey, err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    await markAttempt(db, intentKey, message);
+    if (isPermanentSmtpFailure((err as { responseCode?: number }).responseCode)) {
+      await giveUpEmail(db, intentKey, message);
+      return 'failed';
+    }
     throw err;
   }
   await markSent(db, intentKey);
@@ -49,8 +61,9 @@ export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, int
 export function createEmailActivities(deps: EmailDeps) {
   return {
     deliverEmail: ({ intentKey }: { intentKey: string }) => deliverOutboxEmail(deps, intentKey),
+    /** The retry budget ran out: the last attempt's error stands as the reason. */
     async markEmailFailed({ intentKey }: { intentKey: string }): Promise<void> {
-      await markFailed(deps.db, intentKey);
+      await giveUpEmail(deps.db, intentKey, null);
     },
   };
 }

@@ -22,7 +22,7 @@ import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
 import type { LifecycleState } from '../domain/documents/lifecycle';
 import { reminderPlan } from '../domain/reminders';
-import { deliverOutboxEmail, type Mailer } from './email';
+import { deliverOutboxEmail, type DeliveryOutcome, type Mailer } from './email';
 import { renderDocumentPdf } from './pdf/document-pdf';
 import type { Storage } from './storage/types';
 
@@ -127,7 +127,7 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
      * reminder step. The intent key is the once: a retry finds the recorded
      * email and delivers only what has not gone.
      */
-    async emailDocument(ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }): Promise<'sent' | 'already-sent'> {
+    async emailDocument(ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }): Promise<DeliveryOutcome> {
       if (!(await findOutbox(db, ref.intentKey))) {
         await tenant(ref.companyId, async (tx) => {
           const { doc, client, company } = await readContext(tx, ref);

@@ -22,10 +22,11 @@ export async function documentActivity(tx: Tx, companyId: string, documentId: st
       from audit_events a left join users u on u.id = a.actor_user_id
       where a.company_id = ${companyId} and a.object_id = ${documentId}::text
       union all
-      select 'email:' || o.intent_key, o.sent_at, case when o.intent_key like '%-reminder-%' then 'email.reminder_sent' else 'email.sent' end,
-             null, jsonb_build_object('to', o.to_address, 'subject', o.subject)
+      select 'email:' || o.intent_key, coalesce(o.sent_at, o.failed_at),
+             case when o.status = 'failed' then 'email.failed' when o.intent_key like '%-reminder-%' then 'email.reminder_sent' else 'email.sent' end,
+             null, jsonb_build_object('to', o.to_address, 'subject', o.subject) || case when o.status = 'failed' then jsonb_build_object('error', o.last_error) else '{}'::jsonb end
       from email_outbox o
-      where o.status = 'sent' and (o.intent_key like ${`invoice-${documentId}-%`} or o.intent_key like ${`estimate-${documentId}-%`})
+      where o.status in ('sent', 'failed') and (o.intent_key like ${`invoice-${documentId}-%`} or o.intent_key like ${`estimate-${documentId}-%`})
     ) t order by at desc, id desc limit ${limit}`);
   return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), action: r.action, actorEmail: r.actor_email, detail: r.detail }));
 }

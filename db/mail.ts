@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Executor } from './client';
-import { emailOutbox, type EmailAttachment } from './schema/mail';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Db, Executor } from './client';
+import { emailOutbox, opsAlerts, type EmailAttachment } from './schema/mail';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
@@ -23,6 +23,25 @@ export async function markSent(db: Executor, intentKey: string): Promise<void> {
   await db.update(emailOutbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.intentKey, intentKey));
 }
 
-export async function markFailed(db: Executor, intentKey: string): Promise<void> {
-  await db.update(emailOutbox).set({ status: 'failed' }).where(eq(emailOutbox.intentKey, intentKey));
+/**
+ * Give up on an email that did not go: marked failed and an ops alert raised in one transaction, so
+ * staff hear of every email a client never got. Giving up twice (a retried activity) raises one
+ * alert; an email that did go is left alone.
+ */
+export async function giveUpEmail(db: Db, intentKey: string, reason: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(emailOutbox)
+      .set({ status: 'failed', failedAt: sql`coalesce(${emailOutbox.failedAt}, now())`, lastError: sql`coalesce(${reason}, ${emailOutbox.lastError})` })
+      .where(and(eq(emailOutbox.intentKey, intentKey), ne(emailOutbox.status, 'sent')))
+      .returning();
+    if (!row) return;
+    await tx.insert(opsAlerts).values({
+      key: `email-failed-${intentKey}`, kind: 'email_failed', summary: `Email to ${row.toAddress} was not delivered: ${row.subject}`,
+      detail: { intentKey, to: row.toAddress, subject: row.subject, attempts: row.attempts, error: row.lastError },
+    }).onConflictDoNothing();
+  });
+}
+
+export function openOpsAlerts(db: Executor, limit = 100) {
+  return db.select().from(opsAlerts).where(sql`${opsAlerts.resolvedAt} is null`).orderBy(sql`${opsAlerts.createdAt} desc`).limit(limit);
 }

@@ -32,6 +32,15 @@ export function invitation(appUrl: string, token: string, input: { companyName: 
   };
 }
 
+/**
+ * A 5xx SMTP reply is permanent (RFC 5321 §4.2.1): no such mailbox, relaying refused, rejected as
+ * spam. Sending again cannot help, so the email is given up on at once and staff are alerted.
+ * 4xx replies and connection failures are transient and retried.
+ */
+export function isPermanentSmtpFailure(responseCode: number | undefined): boolean {
+  return responseCode !== undefined && responseCode >= 500 && responseCode < 600;
+}
+
 /** One intent, one workflow: the id under which an email is delivered. */
 export function emailWorkflowId(intentKey: string): string {
   return `email-${intentKey}`;

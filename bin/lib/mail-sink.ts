@@ -1,7 +1,9 @@
 /**
  * A real SMTP server that keeps what it receives: the development mail
  * catcher (`npm start` serves a small page listing messages) and the SMTP
- * server the tests send to and read from.
+ * server the tests send to and read from. Mail for any address at
+ * `bounce.test` is refused as a real server refuses an unknown mailbox
+ * (550), so the undeliverable path can be tried by hand and in tests.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +30,7 @@ export interface MailSink {
 }
 
 const KEEP = 500;
+export const BOUNCE_DOMAIN = 'bounce.test';
 
 export async function startMailSink(opts: { smtpPort: number; webPort?: number; host?: string }): Promise<MailSink> {
   const host = opts.host ?? '127.0.0.1';
@@ -39,6 +42,12 @@ export async function startMailSink(opts: { smtpPort: number; webPort?: number; 
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(`@${BOUNCE_DOMAIN}`)) {
+        return callback(Object.assign(new Error(`<${address.address}>: no such mailbox here`), { responseCode: 550 }));
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((parsed) => {
         const mail: CaughtMail = {

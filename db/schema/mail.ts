@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** A file in private storage attached to an email when it is sent. */
 export interface EmailAttachment {
@@ -23,4 +24,21 @@ export const emailOutbox = pgTable('email_outbox', {
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
+  /** When it was given up on: the server refused it for good, or the retry budget ran out. */
+  failedAt: timestamp('failed_at', { withTimezone: true }),
 }, (t) => [index('email_outbox_status_idx').on(t.status, t.createdAt)]);
+
+/**
+ * Problems platform staff must see and act on (a client never got their invoice), for the ops
+ * console. One row per failure, keyed so a retried activity raises it once.
+ */
+export const opsAlerts = pgTable('ops_alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** What failed, e.g. `email-failed-<intentKey>`. */
+  key: text('key').notNull().unique(),
+  kind: text('kind', { enum: ['email_failed'] }).notNull(),
+  summary: text('summary').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+}, (t) => [index('ops_alerts_open_idx').on(t.resolvedAt, t.createdAt)]);

@@ -56,3 +56,44 @@ it('an attempt against a dead SMTP server fails, is counted, and leaves the emai
 it('an intent nobody recorded fails at once instead of retrying forever', async () => {
   expect(await deliver('never-recorded', { initialIntervalMs: 100, maximumAttempts: 3 })).toBe('failed');
 });
+
+const alerts = async (intentKey: string) =>
+  env.owner.db.execute<{ kind: string; summary: string; detail: { error: string | null; attempts: number } }>(
+    sql`select kind, summary, detail from ops_alerts where key = ${`email-failed-${intentKey}`}`);
+
+it('a mailbox the server refuses for good is given up on at the first attempt, with one ops alert however often it is delivered', async () => {
+  await enqueueEmail(env.database.db, { intentKey: 'test-bounce', to: 'nobody@bounce.test', subject: 'Bounce', text: 'x' });
+  // A long retry budget: a 5xx must not wait on it.
+  expect(await deliver('test-bounce', { initialIntervalMs: 60_000, maximumAttempts: 30 })).toBe('failed');
+  const row = (await env.owner.db.execute<{ status: string; attempts: number; failed_at: Date | null; last_error: string }>(
+    sql`select status, attempts, failed_at, last_error from email_outbox where intent_key = 'test-bounce'`))[0]!;
+  expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+  expect(row.failed_at).not.toBeNull();
+  expect(row.last_error).toMatch(/550/);
+
+  // Delivered again (a duplicate start, a retried activity): nothing is sent and nothing more is raised.
+  const acts = createEmailActivities({ db: env.database.db, mailer: createMailer(env.settings), storage: env.deps.storage });
+  expect(await acts.deliverEmail({ intentKey: 'test-bounce' })).toBe('failed');
+  await acts.markEmailFailed({ intentKey: 'test-bounce' });
+  const raised = await alerts('test-bounce');
+  expect(raised).toHaveLength(1);
+  expect(raised[0]).toMatchObject({ kind: 'email_failed', summary: 'Email to nobody@bounce.test was not delivered: Bounce', detail: { attempts: 1 } });
+  expect(raised[0]!.detail.error).toMatch(/550/);
+  expect(env.mail.messages.filter((m) => m.subject === 'Bounce')).toHaveLength(0);
+});
+
+it('an email whose retries ran out is marked failed with its last error and raises an ops alert; one that went is left alone', async () => {
+  const deadSmtp = `smtp://127.0.0.1:${await freePort()}`;
+  const dead = createEmailActivities({ db: env.database.db, mailer: createMailer({ SMTP_URL: deadSmtp, MAIL_FROM: env.settings.MAIL_FROM }), storage: env.deps.storage });
+  await enqueueEmail(env.database.db, { intentKey: 'test-exhausted', to: 'later@example.com', subject: 'Exhausted', text: 'x' });
+  await expect(dead.deliverEmail({ intentKey: 'test-exhausted' })).rejects.toThrow();
+  expect(await outbox('test-exhausted')).toEqual({ status: 'pending', attempts: 1 });
+  await dead.markEmailFailed({ intentKey: 'test-exhausted' });
+  expect(await outbox('test-exhausted')).toEqual({ status: 'failed', attempts: 1 });
+  const [alert] = await alerts('test-exhausted');
+  expect(alert!.detail.error).toMatch(/ECONNREFUSED/);
+
+  await dead.markEmailFailed({ intentKey: 'test-once' });
+  expect(await outbox('test-once')).toEqual({ status: 'sent', attempts: 1 });
+  expect(await alerts('test-once')).toHaveLength(0);
+});

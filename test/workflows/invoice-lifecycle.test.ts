@@ -302,3 +302,26 @@ it('an idempotency key is one payment on one invoice; a void reverses even to an
     await env.owner.db.execute(sql`update accounts set active = true where company_id = ${companyId} and system_role = 'revenue'`);
   }
 }, 30_000);
+
+it('an invoice whose client mailbox is refused stays sent, shows the failure on its timeline, alerts staff once per email, and still settles', async () => {
+  const bounced = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Gone Ltd', email: 'ap@bounce.test', paymentTermsDays: 30 } }))).id;
+  const res = await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId: bounced, lines: [{ description: 'Audit', quantity: '1', unitPrice: '300.00' }] } });
+  const inv = (await json(res)) as { id: string; number: string };
+  await send(inv.id, [1000]);
+  // The send email and the reminder are each given up on at the first refusal; the workflow goes on.
+  await eventually(async () => ((await state(inv.id)).remindersDone.length === 1 ? true : undefined), 20_000);
+  const outbox = await env.owner.db.execute<{ intent_key: string; status: string; attempts: number }>(
+    sql`select intent_key, status, attempts from email_outbox where intent_key like ${`invoice-${inv.id}-%`} order by intent_key`);
+  expect(outbox.map((o) => [o.status, o.attempts])).toEqual([['failed', 1], ['failed', 1]]);
+  const alerts = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ops_alerts where key like ${`email-failed-invoice-${inv.id}-%`}`);
+  expect(alerts[0]!.n).toBe(2);
+  expect(mailsFor(inv.number)).toHaveLength(0);
+
+  const activity = (await json(await env.request(`/api/v1/documents/${inv.id}/activity`, { cookie }))).items as { action: string; detail: { to: string; error: string } }[];
+  const failed = activity.filter((i) => i.action === 'email.failed');
+  expect(failed).toHaveLength(2);
+  expect(failed[0]!.detail).toMatchObject({ to: 'ap@bounce.test', error: expect.stringMatching(/550/) });
+
+  expect((await pay(inv.id, '300.00')).status).toBe(201);
+  expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+});

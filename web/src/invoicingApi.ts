@@ -71,6 +71,7 @@ const ACTIVITY: Record<string, string> = {
   'estimate.sent': 'Estimate sent',
   'email.sent': 'Emailed to the client',
   'email.reminder_sent': 'Reminder emailed',
+  'email.failed': 'Email not delivered',
   'invoice.payment_recorded': 'Payment recorded',
   'invoice.payment_refused': 'Payment refused',
   'invoice.credit_applied': 'Client credit applied',

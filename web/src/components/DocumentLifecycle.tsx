@@ -509,6 +509,7 @@ function activityDetail(item: ActivityItem, currency: string): string | undefine
     return `${money(d.amountCents) ?? ''} received${credit}; ${money(d.balanceCents) ?? '—'} left to pay.`;
   }
   if (item.action === 'invoice.credit_applied') return `${money(d.amountCents) ?? ''} of credit; ${money(d.balanceCents) ?? '—'} left to pay.`;
+  if (item.action === 'email.failed') return `To ${text(d.to) ?? 'the client'}: ${text(d.error) ?? 'refused'}. Reminders go to the client's address as it is when each is sent.`;
   if (item.action.startsWith('email.')) return [text(d.to) && `To ${text(d.to)}`, text(d.subject)].filter(Boolean).join(': ') || undefined;
   if (item.action.endsWith('_refused')) return text(d.message);
   if (item.action.endsWith('.sent') && typeof d.revision === 'number') return `Revision ${d.revision}, total ${money(d.totalCents) ?? '—'}.`;
