@@ -13,13 +13,16 @@ import { addressLines, documentContext, type DocumentContext } from '../db/docum
 import { updateDocument } from '../db/documents';
 import * as money from '../db/invoice-money';
 import { enqueueEmail, findOutbox } from '../db/mail';
+import { findPayment } from '../db/payments';
+import type { EmailAttachment } from '../db/schema/mail';
 import { savePortalToken } from '../db/portal';
 import { withTenant } from '../db/tenant';
 import { derivedToken } from '../db/tokens';
 import { dayIn } from '../domain/dates';
-import { documentEmail, reminderEmail } from '../domain/emails';
+import { documentEmail, receiptEmail, reminderEmail, type EmailContent } from '../domain/emails';
 import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
+import { PAYMENT_METHOD_LABELS } from '../domain/payments';
 import type { LifecycleState } from '../domain/documents/lifecycle';
 import { reminderPlan } from '../domain/reminders';
 import { deliverOutboxEmail, type DeliveryOutcome, type Mailer } from './email';
@@ -107,6 +110,19 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   const { db } = deps;
   const tenant = <T>(companyId: string, fn: (tx: Tx) => Promise<T>) => withTenant(db, companyId, fn).catch(refusal);
 
+  /** Record the email `compose` writes for the document's client under the intent key unless it is recorded already, then deliver it once. */
+  async function mailOnce(ref: DocumentRef & { intentKey: string }, compose: (tx: Tx, ctx: DocumentContext) => Promise<EmailContent & { attachments?: EmailAttachment[] }>): Promise<DeliveryOutcome> {
+    if (!(await findOutbox(db, ref.intentKey))) {
+      await tenant(ref.companyId, async (tx) => {
+        const ctx = await readContext(tx, ref);
+        const to = await billingEmail(tx, ref.companyId, ctx.client);
+        if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
+        await enqueueEmail(tx, { intentKey: ref.intentKey, to, ...(await compose(tx, ctx)) });
+      });
+    }
+    return deliverOutboxEmail(deps, ref.intentKey);
+  }
+
   return {
     async sendDocument(ref: DocumentRef & { actorUserId: string | null; revision?: number }): Promise<SentFacts> {
       return tenant(ref.companyId, async (tx) => {
@@ -127,25 +143,30 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
      * reminder step. The intent key is the once: a retry finds the recorded
      * email and delivers only what has not gone.
      */
-    async emailDocument(ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }): Promise<DeliveryOutcome> {
-      if (!(await findOutbox(db, ref.intentKey))) {
-        await tenant(ref.companyId, async (tx) => {
-          const { doc, client, company } = await readContext(tx, ref);
-          const to = await billingEmail(tx, ref.companyId, client);
-          if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
-          const input = {
-            kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
-            amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
-          };
-          const content = ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input);
-          await enqueueEmail(tx, {
-            intentKey: ref.intentKey, to, ...content,
-            attachments: doc.pdfKey ? [{ filename: `${doc.number}.pdf`, storageKey: doc.pdfKey, contentType: 'application/pdf' }] : [],
-          });
+    emailDocument: (ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }) =>
+      mailOnce(ref, async (tx, { doc, client, company }) => {
+        const input = {
+          kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
+          amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
+        };
+        return {
+          ...(ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input)),
+          attachments: doc.pdfKey ? [{ filename: `${doc.number}.pdf`, storageKey: doc.pdfKey, contentType: 'application/pdf' }] : [],
+        };
+      }),
+
+    /** The client's receipt for one payment, with the balance as that payment left it. */
+    emailReceipt: (ref: DocumentRef & { intentKey: string; paymentId: string; balanceCents: number }) =>
+      mailOnce(ref, async (tx, { doc, client, company }) => {
+        const payment = await findPayment(tx, ref.companyId, ref.paymentId);
+        if (!payment || payment.documentId !== ref.documentId) throw AppError.notFound('No such payment on this invoice.');
+        const money = (cents: number) => formatCents(cents, doc.currency);
+        return receiptEmail({
+          number: doc.number, companyName: company.name, clientName: client.name, received: money(payment.amountCents), receivedOn: payment.receivedOn,
+          method: PAYMENT_METHOD_LABELS[payment.method], reference: payment.reference, balance: ref.balanceCents > 0 ? money(ref.balanceCents) : null,
+          credit: payment.creditCents > 0 ? money(payment.creditCents) : null, portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
         });
-      }
-      return deliverOutboxEmail(deps, ref.intentKey);
-    },
+      }),
 
     async recordPayment(input: DocumentRef & { actorUserId: string | null; payment: Omit<money.PaymentInput, 'documentId'> }): Promise<money.PaymentOutcome> {
       return tenant(input.companyId, (tx) => money.recordPayment(tx, input.companyId, { ...input.payment, documentId: input.documentId }, { actorUserId: input.actorUserId }));

@@ -23,7 +23,7 @@ export async function documentActivity(tx: Tx, companyId: string, documentId: st
       where a.company_id = ${companyId} and a.object_id = ${documentId}::text
       union all
       select 'email:' || o.intent_key, coalesce(o.sent_at, o.failed_at),
-             case when o.status = 'failed' then 'email.failed' when o.intent_key like '%-reminder-%' then 'email.reminder_sent' else 'email.sent' end,
+             case when o.status = 'failed' then 'email.failed' when o.intent_key like '%-reminder-%' then 'email.reminder_sent' when o.intent_key like '%-receipt-%' then 'email.receipt_sent' else 'email.sent' end,
              null, jsonb_build_object('to', o.to_address, 'subject', o.subject) || case when o.status = 'failed' then jsonb_build_object('error', o.last_error) else '{}'::jsonb end
       from email_outbox o
       where o.status in ('sent', 'failed') and (o.intent_key like ${`invoice-${documentId}-%`} or o.intent_key like ${`estimate-${documentId}-%`})

@@ -79,8 +79,37 @@ export function reminderEmail(d: DocumentEmailInput & { offsetDays: number }): E
   };
 }
 
-/** Intent keys of document emails: each send and each reminder step mails once, whatever retries. */
+export interface ReceiptEmailInput {
+  number: string;
+  companyName: string;
+  clientName: string;
+  /** Already formatted, like the amounts below. */
+  received: string;
+  receivedOn: string;
+  method: string;
+  reference: string;
+  /** What is still owed; null once the invoice is paid in full. */
+  balance: string | null;
+  /** The part of the payment kept as the client's credit, when there is one. */
+  credit: string | null;
+  portalUrl: string;
+}
+
+/** The client's receipt for a payment recorded against an invoice. */
+export function receiptEmail(r: ReceiptEmailInput): EmailContent {
+  const ref = r.reference ? ` (${r.reference})` : '';
+  const credit = r.credit ? `${r.credit} of it is kept as credit on your account for future invoices.\n` : '';
+  const left = r.balance === null ? `Invoice ${r.number} is now paid in full.\n` : `Balance remaining on invoice ${r.number}: ${r.balance}.\n`;
+  return {
+    subject: `Receipt: payment for invoice ${r.number} from ${r.companyName}`,
+    text: `Hello ${r.clientName},\n\nThank you — ${r.companyName} received your payment of ${r.received} on ${r.receivedOn} by ${r.method.toLowerCase()}${ref} ` +
+      `for invoice ${r.number}.\n\n${left}${credit}\nView the invoice online:\n${r.portalUrl}\n\n${r.companyName}\n`,
+  };
+}
+
+/** Intent keys of document emails: each send, reminder step and receipt mails once, whatever retries. */
 export const documentEmailKey = {
   send: (kind: string, documentId: string, revision: number) => `${kind}-${documentId}-send-r${revision}`,
   reminder: (documentId: string, step: number) => `invoice-${documentId}-reminder-${step}`,
+  receipt: (documentId: string, paymentId: string) => `invoice-${documentId}-receipt-${paymentId}`,
 };

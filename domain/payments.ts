@@ -6,6 +6,11 @@
 export const PAYMENT_METHODS = ['cash', 'check', 'bank_transfer', 'card', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** How a method reads to people: on the payment form, the timeline and the client's receipt. */
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  bank_transfer: 'Bank transfer', check: 'Check', cash: 'Cash', card: 'Card', other: 'Other',
+};
+
 export interface PaymentSplit {
   /** Pays the invoice down. */
   appliedCents: number;

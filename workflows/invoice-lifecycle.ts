@@ -16,7 +16,7 @@
  * Long histories continue-as-new with the state carried over.
  */
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../activities/invoices';
 import type { MoneyState, PaymentInput, PaymentOutcome } from '../db/invoice-money';
@@ -45,7 +45,11 @@ export interface LifecycleInput {
   resume?: LifecycleState;
 }
 
-export type PaymentRequest = Omit<PaymentInput, 'documentId'> & { actorUserId: string | null };
+export type PaymentRequest = Omit<PaymentInput, 'documentId'> & {
+  actorUserId: string | null;
+  /** Email the client a receipt (absent: yes). */
+  sendReceipt?: boolean;
+};
 export type CreditRequest = { applicationId: string; amountCents: number; appliedOn: string; actorUserId: string | null };
 export type VoidRequest = { reason: string; actorUserId: string | null };
 
@@ -86,10 +90,25 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     if (state.ready && state.status !== 'sent' && state.status !== 'partially_paid') refuse('INVOICE_SETTLED', `This invoice is ${state.status}.`);
   };
 
+  // Receipts go out beside the lifecycle, not in the payment's turn: the Update answers once the
+  // payment is recorded, and the workflow does not end (or continue as new) while one is in flight.
+  let receiptsInFlight = 0;
+  const mailReceipt = (out: PaymentOutcome) => {
+    receiptsInFlight++;
+    acts.emailReceipt({ ...ref, paymentId: out.paymentId, balanceCents: out.balanceCents, intentKey: documentEmailKey.receipt(input.documentId, out.paymentId) })
+      // A client with no address gets no receipt; that must not fail the invoice's lifecycle.
+      .catch(() => undefined)
+      .finally(() => { receiptsInFlight--; });
+  };
+  const quiet = () => allHandlersFinished() && receiptsInFlight === 0;
+
   setHandler(lifecycleStateQuery, () => state);
   setHandler(recordPaymentUpdate, (p) => exclusive(async () => {
-    const out = await acts.recordPayment({ ...ref, actorUserId: p.actorUserId, payment: p });
+    const { sendReceipt, ...payment } = p;
+    const out = await acts.recordPayment({ ...ref, actorUserId: p.actorUserId, payment });
     apply(out);
+    // Histories from before receipts existed replay without one.
+    if (sendReceipt !== false && patched('payment-receipt')) mailReceipt(out);
     return out;
   }), {
     validator: (p) => {
@@ -158,10 +177,10 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     });
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? 10_000)) {
-      await condition(() => !busy && allHandlersFinished());
+      await condition(() => !busy && quiet());
       await continueAsNew<typeof invoiceLifecycle>({ ...input, resume: state });
     }
   }
-  await condition(allHandlersFinished);
+  await condition(quiet);
   return state;
 }

@@ -57,6 +57,7 @@ const pay = createRoute({
       reference: z.string().trim().max(200).default(''),
       receivedOn: day.optional(),
       keepExcessAsCredit: z.boolean().default(false),
+      sendReceipt: z.boolean().default(true).describe('Email the client a receipt'),
     }).meta({ id: 'PaymentBody' })),
   },
   responses: { 201: jsonResponse('Recorded', Money.extend({ paymentId: z.string(), appliedCents: z.number().int(), creditCents: z.number().int() })), ...errors },
@@ -152,7 +153,7 @@ export const invoicingRoutes = areaApp()
     const paymentId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', body.amount);
-    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? today, keepExcessAsCredit: body.keepExcessAsCredit, actorUserId: userId };
+    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? today, keepExcessAsCredit: body.keepExcessAsCredit, sendReceipt: body.sendReceipt, actorUserId: userId };
     const out = await lifecycleUpdate<PaymentOutcome>(c.var.deps, d.kind, id, 'recordPayment', request, { updateId: `payment-${paymentId}`, notRunning: notRunning(d) })
       .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
     return c.json(out, 201);

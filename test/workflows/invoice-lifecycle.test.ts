@@ -55,8 +55,8 @@ async function send(id: string, offsetsMs: number[], extra: { historyLimit?: num
   });
 }
 
-const pay = (id: string, amount: string, opts: { key?: string; keepExcessAsCredit?: boolean } = {}) => env.request(`/api/v1/documents/${id}/payments`, {
-  method: 'POST', cookie, json: { amount, method: 'check', reference: 'chq', keepExcessAsCredit: opts.keepExcessAsCredit ?? false },
+const pay = (id: string, amount: string, opts: { key?: string; keepExcessAsCredit?: boolean; sendReceipt?: boolean } = {}) => env.request(`/api/v1/documents/${id}/payments`, {
+  method: 'POST', cookie, json: { amount, method: 'check', reference: 'chq', keepExcessAsCredit: opts.keepExcessAsCredit ?? false, ...(opts.sendReceipt === false && { sendReceipt: false }) },
   headers: opts.key ? { 'idempotency-key': opts.key } : {},
 });
 const mailsFor = (number: string) => env.mail.messages.filter((m) => m.subject.includes(number));
@@ -96,7 +96,14 @@ it('send → two reminders on time → partial then full payment → settled, wi
   }
   await sleep(3500); // past the third step's time
   expect(reminders(inv.number)).toHaveLength(2);
-  expect(mailsFor(inv.number)).toHaveLength(3);
+  // One receipt per payment (the duplicated request is one payment), each with the balance it left.
+  const receipts = mailsFor(inv.number).filter((m) => m.subject.startsWith('Receipt:')).reverse();
+  expect(receipts.map((m) => m.to)).toEqual([['ap@globex.example'], ['ap@globex.example']]);
+  expect(receipts[0]!.text).toMatch(/received your payment of \$400\.00 on \d{4}-\d{2}-\d{2} by check \(chq\)/);
+  expect(receipts[0]!.text).toContain(`Balance remaining on invoice ${inv.number}: $600.00.`);
+  expect(receipts[1]!.text).toContain(`Invoice ${inv.number} is now paid in full.`);
+  expect(receipts[1]!.text).toMatch(/\/portal\/[\w-]{43}/);
+  expect(mailsFor(inv.number)).toHaveLength(5);
   // The books: DR A/R 1,000 on send, CR A/R 400 + 600 on payment.
   expect(await arBalance(inv.id)).toBe(0);
   expect(await count('journal_entries', inv.id)).toBe(3);
@@ -121,6 +128,8 @@ it('an overpayment is refused unless kept as client credit; then it becomes cred
   expect(audited).toHaveLength(1);
 
   expect(await json(await pay(inv.id, '150', { keepExcessAsCredit: true }))).toMatchObject({ status: 'paid', appliedCents: 10_000, creditCents: 5_000 });
+  const receipt = await env.mail.waitFor((m) => m.subject === `Receipt: payment for invoice ${inv.number} from lifecycle@example.com Co`);
+  expect(receipt.text).toContain('$50.00 of it is kept as credit on your account');
   const second = await draftInvoice('30');
   await send(second.id, []);
   await eventually(async () => ((await state(second.id)).ready ? true : undefined));
@@ -287,7 +296,8 @@ it('an idempotency key is one payment on one invoice; a void reverses even to an
   await send(b.id, []);
   await eventually(async () => ((await state(a.id)).ready && (await state(b.id)).ready ? true : undefined));
   const key = crypto.randomUUID();
-  expect((await pay(a.id, '5', { key })).status).toBe(201);
+  // Recorded without a receipt: none is mailed, even once the lifecycle has gone quiet.
+  expect((await pay(a.id, '5', { key, sendReceipt: false })).status).toBe(201);
   const reused = await pay(b.id, '5', { key });
   expect(reused.status).toBe(409);
   expect((await json(reused)).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -301,6 +311,9 @@ it('an idempotency key is one payment on one invoice; a void reverses even to an
   } finally {
     await env.owner.db.execute(sql`update accounts set active = true where company_id = ${companyId} and system_role = 'revenue'`);
   }
+  expect((await pay(a.id, '15', { sendReceipt: false })).status).toBe(201);
+  await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', a.id)).result();
+  expect(mailsFor(a.number).filter((m) => m.subject.startsWith('Receipt:'))).toHaveLength(0);
 }, 30_000);
 
 it('an invoice whose client mailbox is refused stays sent, shows the failure on its timeline, alerts staff once per email, and still settles', async () => {

@@ -3,6 +3,7 @@
 // through the typed client in api.ts. Amounts go out as dollar strings and come
 // back as integer cents; errors are `ApiError`.
 import type { InferRequestType, InferResponseType } from 'hono/client';
+import { PAYMENT_METHOD_LABELS } from '../../domain/payments';
 import { call, v1 } from './api';
 
 const doc = v1.documents[':id'];
@@ -51,15 +52,10 @@ export const revokePortalLink = (id: string, linkId: string) =>
 /** A plain link: the server renders (drafts) or finds the PDF and redirects to it. */
 export const documentPdfUrl = (id: string) => `/api/v1/documents/${encodeURIComponent(id)}/pdf`;
 
-export const PAYMENT_METHOD_OPTIONS: { value: PaymentMethod; label: string }[] = [
-  { value: 'bank_transfer', label: 'Bank transfer' },
-  { value: 'check', label: 'Check' },
-  { value: 'cash', label: 'Cash' },
-  { value: 'card', label: 'Card' },
-  { value: 'other', label: 'Other' },
-];
+export const PAYMENT_METHOD_OPTIONS: { value: PaymentMethod; label: string }[] = (['bank_transfer', 'check', 'cash', 'card', 'other'] as const)
+  .map((value) => ({ value, label: PAYMENT_METHOD_LABELS[value] }));
 
-export const paymentMethodLabel = (method: string) => PAYMENT_METHOD_OPTIONS.find((o) => o.value === method)?.label ?? method;
+export const paymentMethodLabel = (method: string) => PAYMENT_METHOD_LABELS[method as PaymentMethod] ?? method;
 
 const ACTIVITY: Record<string, string> = {
   'invoice.created': 'Invoice created',
@@ -71,6 +67,7 @@ const ACTIVITY: Record<string, string> = {
   'estimate.sent': 'Estimate sent',
   'email.sent': 'Emailed to the client',
   'email.reminder_sent': 'Reminder emailed',
+  'email.receipt_sent': 'Receipt emailed',
   'email.failed': 'Email not delivered',
   'invoice.payment_recorded': 'Payment recorded',
   'invoice.payment_refused': 'Payment refused',

@@ -322,12 +322,13 @@ function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email
   );
 }
 
-const PAYMENT_FIELDS = ['amount', 'method', 'reference', 'receivedOn', 'keepExcessAsCredit'] as const;
+const PAYMENT_FIELDS = ['amount', 'method', 'reference', 'receivedOn', 'keepExcessAsCredit', 'sendReceipt'] as const;
 
 /** Amount in dollars, method, reference, date; one Idempotency-Key per opening, so a double click is one payment. */
 function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amountCents: number, creditCents: number) => void }) {
   const key = newIdempotencyKey();
   const [keepExcess, setKeepExcess] = createSignal(false);
+  const [sendReceipt, setSendReceipt] = createSignal(true);
   const form = createForm({
     fields: PAYMENT_FIELDS,
     idPrefix: 'payment',
@@ -341,6 +342,7 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
           method: v.method as PaymentMethod,
           reference: v.reference.trim(),
           keepExcessAsCredit: keepExcess(),
+          sendReceipt: sendReceipt(),
           ...(v.receivedOn && { receivedOn: v.receivedOn }),
         },
         key,
@@ -367,6 +369,14 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
         label="Keep any excess as client credit"
         checked={keepExcess()}
         onChange={setKeepExcess}
+      />
+      <CheckboxField
+        id="payment-sendReceipt"
+        name="sendReceipt"
+        error={form.field('sendReceipt').error}
+        label="Email the client a receipt"
+        checked={sendReceipt()}
+        onChange={setSendReceipt}
       />
       <div class="button-row">
         <SubmitButton pending={form.pending()} working="Recording…">
