@@ -2,11 +2,13 @@
  * Accounting periods: the refusal every money path shares when a date is
  * closed, and the commands that create, close and reopen periods.
  *
- * A close cannot slip past a posting in flight: `assertOpenPeriod` takes a
- * share lock on the period that covers the day, and closing takes the row
- * for update, so a close waits for the postings that saw the period open, and
- * a posting that comes after the close sees it closed. The database trigger
- * (0014) refuses the entry itself whatever path it takes.
+ * A close cannot slip past a posting in flight: every posting path takes the
+ * company's books lock shared (in `assertOpenPeriod`) and closing or reopening
+ * takes it alone, so a close waits for every posting in flight — even one that
+ * began before its period existed — and a posting that comes after the close
+ * sees it closed. A transaction-scoped advisory lock, so other writes to the
+ * company never wait on a close. The database trigger (0014) refuses the entry
+ * itself whatever path it takes.
  */
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
@@ -17,10 +19,18 @@ import { accountingPeriods, journalEntries } from './schema/ledger';
 export type PeriodRow = typeof accountingPeriods.$inferSelect;
 type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
+/** The company's books as one lock key (see the file comment). */
+const booksLock = (companyId: string) => sql`hashtextextended(${`books:${companyId}`}, 0)`;
+
 export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): Promise<void> {
-  const [period] = await tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate, status: accountingPeriods.status }).from(accountingPeriods).where(and(
-    eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
-  )).for('share');
+  // Sent together; the server runs them in order, so the period is read (with a fresh snapshot)
+  // only once the lock is held — after any close that was under way has committed.
+  const [, [period]] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock_shared(${booksLock(companyId)})`),
+    tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate, status: accountingPeriods.status }).from(accountingPeriods).where(and(
+      eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
+    )),
+  ]);
   if (period?.status === 'closed') {
     throw new AppError(422, 'PERIOD_CLOSED', `${day} falls in the closed period ${period.start} to ${period.end}; reopen it or use a date in an open period.`);
   }
@@ -48,10 +58,11 @@ export async function createPeriod(tx: Tx, companyId: string, p: { startDate: st
 }
 
 /**
- * Close or reopen, under the period's row lock (see the file comment). Both are
+ * Close or reopen, holding the books lock alone (see the file comment). Both are
  * audited with the reason; reopening needs one, because it lets the past change.
  */
 export async function setPeriodStatus(tx: Tx, companyId: string, id: string, status: 'open' | 'closed', reason: string, actor: Actor): Promise<PeriodRow> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${booksLock(companyId)})`);
   const [period] = await tx.select().from(accountingPeriods).where(and(eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.id, id))).for('update');
   if (!period) throw AppError.notFound('No such period.');
   if (status === 'open' && !reason.trim()) throw AppError.validation({ reason: 'Say why the period is being reopened.' });

@@ -184,6 +184,34 @@ describe('closed periods', () => {
     expect(closedAt).toBeGreaterThanOrEqual(committedAt);
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
+
+  it('a close also waits for a posting that began before its period existed', async () => {
+    const co = await bookCompany(env, 'Early Co');
+    const { companyId } = co;
+    const client = await bookClient(env, companyId, 'Early Client');
+    const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-05-10', lines: [{ quantity: '1', unitPriceCents: 10_000 }] });
+    let release!: () => void;
+    const hold = new Promise<void>((r) => { release = r; });
+    let sent!: () => void;
+    const posted = new Promise<void>((r) => { sent = r; });
+    // No period covers May yet: the send checks, finds none, posts, then waits before committing.
+    const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, inv.id, actor); sent(); await hold; });
+    await posted;
+    const may = await tenant(companyId, (tx) => createPeriod(tx, companyId, { startDate: '2026-05-01', endDate: '2026-05-31' }, audit));
+    let closedAt = 0;
+    const closing = tenant(companyId, (tx) => setPeriodStatus(tx, companyId, may.id, 'closed', 'done', audit)).then(() => { closedAt = Date.now(); });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(closedAt).toBe(0); // the close waits for the send that saw no period at all
+    const committedAt = Date.now();
+    release();
+    await sending;
+    await closing;
+    expect(closedAt).toBeGreaterThanOrEqual(committedAt);
+    // The close counted the entry it waited for.
+    const [closed] = await env.owner.db.execute<{ entries: number }>(sql`select (after->>'entries')::int as entries from audit_events where object_id = ${may.id} and action = 'period.closed'`);
+    expect(closed!.entries).toBe(1);
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
 });
 
 /** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
