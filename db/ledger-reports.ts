@@ -9,6 +9,7 @@
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { agingCutoffs, bucketByCutoff, type AgingBucket, type AgingGroup, type OpenInvoice } from '../domain/ledger/aging';
 import type { AccountTotals, DayRange, GlLineInput } from '../domain/ledger/reports';
+import type { TaxEventInput } from '../domain/ledger/sales-tax';
 import type { Tx } from './client';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
 
@@ -214,4 +215,30 @@ export async function reconciliationRows(tx: Tx, companyId: string, f: Reconcili
     paymentsAppliedCents: Number(r.applied), paymentsExcessCents: Number(r.excess), paymentCount: Number(r.payment_count),
     creditsAppliedCents: Number(r.credits), creditCount: Number(r.credit_count), storedBalanceCents: Number(r.balance_cents), ledgerBalanceCents: Number(r.ledger),
   }));
+}
+
+/**
+ * The invoice events behind a sales tax summary: each invoice sent (its `invoice` entry) or voided
+ * (`invoice_void`) on a day in the range, in the scope's currency, with its lines' tax bases summed
+ * per rate. A sent invoice's lines are locked, so they are what was posted.
+ */
+export async function salesTaxEvents(tx: Tx, s: Scope, range: DayRange): Promise<TaxEventInput[]> {
+  const rows = await tx.execute<{ document_id: string; sign: 1 | -1; tax_inclusive: boolean; rate_bps: number; taxed: boolean; base_cents: number }>(sql`
+    select e.document_id, case when e.source_type = 'invoice' then 1 else -1 end::int as sign, d.tax_inclusive,
+           l.tax_rate_bps as rate_bps, (l.taxable and l.tax_rate_bps > 0) as taxed, sum(l.tax_base_cents)::bigint as base_cents
+    from ${journalEntries} e
+    join documents d on d.id = e.document_id and d.company_id = e.company_id
+    join document_lines l on l.document_id = d.id and l.company_id = d.company_id
+    where e.company_id = ${s.companyId} and e.currency = ${s.currency} and e.source_type in ('invoice', 'invoice_void')
+      and e.entry_date between ${range.from} and ${range.to}
+    group by e.id, e.document_id, e.source_type, d.tax_inclusive, l.tax_rate_bps, (l.taxable and l.tax_rate_bps > 0)`);
+  const events = new Map<string, TaxEventInput & { taxedBases: Map<number, number> }>();
+  for (const r of rows) {
+    const key = `${r.document_id}:${r.sign}`;
+    const e = events.get(key) ?? { documentId: r.document_id, sign: r.sign, taxInclusive: r.tax_inclusive, taxedBases: new Map<number, number>(), exemptCents: 0 };
+    if (r.taxed) e.taxedBases.set(r.rate_bps, (e.taxedBases.get(r.rate_bps) ?? 0) + Number(r.base_cents));
+    else e.exemptCents += Number(r.base_cents);
+    events.set(key, e);
+  }
+  return [...events.values()];
 }

@@ -1,7 +1,7 @@
 /**
  * Financial reports (PRODUCT.md §H, Professional plan and up): trial balance,
- * general ledger, profit and loss, balance sheet, A/R aging and invoice
- * reconciliation with "recalculate". Each takes a date range (default: this
+ * general ledger, profit and loss, balance sheet, A/R aging, invoice
+ * reconciliation with "recalculate", and the sales tax summary. Each takes a date range (default: this
  * month to date in the company's time zone), `compare=previous` for the period
  * of equal length before it, `currency` (default: the company's) and
  * `format=csv` for a formula-safe download.
@@ -11,7 +11,9 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerAccounts } from '../../db/chart';
 import type { Tx } from '../../db/client';
-import { accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, type Scope } from '../../db/ledger-reports';
+import {
+  accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, salesTaxEvents, type Scope,
+} from '../../db/ledger-reports';
 import { recalculateBalances } from '../../db/reconciliation';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
@@ -21,6 +23,7 @@ import { toCsv } from '../../domain/csv';
 import { AppError } from '../../domain/errors';
 import { AGING_BUCKETS, ageReceivables, agingDay, agingSummary } from '../../domain/ledger/aging';
 import { explainBalance } from '../../domain/ledger/reconciliation';
+import { salesTaxSummary } from '../../domain/ledger/sales-tax';
 import {
   balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, normalAmount, previousRange, profitAndLoss, trialBalance,
   type AmountRow, type DayRange, type LedgerAccount,
@@ -107,6 +110,21 @@ const recalculateRoute = createRoute({
   method: 'post', path: '/reports/invoice-reconciliation/recalculate', tags, summary: 'Compare stored balances with derived ones; with fix=true (admins) correct the drifted ones, audited',
   request: { body: jsonBody(z.object({ documentIds: z.array(z.string().uuid()).max(1000).optional(), fix: z.boolean().default(false) }).meta({ id: 'RecalculateBody' })) },
   responses: { 200: jsonResponse('What was found, and fixed', z.object({ checked: z.number(), fixed: z.number(), drifted: z.array(ReconciliationItem.extend({ fixed: z.boolean(), problem: z.string().nullable() })) })), ...errors },
+});
+
+const SalesTaxView = z.object({
+  currency: z.string(), currencies: z.array(z.string()), range: Range,
+  rates: z.array(z.object({ rateBps: z.number().int(), taxableCents: Money, taxCents: Money, invoices: z.number().int() })),
+  taxableCents: Money, exemptCents: Money, taxCents: Money,
+  /** Net credit to sales tax payable over the range, from every source. */
+  ledgerTaxCents: Money,
+  /** Ledger − invoices: what other entries (manual adjustments, a payment to the tax office) moved. */
+  otherCents: Money,
+}).meta({ id: 'SalesTaxSummary' });
+const salesTaxRoute = createRoute({
+  method: 'get', path: '/reports/sales-tax', tags,
+  summary: 'Tax charged on invoices by rate over the range (counted when sent, counted out when voided), beside the sales tax payable account',
+  request: { query: RangeQuery.omit({ compare: true }) }, responses: { 200: reportResponse('Sales tax summary', SalesTaxView), ...errors },
 });
 
 interface Ctx {
@@ -309,6 +327,26 @@ export const reportRoutes = areaApp()
           csvAmount(r.derivedBalanceCents), csvAmount(r.storedBalanceCents), csvAmount(r.ledgerBalanceCents), csvAmount(r.driftCents), csvAmount(r.ledgerDriftCents)]));
     }
     return c.json({ items, nextCursor }, 200);
+  })
+  .openapi(salesTaxRoute, async (c) => {
+    const q = c.req.valid('query');
+    const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts, currencies }) => {
+      const [events, totals] = await Promise.all([salesTaxEvents(tx, scope, range), accountTotals(tx, scope, range)]);
+      const summary = salesTaxSummary(events);
+      const taxAccount = accounts.find((a) => a.systemRole === 'sales_tax_payable');
+      const moved = totals.find((t) => t.accountId === taxAccount?.id);
+      const ledgerTaxCents = moved ? moved.creditCents - moved.debitCents : 0;
+      return { currency: ctx.currency, currencies, range, ...summary, ledgerTaxCents, otherCents: ledgerTaxCents - summary.taxCents };
+    });
+    if (q.format === 'csv') {
+      return csvFile(c, `sales-tax-${out.range.from}-to-${out.range.to}`, ['rate_percent', 'taxable_sales', 'tax', 'invoices'], [
+        ...out.rates.map((r) => [(r.rateBps / 100).toFixed(2), csvAmount(r.taxableCents), csvAmount(r.taxCents), r.invoices]),
+        ['Exempt or zero-rated', csvAmount(out.exemptCents), csvAmount(0), ''],
+        ['Total', csvAmount(out.taxableCents + out.exemptCents), csvAmount(out.taxCents), ''],
+        ['Sales tax payable, ledger movement', '', csvAmount(out.ledgerTaxCents), ''],
+      ]);
+    }
+    return c.json(out, 200);
   })
   .openapi(recalculateRoute, async (c) => {
     const { documentIds, fix } = c.req.valid('json');

@@ -119,11 +119,7 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
   lines.forEach((l, i) => {
     if (l.taxable && l.taxRateBps > 0) byRate.set(l.taxRateBps, (byRate.get(l.taxRateBps) ?? 0) + withBase[i]!.taxBaseCents);
   });
-  const taxes = [...byRate.entries()].sort(([a], [b]) => a - b).map(([rateBps, amount]) => {
-    if (!opts.taxInclusive) return { rateBps, baseCents: amount, taxCents: mulDivHalfUp(amount, rateBps, 10_000) };
-    const taxCents = mulDivHalfUp(amount, rateBps, 10_000 + rateBps);
-    return { rateBps, baseCents: amount - taxCents, taxCents };
-  });
+  const taxes = taxesByRate(byRate, opts.taxInclusive ?? false);
   const taxCents = taxes.reduce((a, t) => a + t.taxCents, 0);
   return {
     lines: withBase,
@@ -134,6 +130,20 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
     taxCents,
     totalCents: netSum - documentDiscountCents + (opts.taxInclusive ? 0 : taxCents),
   };
+}
+
+/**
+ * A document's tax, one rounding per rate: `amounts` is the sum of its taxable lines' tax bases
+ * at each rate. Tax-exclusive, tax = base × rate; tax-inclusive, the amount already holds the tax,
+ * which is taken out as amount × rate / (1 + rate) and the base is what remains. Reports that
+ * re-derive a sent document's tax from its stored lines use this same rule.
+ */
+export function taxesByRate(amounts: ReadonlyMap<number, number>, taxInclusive: boolean): DocumentTotals['taxes'] {
+  return [...amounts.entries()].sort(([a], [b]) => a - b).map(([rateBps, amount]) => {
+    if (!taxInclusive) return { rateBps, baseCents: amount, taxCents: mulDivHalfUp(amount, rateBps, 10_000) };
+    const taxCents = mulDivHalfUp(amount, rateBps, 10_000 + rateBps);
+    return { rateBps, baseCents: amount - taxCents, taxCents };
+  });
 }
 
 /** Billed seconds → hours with 3 decimals, half-up (a thousandth of an hour is 3.6 seconds). */

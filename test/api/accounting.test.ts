@@ -182,6 +182,19 @@ describe('the worked month', () => {
     expect(gl).toMatchObject({ closingCents: 558_975, totalDebitCents: 598_975, totalCreditCents: 290_000, truncated: false });
   });
 
+  it('sales tax for March: by rate, voided INV 5 counted back out, matching the sales tax payable account; as CSV', async () => {
+    const tax = await json(await get(`/api/v1/reports/sales-tax?${march}`));
+    // INV 1 1,200.00, INV 3 600.00, INV 4 500.00 at 8.25%; INV 2 3,000.00 untaxed; INV 5 500.00 sent and voided in March.
+    expect(tax.rates).toEqual([{ rateBps: 825, taxableCents: 230_000, taxCents: 18_975, invoices: 3 }]);
+    expect(tax).toMatchObject({ taxableCents: 230_000, exemptCents: 300_000, taxCents: 18_975, ledgerTaxCents: 18_975, otherCents: 0 });
+    const december = await json(await get('/api/v1/reports/sales-tax?from=2025-12-01&to=2025-12-31'));
+    expect(december).toMatchObject({ rates: [], taxableCents: 0, exemptCents: 100_000, taxCents: 0, ledgerTaxCents: 0 });
+    const csv = parseCsv(await (await get(`/api/v1/reports/sales-tax?${march}&format=csv`)).text());
+    expect(csv.slice(1)).toEqual([
+      ['8.25', '2300.00', '189.75', '3'], ['Exempt or zero-rated', '3000.00', '0.00', ''], ['Total', '5300.00', '189.75', ''], ['Sales tax payable, ledger movement', '', '189.75', ''],
+    ]);
+  });
+
   it('every ledger invariant holds', async () => {
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });

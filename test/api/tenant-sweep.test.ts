@@ -173,6 +173,7 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/accounting/periods/:id/reopen': { body: { reason: 'mine now' }, expect: 404 },
   'GET /api/v1/reports/trial-balance': { expect: 'own' },
   'GET /api/v1/reports/profit-and-loss': { expect: 'own' },
+  'GET /api/v1/reports/sales-tax': { expect: 'own' },
   'GET /api/v1/reports/balance-sheet': { expect: 'own' },
   'GET /api/v1/reports/general-ledger': { expect: 'own' },
   'GET /api/v1/reports/ar-aging': { expect: 'own' },

@@ -84,6 +84,10 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     expect(csv).toContain('1000,Cash,asset,4200.00,0.00');
     await page.getByRole('tab', { name: 'A/R aging' }).click();
     await expect.poll(() => page.getByText('Nothing is owed.').count()).toBe(1);
+    // No invoices in these books: the sales tax summary says so, and agrees with the (untouched) tax account.
+    await page.getByRole('tab', { name: 'Sales tax' }).click();
+    await expect.poll(() => page.getByText('No invoice was sent or voided in this range.').count()).toBe(1);
+    expect(await page.getByText('Matches the sales tax payable account').count()).toBe(1);
     await page.getByRole('tab', { name: 'Profit & loss' }).click();
     await page.getByLabel('From').fill('2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Switch, type JSX } from 'solid-js';
 import {
-  arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, trialBalance,
-  type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName, type TrialBalance,
+  arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, salesTax, trialBalance,
+  type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName,
+  type SalesTax, type TrialBalance,
 } from '../accountingApi';
 import { errorMessage } from '../action';
 import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
@@ -21,6 +22,7 @@ const REPORTS: { key: ReportName; label: string }[] = [
   { key: 'trial-balance', label: 'Trial balance' },
   { key: 'general-ledger', label: 'General ledger' },
   { key: 'ar-aging', label: 'A/R aging' },
+  { key: 'sales-tax', label: 'Sales tax' },
   { key: 'invoice-reconciliation', label: 'Reconciliation' },
 ];
 const AGING_LABELS: Record<string, string> = { current: 'Current', '1-30': '1–30', '31-60': '31–60', '61-90': '61–90', '90+': '90+' };
@@ -33,6 +35,7 @@ type Loaded =
   | { kind: 'trial-balance'; data: TrialBalance }
   | { kind: 'general-ledger'; data: GeneralLedger }
   | { kind: 'ar-aging'; data: Aging }
+  | { kind: 'sales-tax'; data: SalesTax }
   | { kind: 'invoice-reconciliation'; data: { items: ReconciliationItem[] } };
 
 const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -79,6 +82,7 @@ export default function AccountingReports() {
         if (!accountId()) setAccountId(accounts()[0]?.id ?? '');
         next = { kind, data: await generalLedger({ ...range(), accountId: accountId() }) };
       } else if (kind === 'ar-aging') next = { kind, data: await arAging({ asOf: to() || undefined, currency: currency() || undefined }) };
+      else if (kind === 'sales-tax') next = { kind, data: await salesTax(range()) };
       else next = { kind, data: await reconciliation({ onlyDrift: onlyDrift(), from: from() || undefined, to: to() || undefined }) };
       if (ticket !== latest) return;
       setLoaded(next);
@@ -120,6 +124,7 @@ export default function AccountingReports() {
   const csv = () => {
     const k = report();
     if (k === 'general-ledger') return csvUrl(k, { ...range(), accountId: accountId() });
+    if (k === 'sales-tax') return csvUrl(k, range());
     if (k === 'ar-aging') return csvUrl(k, { asOf: to() || undefined, currency: currency() || undefined });
     if (k === 'invoice-reconciliation') return csvUrl(k, { from: from() || undefined, to: to() || undefined, onlyDrift: onlyDrift() ? 'true' : undefined });
     return csvUrl(k, query());
@@ -144,7 +149,7 @@ export default function AccountingReports() {
           <FormField id="report-to" name="to" label={asOfReport() ? 'As of' : 'To'} type="date" value={to()} onInput={setTo} />
           <Show when={report() === 'general-ledger'} fallback={
             <Show when={report() === 'invoice-reconciliation'} fallback={
-              <CheckboxField id="report-compare" name="compare" label="Compare with the period before" checked={compare()} onChange={setCompare} disabled={report() === 'ar-aging'} />
+              <CheckboxField id="report-compare" name="compare" label="Compare with the period before" checked={compare()} onChange={setCompare} disabled={report() === 'ar-aging' || report() === 'sales-tax'} />
             }>
               <CheckboxField id="report-drift" name="onlyDrift" label="Only invoices that do not reconcile" checked={onlyDrift()} onChange={setOnlyDrift} />
             </Show>
@@ -172,6 +177,7 @@ export default function AccountingReports() {
                 <Match when={l().kind === 'trial-balance' && (l().data as TrialBalance)}>{(d) => <TrialBalanceView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'general-ledger' && (l().data as GeneralLedger)}>{(d) => <GeneralLedgerView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'ar-aging' && (l().data as Aging)}>{(d) => <AgingView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'sales-tax' && (l().data as SalesTax)}>{(d) => <SalesTaxView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'invoice-reconciliation' && (l().data as { items: ReconciliationItem[] })}>
                   {(d) => <ReconciliationView items={d().items} money={money} canFix={session.can('accounting.manage')} onChanged={() => void load()} />}
                 </Match>
@@ -267,6 +273,44 @@ function BalanceSheetView(props: { data: BalanceSheet; money: Money }) {
         <TotalRow label="Total liabilities and equity" cents={d().totals.liabilitiesAndEquityCents!} previous={d().previousTotals?.liabilitiesAndEquityCents} compared={compared()} money={props.money} />
       </DataTable>
       <p class="muted">Retained earnings are income less expenses from the first entry to this day.</p>
+    </>
+  );
+}
+
+const ratePercent = (bps: number) => `${(bps / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/** Tax charged by rate (counted when an invoice is sent, counted out when it is voided), beside what the sales tax account moved. */
+function SalesTaxView(props: { data: SalesTax; money: Money }) {
+  const d = () => props.data;
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Sales tax, {d().range.from} to {d().range.to}</h2>
+        <span class={d().otherCents === 0 ? 'report-balanced' : 'report-unbalanced'}>
+          {d().otherCents === 0 ? 'Matches the sales tax payable account' : `Other entries moved sales tax payable by ${props.money(d().otherCents)}`}
+        </span>
+      </div>
+      <Show when={d().rates.length > 0 || d().exemptCents !== 0} fallback={<p class="muted">No invoice was sent or voided in this range.</p>}>
+        <DataTable class="report-table" caption="Sales tax by rate" columns={['Rate', { label: 'Taxable sales', class: 'num' }, { label: 'Tax', class: 'num' }, { label: 'Invoices', class: 'num' }]}>
+          <For each={d().rates}>
+            {(r) => (
+              <tr>
+                <td>{ratePercent(r.rateBps)}</td>
+                <Amount cents={r.taxableCents} money={props.money} /><Amount cents={r.taxCents} money={props.money} /><td class="num">{r.invoices}</td>
+              </tr>
+            )}
+          </For>
+          <tr>
+            <td>Exempt or zero-rated</td><Amount cents={d().exemptCents} money={props.money} /><td class="num">—</td><td />
+          </tr>
+          <tr class="report-total">
+            <td>Total</td><Amount cents={d().taxableCents + d().exemptCents} money={props.money} /><Amount cents={d().taxCents} money={props.money} /><td />
+          </tr>
+          <tr>
+            <td>Sales tax payable, ledger movement</td><td /><Amount cents={d().ledgerTaxCents} money={props.money} /><td />
+          </tr>
+        </DataTable>
+      </Show>
     </>
   );
 }
