@@ -138,3 +138,15 @@ export async function markBilled(tx: Tx, companyId: string, ids: string[], docum
   await tx.update(timeEntries).set({ status: 'billed', billedDocumentId: documentId })
     .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.id, ids), eq(timeEntries.status, 'approved')));
 }
+
+/** Seconds each person tracked with work dates in [from, to]: in all, billable, and billable already billed. */
+export function trackedTime(tx: Tx, companyId: string, range: { from: string; to: string }) {
+  return tx.select({
+    userId: timeEntries.userId, email: users.email,
+    totalSeconds: sql<number>`sum(${timeEntries.durationSeconds})::bigint`.mapWith(Number),
+    billableSeconds: sql<number>`coalesce(sum(${timeEntries.durationSeconds}) filter (where ${timeEntries.billable}), 0)::bigint`.mapWith(Number),
+    billedSeconds: sql<number>`coalesce(sum(${timeEntries.durationSeconds}) filter (where ${timeEntries.billable} and ${timeEntries.status} = 'billed'), 0)::bigint`.mapWith(Number),
+  }).from(timeEntries).innerJoin(users, eq(users.id, timeEntries.userId))
+    .where(and(eq(timeEntries.companyId, companyId), gte(timeEntries.workDate, range.from), lte(timeEntries.workDate, range.to)))
+    .groupBy(timeEntries.userId, users.email);
+}

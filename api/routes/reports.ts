@@ -1,7 +1,7 @@
 /**
  * Financial reports (PRODUCT.md §H, Professional plan and up): trial balance,
  * general ledger, profit and loss, balance sheet, A/R aging, invoice
- * reconciliation with "recalculate", and the sales tax summary. Each takes a date range (default: this
+ * reconciliation with "recalculate", the sales tax summary and time utilisation. Each takes a date range (default: this
  * month to date in the company's time zone), `compare=previous` for the period
  * of equal length before it, `currency` (default: the company's) and
  * `format=csv` for a formula-safe download.
@@ -15,7 +15,7 @@ import {
   accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, salesTaxEvents, type Scope,
 } from '../../db/ledger-reports';
 import { recalculateBalances } from '../../db/reconciliation';
-import { timeSettings } from '../../db/time-entries';
+import { timeSettings, trackedTime } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { addDays, isDay } from '../../domain/dates';
@@ -29,6 +29,7 @@ import {
   type AmountRow, type DayRange, type LedgerAccount,
 } from '../../domain/ledger/reports';
 import { can } from '../../domain/permissions';
+import { timeUtilisation } from '../../domain/utilisation';
 import { auditBy } from '../audit';
 import type { AppEnv } from '../env';
 import { requireFeature } from '../plan-gate';
@@ -125,6 +126,16 @@ const salesTaxRoute = createRoute({
   method: 'get', path: '/reports/sales-tax', tags,
   summary: 'Tax charged on invoices by rate over the range (counted when sent, counted out when voided), beside the sales tax payable account',
   request: { query: RangeQuery.omit({ compare: true }) }, responses: { 200: reportResponse('Sales tax summary', SalesTaxView), ...errors },
+});
+
+const Utilisation = { totalSeconds: z.number().int(), billableSeconds: z.number().int(), nonBillableSeconds: z.number().int(), billedSeconds: z.number().int(), utilisationBps: z.number().int().nullable() };
+const UtilisationView = z.object({
+  range: Range, people: z.array(z.object({ userId: z.string(), email: z.string(), ...Utilisation })), team: z.object(Utilisation),
+}).meta({ id: 'TimeUtilisation' });
+const utilisationRoute = createRoute({
+  method: 'get', path: '/reports/time-utilisation', tags,
+  summary: 'Per person over the range: time tracked, billable and not, billable ÷ tracked, and billable time already billed (raw durations)',
+  request: { query: RangeQuery.pick({ from: true, to: true, format: true }) }, responses: { 200: reportResponse('Time utilisation', UtilisationView), ...errors },
 });
 
 interface Ctx {
@@ -344,6 +355,23 @@ export const reportRoutes = areaApp()
         ['Exempt or zero-rated', csvAmount(out.exemptCents), csvAmount(0), ''],
         ['Total', csvAmount(out.taxableCents + out.exemptCents), csvAmount(out.taxCents), ''],
         ['Sales tax payable, ledger movement', '', csvAmount(out.ledgerTaxCents), ''],
+      ]);
+    }
+    return c.json(out, 200);
+  })
+  .openapi(utilisationRoute, async (c) => {
+    const q = c.req.valid('query');
+    const access = await requireFeature(c, 'accounting.view', 'accounting');
+    const out = await run(c, access.companyId, async (tx) => {
+      const range = rangeOf(q, (await reportContext(c, tx, access, undefined)).today);
+      return { range, ...timeUtilisation(await trackedTime(tx, access.companyId, range)) };
+    });
+    if (q.format === 'csv') {
+      const hours = (s: number) => (s / 3600).toFixed(2);
+      const pct = (bps: number | null) => (bps === null ? '' : (bps / 100).toFixed(2));
+      return csvFile(c, `time-utilisation-${out.range.from}-to-${out.range.to}`, ['person', 'hours', 'billable_hours', 'non_billable_hours', 'utilisation_percent', 'billed_hours'], [
+        ...out.people.map((p) => [p.email, hours(p.totalSeconds), hours(p.billableSeconds), hours(p.nonBillableSeconds), pct(p.utilisationBps), hours(p.billedSeconds)]),
+        ['Team', hours(out.team.totalSeconds), hours(out.team.billableSeconds), hours(out.team.nonBillableSeconds), pct(out.team.utilisationBps), hours(out.team.billedSeconds)],
       ]);
     }
     return c.json(out, 200);

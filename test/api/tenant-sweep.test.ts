@@ -174,6 +174,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/reports/trial-balance': { expect: 'own' },
   'GET /api/v1/reports/profit-and-loss': { expect: 'own' },
   'GET /api/v1/reports/sales-tax': { expect: 'own' },
+  'GET /api/v1/reports/time-utilisation': { expect: 'own' },
   'GET /api/v1/reports/balance-sheet': { expect: 'own' },
   'GET /api/v1/reports/general-ledger': { expect: 'own' },
   'GET /api/v1/reports/ar-aging': { expect: 'own' },

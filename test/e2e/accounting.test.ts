@@ -88,6 +88,8 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     await page.getByRole('tab', { name: 'Sales tax' }).click();
     await expect.poll(() => page.getByText('No invoice was sent or voided in this range.').count()).toBe(1);
     expect(await page.getByText('Matches the sales tax payable account').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Utilisation' }).click();
+    await expect.poll(() => page.getByText('Nobody tracked time in this range.').count()).toBe(1);
     await page.getByRole('tab', { name: 'Profit & loss' }).click();
     await page.getByLabel('From').fill('2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();

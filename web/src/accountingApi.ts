@@ -21,6 +21,7 @@ export type BalanceSheet = JsonOf<InferResponseType<(typeof reports)['balance-sh
 export type GeneralLedger = JsonOf<InferResponseType<(typeof reports)['general-ledger']['$get'], 200>>;
 export type Aging = JsonOf<InferResponseType<(typeof reports)['ar-aging']['$get'], 200>>;
 export type SalesTax = JsonOf<InferResponseType<(typeof reports)['sales-tax']['$get'], 200>>;
+export type Utilisation = JsonOf<InferResponseType<(typeof reports)['time-utilisation']['$get'], 200>>;
 export type Reconciliation = JsonOf<InferResponseType<(typeof reports)['invoice-reconciliation']['$get'], 200>>;
 export type ReconciliationItem = Reconciliation['items'][number];
 export type Recalculated = InferResponseType<(typeof reports)['invoice-reconciliation']['recalculate']['$post'], 200>;
@@ -80,12 +81,13 @@ export const balanceSheet = (q: RangeQuery) => call(() => reports['balance-sheet
 export const generalLedger = (q: RangeQuery & { accountId: string }) =>
   call(() => reports['general-ledger'].$get({ query: clean({ ...q, compare: undefined }) as never })) as Promise<GeneralLedger>;
 export const salesTax = (q: RangeQuery) => call(() => reports['sales-tax'].$get({ query: clean({ ...q, compare: undefined }) as never })) as Promise<SalesTax>;
+export const timeUtilisation = (q: { from?: string; to?: string }) => call(() => reports['time-utilisation'].$get({ query: clean(q) as never })) as Promise<Utilisation>;
 export const arAging = (q: { asOf?: string; currency?: string; clientId?: string; limit?: number }) => call(() => reports['ar-aging'].$get({ query: clean(q) as never })) as Promise<Aging>;
 export const reconciliation = (q: { onlyDrift?: boolean; from?: string; to?: string; cursor?: string }) =>
   call(() => reports['invoice-reconciliation'].$get({ query: clean({ ...q, onlyDrift: q.onlyDrift ? 'true' : undefined }) as never })) as Promise<Reconciliation>;
 export const recalculate = (fix: boolean, documentIds?: string[]) => call(() => reports['invoice-reconciliation'].recalculate.$post({ json: { fix, documentIds } }));
 
-export type ReportName = 'trial-balance' | 'profit-and-loss' | 'balance-sheet' | 'general-ledger' | 'ar-aging' | 'sales-tax' | 'invoice-reconciliation';
+export type ReportName = 'trial-balance' | 'profit-and-loss' | 'balance-sheet' | 'general-ledger' | 'ar-aging' | 'sales-tax' | 'time-utilisation' | 'invoice-reconciliation';
 
 /** The same report as a CSV download (same origin: the session cookie rides along). */
 export function csvUrl(report: ReportName, q: Record<string, string | number | undefined>): string {

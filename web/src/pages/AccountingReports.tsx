@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Switch, type JSX } from 'solid-js';
 import {
-  arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, salesTax, trialBalance,
+  arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, salesTax, timeUtilisation, trialBalance,
   type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName,
-  type SalesTax, type TrialBalance,
+  type SalesTax, type TrialBalance, type Utilisation,
 } from '../accountingApi';
 import { errorMessage } from '../action';
 import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
@@ -23,6 +23,7 @@ const REPORTS: { key: ReportName; label: string }[] = [
   { key: 'general-ledger', label: 'General ledger' },
   { key: 'ar-aging', label: 'A/R aging' },
   { key: 'sales-tax', label: 'Sales tax' },
+  { key: 'time-utilisation', label: 'Utilisation' },
   { key: 'invoice-reconciliation', label: 'Reconciliation' },
 ];
 const AGING_LABELS: Record<string, string> = { current: 'Current', '1-30': '1–30', '31-60': '31–60', '61-90': '61–90', '90+': '90+' };
@@ -36,6 +37,7 @@ type Loaded =
   | { kind: 'general-ledger'; data: GeneralLedger }
   | { kind: 'ar-aging'; data: Aging }
   | { kind: 'sales-tax'; data: SalesTax }
+  | { kind: 'time-utilisation'; data: Utilisation }
   | { kind: 'invoice-reconciliation'; data: { items: ReconciliationItem[] } };
 
 const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -83,6 +85,7 @@ export default function AccountingReports() {
         next = { kind, data: await generalLedger({ ...range(), accountId: accountId() }) };
       } else if (kind === 'ar-aging') next = { kind, data: await arAging({ asOf: to() || undefined, currency: currency() || undefined }) };
       else if (kind === 'sales-tax') next = { kind, data: await salesTax(range()) };
+      else if (kind === 'time-utilisation') next = { kind, data: await timeUtilisation({ from: usableFrom(), to: to() || undefined }) };
       else next = { kind, data: await reconciliation({ onlyDrift: onlyDrift(), from: from() || undefined, to: to() || undefined }) };
       if (ticket !== latest) return;
       setLoaded(next);
@@ -125,6 +128,7 @@ export default function AccountingReports() {
     const k = report();
     if (k === 'general-ledger') return csvUrl(k, { ...range(), accountId: accountId() });
     if (k === 'sales-tax') return csvUrl(k, range());
+    if (k === 'time-utilisation') return csvUrl(k, { from: usableFrom(), to: to() || undefined });
     if (k === 'ar-aging') return csvUrl(k, { asOf: to() || undefined, currency: currency() || undefined });
     if (k === 'invoice-reconciliation') return csvUrl(k, { from: from() || undefined, to: to() || undefined, onlyDrift: onlyDrift() ? 'true' : undefined });
     return csvUrl(k, query());
@@ -149,7 +153,7 @@ export default function AccountingReports() {
           <FormField id="report-to" name="to" label={asOfReport() ? 'As of' : 'To'} type="date" value={to()} onInput={setTo} />
           <Show when={report() === 'general-ledger'} fallback={
             <Show when={report() === 'invoice-reconciliation'} fallback={
-              <CheckboxField id="report-compare" name="compare" label="Compare with the period before" checked={compare()} onChange={setCompare} disabled={report() === 'ar-aging' || report() === 'sales-tax'} />
+              <CheckboxField id="report-compare" name="compare" label="Compare with the period before" checked={compare()} onChange={setCompare} disabled={report() === 'ar-aging' || report() === 'sales-tax' || report() === 'time-utilisation'} />
             }>
               <CheckboxField id="report-drift" name="onlyDrift" label="Only invoices that do not reconcile" checked={onlyDrift()} onChange={setOnlyDrift} />
             </Show>
@@ -178,6 +182,7 @@ export default function AccountingReports() {
                 <Match when={l().kind === 'general-ledger' && (l().data as GeneralLedger)}>{(d) => <GeneralLedgerView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'ar-aging' && (l().data as Aging)}>{(d) => <AgingView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'sales-tax' && (l().data as SalesTax)}>{(d) => <SalesTaxView data={d()} money={money} />}</Match>
+                <Match when={l().kind === 'time-utilisation' && (l().data as Utilisation)}>{(d) => <UtilisationView data={d()} />}</Match>
                 <Match when={l().kind === 'invoice-reconciliation' && (l().data as { items: ReconciliationItem[] })}>
                   {(d) => <ReconciliationView items={d().items} money={money} canFix={session.can('accounting.manage')} onChanged={() => void load()} />}
                 </Match>
@@ -273,6 +278,36 @@ function BalanceSheetView(props: { data: BalanceSheet; money: Money }) {
         <TotalRow label="Total liabilities and equity" cents={d().totals.liabilitiesAndEquityCents!} previous={d().previousTotals?.liabilitiesAndEquityCents} compared={compared()} money={props.money} />
       </DataTable>
       <p class="muted">Retained earnings are income less expenses from the first entry to this day.</p>
+    </>
+  );
+}
+
+const hours = (seconds: number) => (seconds / 3600).toFixed(2);
+const share = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).toFixed(1)}%`);
+
+/** Each person's tracked time over the range, how much of it was billable, and how much of that is billed. */
+function UtilisationView(props: { data: Utilisation }) {
+  const d = () => props.data;
+  const row = (label: string, u: Utilisation['team']) => (
+    <>
+      <td>{label}</td>
+      <td class="num">{hours(u.totalSeconds)}</td><td class="num">{hours(u.billableSeconds)}</td><td class="num">{hours(u.nonBillableSeconds)}</td>
+      <td class="num">{share(u.utilisationBps)}</td><td class="num">{hours(u.billedSeconds)}</td>
+    </>
+  );
+  return (
+    <>
+      <div class="report-toolbar">
+        <h2>Utilisation, {d().range.from} to {d().range.to}</h2>
+        <span class="muted">Billable hours as a share of hours tracked, as tracked (before billing rounding).</span>
+      </div>
+      <Show when={d().people.length > 0} fallback={<p class="muted">Nobody tracked time in this range.</p>}>
+        <DataTable class="report-table" caption="Utilisation by person"
+          columns={['Person', { label: 'Hours', class: 'num' }, { label: 'Billable', class: 'num' }, { label: 'Non-billable', class: 'num' }, { label: 'Utilisation', class: 'num' }, { label: 'Billed', class: 'num' }]}>
+          <For each={d().people}>{(p) => <tr>{row(p.email, p)}</tr>}</For>
+          <tr class="report-total">{row('Team', d().team)}</tr>
+        </DataTable>
+      </Show>
     </>
   );
 }
