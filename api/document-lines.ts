@@ -77,3 +77,15 @@ export function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount
 export type DiscountText = z.infer<typeof DiscountBody>;
 export const discountText = (kind: 'percent' | 'amount' | null, value: number | null): DiscountText =>
   kind === 'percent' ? { kind, percent: (value! / 100).toFixed(2) } : kind === 'amount' ? { kind, amount: (value! / 100).toFixed(2) } : null;
+
+const Money = z.number().int();
+/** A stored line as the UI edits it: the fields a line editor fills, and what it came to. */
+export const LineView = z.object({
+  position: z.number(), description: z.string(), catalogItemId: z.string().nullable(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
+  discount: DiscountBody, subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
+});
+
+export const lineView = (l: LineRowInput): z.infer<typeof LineView> => ({
+  position: l.position, description: l.description, catalogItemId: l.catalogItemId ?? null, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
+  taxRateBps: l.taxRateBps, discount: discountText(l.discountKind ?? null, l.discountValue ?? null), subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
+});

@@ -32,7 +32,7 @@ export async function createSeriesSchedule({ temporal, settings }: ApiDeps, s: S
         calendars: [{ dayOfMonth: cal.dayOfMonth, month: cal.months, hour: cal.hour, minute: 0, second: 0 }],
         timezone: s.timeZone,
         startAt: new Date(instantIn(s.timeZone, s.startDate, '00:00')),
-        ...(s.endDate && { endAt: new Date(instantIn(s.timeZone, addDays(s.endDate, 1), '00:00')) }),
+        endAt: endAtOf(s.timeZone, s.endDate),
       },
       action: {
         type: 'startWorkflow', workflowType: 'recurringOccurrence', taskQueue: settings.TEMPORAL_TASK_QUEUE,
@@ -46,6 +46,13 @@ export async function createSeriesSchedule({ temporal, settings }: ApiDeps, s: S
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
+}
+
+const endAtOf = (timeZone: string, endDate: string | null) => (endDate ? new Date(instantIn(timeZone, addDays(endDate, 1), '00:00')) : undefined);
+
+/** Move (or lift) the last day the series' schedule may fire. */
+export async function setSeriesEnd({ temporal }: ApiDeps, seriesId: string, endDate: string | null, timeZone: string): Promise<void> {
+  await temporal.schedule.getHandle(scheduleId(seriesId)).update((prev) => ({ ...prev, spec: { ...prev.spec, endAt: endAtOf(timeZone, endDate) } }));
 }
 
 export async function setSeriesPaused({ temporal }: ApiDeps, seriesId: string, paused: boolean): Promise<void> {

@@ -31,7 +31,7 @@ import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam, listOf } from '../schemas/work';
 import { companyRule, ruleFrom } from '../rounding';
 import { areaApp } from '../validation';
-import { computed, DiscountBody, discountOf, discountText, LineBody, lineInputs } from '../document-lines';
+import { computed, DiscountBody, discountOf, discountText, LineBody, lineInputs, LineView, lineView } from '../document-lines';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Locked') };
 const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
@@ -58,10 +58,7 @@ const DocumentView = z.object({
   /** The document discount as it is edited (the same shape the body takes), so a form can send it back unchanged. */
   discount: DiscountBody,
   taxInclusive: z.boolean(),
-  lines: z.array(z.object({
-    id: z.string(), position: z.number(), description: z.string(), catalogItemId: z.string().nullable(), quantity: z.string(), unitPriceCents: Money, taxable: z.boolean(), taxRateBps: z.number(),
-    discount: DiscountBody, subtotalCents: Money, lineDiscountCents: Money, netCents: Money,
-  })),
+  lines: z.array(LineView.extend({ id: z.string() })),
 }).meta({ id: 'Document' });
 
 const list = createRoute({ method: 'get', path: '/documents', tags: ['documents'], summary: 'Estimates or invoices, newest first', request: { query: z.object({ kind: z.enum(['estimate', 'invoice']), status: z.string().max(20).optional(), clientId: z.string().uuid().optional(), cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) }, responses: { 200: jsonResponse('Documents', listOf(DocumentView.omit({ lines: true }))), ...errors } });
@@ -86,10 +83,7 @@ async function view(tx: Tx, companyId: string, d: DocumentRow) {
     client: { id: d.clientId, name: client?.name ?? '', email: client ? await billingEmail(tx, companyId, client) : null }, remindersEnabled: d.remindersEnabled, projectId: d.projectId, issueDate: d.issueDate, dueDate: d.dueDate, currency: d.currency,
     notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents, taxCents: d.taxCents, totalCents: d.totalCents, balanceCents: d.balanceCents,
     discount: discountText(d.discountKind, d.discountValue), taxInclusive: d.taxInclusive,
-    lines: lines.map((l) => ({
-      id: l.id, position: l.position, description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, taxable: l.taxable,
-      taxRateBps: l.taxRateBps, discount: discountText(l.discountKind, l.discountValue), subtotalCents: l.subtotalCents, lineDiscountCents: l.lineDiscountCents, netCents: l.netCents,
-    })),
+    lines: lines.map((l) => ({ id: l.id, ...lineView(l) })),
   };
 }
 

@@ -2,7 +2,9 @@
  * Recurring invoice series: saved with their lines computed once (what every
  * occurrence copies), fired by a Temporal Schedule per series; pause, resume,
  * skip the next occurrence, end. Occurrences are ordinary invoices carrying
- * the series and their date.
+ * the series and their date. Editing a series changes what later occurrences
+ * copy (lines, discount, notes, terms, auto-send, name, end date); invoices
+ * already made keep what they were made with.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { and, desc, eq } from 'drizzle-orm';
@@ -11,6 +13,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import { getClient } from '../../db/clients';
 import { getProject } from '../../db/projects';
+import type { Tx } from '../../db/client';
 import { getSeries, insertSeries, listSeries, updateSeries, type SeriesRow, type SeriesTemplate } from '../../db/recurring';
 import { documents } from '../../db/schema/documents';
 import { withTenant } from '../../db/tenant';
@@ -20,9 +23,9 @@ import { AppError } from '../../domain/errors';
 import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart } from '../../domain/recurring';
 import { auditBy } from '../audit';
 import type { AppEnv } from '../env';
-import { computed, DiscountBody, discountOf, lineInputs, LineBody } from '../document-lines';
+import { computed, DiscountBody, discountOf, discountText, lineInputs, LineBody, LineView, lineView } from '../document-lines';
 import { requireCompany } from '../guards';
-import { createSeriesSchedule, deleteSeriesSchedule, scheduleId, setSeriesPaused } from '../recurring';
+import { createSeriesSchedule, deleteSeriesSchedule, scheduleId, setSeriesEnd, setSeriesPaused } from '../recurring';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam } from '../schemas/work';
 import { areaApp } from '../validation';
@@ -48,15 +51,39 @@ const SeriesView = z.object({
   id: z.string(), name: z.string(), clientId: z.string(), projectId: z.string().nullable(), frequency: z.string(), startDate: z.string(), endDate: z.string().nullable(),
   status: z.string(), autoSend: z.boolean(), totalCents: z.number(), skipDates: z.array(z.string()), nextDates: z.array(z.string()), scheduleId: z.string(),
 }).meta({ id: 'RecurringSeries' });
+/** What a series' edit may change: not the client or the calendar (end the series and start another for those). */
+const SeriesEdit = SeriesBody.omit({ clientId: true, frequency: true, startDate: true }).meta({ id: 'RecurringSeriesEdit' });
+const SeriesTemplateView = z.object({
+  lines: z.array(LineView), discount: DiscountBody, taxInclusive: z.boolean(), notes: z.string(), terms: z.string(),
+  subtotalCents: z.number(), discountCents: z.number(), taxCents: z.number(), totalCents: z.number(),
+});
 
 const list = createRoute({ method: 'get', path: '/recurring-invoices', tags, summary: 'Recurring invoice series', responses: { 200: jsonResponse('Series', z.object({ items: z.array(SeriesView) })), ...errors } });
 const create = createRoute({ method: 'post', path: '/recurring-invoices', tags, summary: 'Start a recurring series (a Temporal Schedule fires each occurrence)', request: { body: jsonBody(SeriesBody) }, responses: { 201: jsonResponse('Series', SeriesView), ...errors } });
-const get = createRoute({ method: 'get', path: '/recurring-invoices/{id}', tags, summary: 'A series and the invoices it made', request: { params: IdParam }, responses: { 200: jsonResponse('Series', SeriesView.extend({ invoices: z.array(z.object({ id: z.string(), number: z.string(), occurrenceDate: z.string().nullable(), status: z.string(), totalCents: z.number() })) })), ...errors } });
+const edit = createRoute({
+  method: 'put', path: '/recurring-invoices/{id}', tags, summary: 'Change what later occurrences copy (invoices already made keep theirs)',
+  request: { params: IdParam, body: jsonBody(SeriesEdit) }, responses: { 200: jsonResponse('Series', SeriesView), ...errors },
+});
+const get = createRoute({ method: 'get', path: '/recurring-invoices/{id}', tags, summary: 'A series, what it copies, and the invoices it made', request: { params: IdParam }, responses: { 200: jsonResponse('Series', SeriesView.extend({ template: SeriesTemplateView, invoices: z.array(z.object({ id: z.string(), number: z.string(), occurrenceDate: z.string().nullable(), status: z.string(), totalCents: z.number() })) })), ...errors } });
 const action = (name: 'pause' | 'resume' | 'skip', summary: string) => createRoute({ method: 'post', path: `/recurring-invoices/{id}/${name}`, tags, summary, request: { params: IdParam }, responses: { 200: jsonResponse('Series', SeriesView), ...errors } });
 const pause = action('pause', 'Pause: no occurrences until resumed');
 const resume = action('resume', 'Resume a paused series');
 const skip = action('skip', 'Skip the next occurrence');
 const end = createRoute({ method: 'delete', path: '/recurring-invoices/{id}', tags, summary: 'End a series (its invoices stay)', request: { params: IdParam }, responses: { 204: { description: 'Ended' }, ...errors } });
+
+/** Lines, discount and texts, computed once: what every occurrence copies. */
+async function templateOf(tx: Tx, companyId: string, body: z.infer<typeof SeriesEdit>): Promise<SeriesTemplate> {
+  const c = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount), body.taxInclusive);
+  return {
+    lines: c.rows, discountKind: c.discountKind, discountValue: c.discountValue, subtotalCents: c.money.subtotalCents, discountCents: c.money.discountCents,
+    taxCents: c.money.taxCents, totalCents: c.money.totalCents, taxInclusive: body.taxInclusive, notes: body.notes, terms: body.terms,
+  };
+}
+
+const templateView = (t: SeriesTemplate): z.infer<typeof SeriesTemplateView> => ({
+  lines: t.lines.map(lineView), discount: discountText(t.discountKind, t.discountValue), taxInclusive: t.taxInclusive ?? false, notes: t.notes, terms: t.terms,
+  subtotalCents: t.subtotalCents, discountCents: t.discountCents, taxCents: t.taxCents, totalCents: t.totalCents,
+});
 
 /** The next few occurrences from today that will run (skipped dates left out). */
 function nextDates(s: SeriesRow, today: string): string[] {
@@ -88,11 +115,7 @@ export const recurringRoutes = areaApp()
     const { series, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       if (!(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
-      const c2 = computed(await lineInputs(tx, companyId, body.lines), discountOf('discount', body.discount), body.taxInclusive);
-      const template: SeriesTemplate = {
-        lines: c2.rows, discountKind: c2.discountKind, discountValue: c2.discountValue, subtotalCents: c2.money.subtotalCents, discountCents: c2.money.discountCents,
-        taxCents: c2.money.taxCents, totalCents: c2.money.totalCents, taxInclusive: body.taxInclusive, notes: body.notes, terms: body.terms,
-      };
+      const template = await templateOf(tx, companyId, body);
       const series = await insertSeries(tx, {
         companyId, clientId: body.clientId, projectId: body.projectId ?? null, name: body.name, frequency: body.frequency, startDate: body.startDate,
         endDate: body.endDate ?? null, autoSend: body.autoSend, template, createdBy: userId,
@@ -118,9 +141,36 @@ export const recurringRoutes = areaApp()
       if (!s) throw AppError.notFound('No such series.');
       const invoices = await tx.select({ id: documents.id, number: documents.number, occurrenceDate: documents.occurrenceDate, status: documents.status, totalCents: documents.totalCents })
         .from(documents).where(and(eq(documents.companyId, companyId), eq(documents.recurringSeriesId, id))).orderBy(desc(documents.occurrenceDate));
-      return { ...view(s, dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now())), invoices };
+      return { ...view(s, dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now())), template: templateView(s.template as SeriesTemplate), invoices };
     });
     return c.json(out, 200);
+  })
+  .openapi(edit, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'documents.manage');
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { series, before, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const s = await getSeries(tx, companyId, id);
+      if (!s) throw AppError.notFound('No such series.');
+      if (s.status === 'ended') throw new AppError(409, 'SERIES_ENDED', 'This series has ended; start a new one.');
+      const problem = seriesProblem({ startDate: s.startDate, endDate: body.endDate ?? null });
+      if (problem) throw AppError.validation({ endDate: problem });
+      if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      const template = await templateOf(tx, companyId, body);
+      const values = { name: body.name, projectId: body.projectId ?? null, endDate: body.endDate ?? null, autoSend: body.autoSend, template };
+      await updateSeries(tx, companyId, id, values);
+      const was = s.template as SeriesTemplate;
+      await recordAudit(tx, {
+        companyId, ...auditBy(c, userId), action: 'recurring.updated', objectType: 'recurring_series', objectId: id,
+        before: { name: s.name, endDate: s.endDate, autoSend: s.autoSend, totalCents: was.totalCents, lines: was.lines.length },
+        after: { name: body.name, endDate: values.endDate, autoSend: body.autoSend, totalCents: template.totalCents, lines: template.lines.length },
+      });
+      const timeZone = (await timeSettings(tx, companyId))!.timeZone;
+      return { series: { ...s, ...values } as SeriesRow, before: s, timeZone, today: dayIn(timeZone, Date.now()) };
+    });
+    // The row is the truth for what is copied; the schedule only needs to know when to stop.
+    if (before.endDate !== series.endDate) await setSeriesEnd(c.var.deps, id, series.endDate, timeZone);
+    return c.json(view(series, today), 200);
   })
   .openapi(pause, async (c) => c.json(await changeSeries(c, 'pause'), 200))
   .openapi(resume, async (c) => c.json(await changeSeries(c, 'resume'), 200))

@@ -151,6 +151,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/recurring-invoices': { expect: 'own' },
   'POST /api/v1/recurring-invoices': { body: { name: 'Bravo series', clientId: A.clientId, frequency: 'monthly', startDate: '2030-01-01', lines: [{ description: 'x', quantity: '1', unitPrice: '1' }] }, expect: 404 },
   'GET /api/v1/recurring-invoices/:id': { expect: 404 },
+  'PUT /api/v1/recurring-invoices/:id': { body: { name: 'Mine now', lines: [{ description: 'x', quantity: '1', unitPrice: '1' }] }, expect: 404 },
   'POST /api/v1/recurring-invoices/:id/pause': { expect: 404 },
   'POST /api/v1/recurring-invoices/:id/resume': { expect: 404 },
   'POST /api/v1/recurring-invoices/:id/skip': { expect: 404 },

@@ -88,9 +88,21 @@ describe.skipIf(chromiumMissing)('recurring invoices in the browser', () => {
     await expect.poll(status).toBe('Active');
     expect(await nextDates('.recurring-details .recurring-next')).toHaveLength(3);
 
+    // An edit: the form opens with what the series copies; the client and calendar stay put.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    expect(await page.getByLabel('Unit price').inputValue()).toBe('1500.00');
+    expect(await page.getByLabel('Prices include tax').isChecked()).toBe(true);
+    expect(await page.getByLabel('Client').isDisabled()).toBe(true);
+    await page.getByLabel('Unit price').fill('1800');
+    await page.getByLabel('Name').fill('Monthly retainer 2027');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByText('Monthly retainer 2027 is saved: invoices made from now on copy it.').count()).toBe(1);
+    await expect.poll(() => page.locator('h1.recurring-title').textContent()).toBe('Monthly retainer 2027');
+    expect(await page.locator('.recurring-details').textContent()).toContain('$1,800.00');
+
     // End asks first (the harness accepts the confirmation); the series leaves the list.
     await page.getByRole('button', { name: 'End', exact: true }).click();
-    await expect.poll(() => page.getByText('Monthly retainer has ended.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Monthly retainer 2027 has ended.').count()).toBe(1);
     await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No recurring invoices yet');
   });
 });

@@ -103,3 +103,40 @@ it('pause stops the schedule, skip passes over the next date once, and ending re
   expect((await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie })).status).toBe(404);
   expect(await invoicesOf(s.id)).toHaveLength(1);
 }, 30_000);
+
+it('an edit changes what later occurrences copy and moves the schedule’s end; invoices already made keep theirs', async () => {
+  const s = await series({ startDate: '2026-08-05', name: 'Support' });
+  await runOccurrence(s.id, Date.parse('2026-08-05T14:00:00Z'), 'aug');
+  const put = (body: Record<string, unknown>) => env.request(`/api/v1/recurring-invoices/${s.id}`, { method: 'PUT', cookie, json: body });
+  const edit = {
+    name: 'Support plan', endDate: '2027-01-31', autoSend: false, notes: 'Thank you', terms: 'Net 10', taxInclusive: false, discount: { kind: 'percent', percent: '10' },
+    lines: [{ description: 'Support hours', quantity: '2', unitPrice: '60.00', taxable: true, taxRate: '8.25' }, { description: 'Monitoring', quantity: '1', unitPrice: '20.00' }],
+  };
+  // Bad input changes nothing.
+  expect((await put({ ...edit, endDate: '2026-07-01' })).status).toBe(400);
+  expect((await put({ ...edit, lines: [{ description: 'x', quantity: '1', unitPrice: 'lots' }] })).status).toBe(400);
+  expect((await json(await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie }))).template.totalCents).toBe(4_900);
+
+  const res = await put(edit);
+  expect(res.status).toBe(200);
+  // 120.00 + 20.00 = 140.00, less 10% = 126.00; tax 8.25% on 108.00 (the taxed line's share) = 8.91.
+  expect(await json(res)).toMatchObject({ name: 'Support plan', endDate: '2027-01-31', totalCents: 13_491 });
+  const detail = await json(await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie }));
+  expect(detail.template).toMatchObject({ notes: 'Thank you', terms: 'Net 10', discount: { kind: 'percent', percent: '10.00' }, subtotalCents: 14_000, taxCents: 891, totalCents: 13_491 });
+  expect(detail.template.lines.map((l: { description: string; unitPriceCents: number; taxRateBps: number }) => [l.description, l.unitPriceCents, l.taxRateBps]))
+    .toEqual([['Support hours', 6_000, 825], ['Monitoring', 2_000, 0]]);
+  const desc = await env.temporal.schedule.getHandle(s.scheduleId).describe();
+  expect(desc.spec.endAt?.toISOString()).toBe('2027-02-01T05:00:00.000Z'); // the end of 31 January in the company's zone (New York, EST)
+
+  await runOccurrence(s.id, Date.parse('2026-09-05T14:00:00Z'), 'sep');
+  expect((await invoicesOf(s.id)).map((i) => [i.occurrence_date, i.total_cents])).toEqual([['2026-08-05', 4_900], ['2026-09-05', 13_491]]);
+  const audit = await env.owner.db.execute<{ before: { totalCents: number }; after: { totalCents: number } }>(
+    sql`select before, after from audit_events where object_id = ${s.id} and action = 'recurring.updated'`);
+  expect(audit.map((a) => [a.before.totalCents, a.after.totalCents])).toEqual([[4_900, 13_491]]);
+
+  // Lifting the end date lifts the schedule's; an ended series cannot be edited.
+  expect((await put({ ...edit, endDate: null })).status).toBe(200);
+  expect((await env.temporal.schedule.getHandle(s.scheduleId).describe()).spec.endAt).toBeUndefined();
+  expect((await env.request(`/api/v1/recurring-invoices/${s.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+  expect((await put(edit)).status).toBe(404);
+}, 60_000);

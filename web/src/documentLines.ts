@@ -52,8 +52,11 @@ export const discountValues = (d: DocumentDiscountInput) => ({
 export const discountBody = (kind: string, value: string): DocumentDiscountInput =>
   kind === 'percent' ? { kind: 'percent', percent: value.trim() } : kind === 'amount' ? { kind: 'amount', amount: value.trim() } : null;
 
+/** What an editor row is filled from: a document's stored line, or a recurring series' template line. */
+export type LineSource = Pick<DocumentLine, 'description' | 'quantity' | 'unitPriceCents' | 'taxable' | 'taxRateBps' | 'discount'>;
+
 let nextKey = 1;
-export const lineDraft = (line?: DocumentLine): LineDraft => ({
+export const lineDraft = (line?: LineSource): LineDraft => ({
   key: nextKey++,
   description: line?.description ?? '',
   quantity: line?.quantity ?? '1',
@@ -122,7 +125,7 @@ export function previewTotals(lines: readonly LineDraft[], discount: DocumentDis
  * The lines being edited: their drafts, per-input server errors, and the body to
  * send. Input ids are `<idPrefix>-lines.<i>.<field>`, the API's names for them.
  */
-export function createLineEditor(opts: { idPrefix: string; lines?: readonly DocumentLine[] }) {
+export function createLineEditor(opts: { idPrefix: string; lines?: readonly LineSource[] }) {
   const [lines, setLines] = createStore<LineDraft[]>((opts.lines ?? []).map((l) => lineDraft(l)));
   /** Server messages for line inputs, keyed `lines.<i>.<field>` as the API names them. */
   const [errors, setErrors] = createSignal<Record<string, string>>({});

@@ -12,10 +12,13 @@ export type RecurringSeriesDetail = InferResponseType<(typeof one)['$get'], 200>
 export type RecurringInvoice = RecurringSeriesDetail['invoices'][number];
 export type RecurringInput = InferRequestType<typeof series.$post>['json'];
 export type RecurringFrequency = RecurringInput['frequency'];
+export type RecurringEdit = InferRequestType<(typeof one)['$put']>['json'];
 
 export const listRecurring = () => call(() => series.$get());
 export const getRecurring = (id: string) => call(() => one.$get({ param: { id } }));
 export const createRecurring = (json: RecurringInput) => call(() => series.$post({ json }));
+/** Changes what later occurrences copy; invoices already made keep theirs. */
+export const updateRecurring = (id: string, json: RecurringEdit) => call(() => one.$put({ param: { id }, json }));
 export const pauseRecurring = (id: string) => call(() => one.pause.$post({ param: { id } }));
 export const resumeRecurring = (id: string) => call(() => one.resume.$post({ param: { id } }));
 export const skipRecurring = (id: string) => call(() => one.skip.$post({ param: { id } }));

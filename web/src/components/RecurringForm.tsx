@@ -2,9 +2,9 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { occurrenceDates, seriesStart } from '../../../domain/recurring';
 import { errorMessage } from '../action';
 import { todayIso } from '../dates';
-import { createLineEditor, discountBody, previewTotals } from '../documentLines';
+import { createLineEditor, discountBody, discountValues, previewTotals } from '../documentLines';
 import { createForm } from '../form';
-import { createRecurring, FREQUENCY_OPTIONS, type RecurringFrequency, type RecurringSeries } from '../recurringApi';
+import { createRecurring, FREQUENCY_OPTIONS, updateRecurring, type RecurringFrequency, type RecurringSeries, type RecurringSeriesDetail } from '../recurringApi';
 import { listClients, listProjects, type Client, type Project } from '../workApi';
 import CheckboxField from './CheckboxField';
 import DayList from './DayList';
@@ -22,19 +22,25 @@ const FIELDS = [
 ] as const;
 const PREVIEW_COUNT = 3;
 
-/** A new recurring series: who, how often, from and until when, the lines every invoice copies. */
-export default function RecurringForm(props: { onSaved: (series: RecurringSeries) => void; onCancel: () => void }) {
+/**
+ * A recurring series: who, how often, from and until when, the lines every invoice copies. Given
+ * `series`, it edits that one: the client and the calendar stay (a different client or calendar is
+ * a new series); everything later occurrences copy can change.
+ */
+export default function RecurringForm(props: { series?: RecurringSeriesDetail; onSaved: (series: RecurringSeries) => void; onCancel: () => void }) {
+  const editing = props.series;
   const [clients, setClients] = createSignal<Client[]>();
   const [projects, setProjects] = createSignal<Project[]>([]);
   const [loadError, setLoadError] = createSignal<string>();
-  const [autoSend, setAutoSend] = createSignal(false);
-  const [taxInclusive, setTaxInclusive] = createSignal(false);
-  const editor = createLineEditor({ idPrefix: 'recurring' });
+  const [autoSend, setAutoSend] = createSignal(editing?.autoSend ?? false);
+  const [taxInclusive, setTaxInclusive] = createSignal(editing?.template.taxInclusive ?? false);
+  const editor = createLineEditor({ idPrefix: 'recurring', lines: editing?.template.lines });
 
   const loadClients = async () => {
     setLoadError(undefined);
     try {
       setClients((await listClients({ limit: 200 })).items);
+      if (editing) setProjects((await listProjects({ clientId: editing.clientId, limit: 200 })).items);
     } catch (err) {
       setLoadError(errorMessage(err, 'Could not load the clients.'));
     }
@@ -44,9 +50,28 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
   const form = createForm({
     fields: FIELDS,
     idPrefix: 'recurring',
-    initial: { frequency: 'monthly', startDate: todayIso() },
+    initial: editing
+      ? {
+          name: editing.name, clientId: editing.clientId, projectId: editing.projectId ?? '', frequency: editing.frequency, startDate: editing.startDate,
+          endDate: editing.endDate ?? '', notes: editing.template.notes, terms: editing.template.terms, ...discountValues(editing.template.discount),
+        }
+      : { frequency: 'monthly', startDate: todayIso() },
     submit: async (v) => {
       editor.clearErrors();
+      if (editing) {
+        const saved = await updateRecurring(editing.id, {
+          name: v.name,
+          projectId: v.projectId || null,
+          endDate: v.endDate || null,
+          autoSend: autoSend(),
+          taxInclusive: taxInclusive(),
+          discount: discountBody(v.discountKind, v.discount),
+          notes: v.notes,
+          terms: v.terms,
+          lines: editor.body(),
+        }).catch(editor.placeErrors);
+        return props.onSaved(saved);
+      }
       const saved = await createRecurring({
         name: v.name,
         clientId: v.clientId,
@@ -96,10 +121,13 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
       <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClients()} />}>
         <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
           {(list) => (
-            <FormShell form={form} class="form recurring-form" label="New recurring invoice">
+            <FormShell form={form} class="form recurring-form" label={editing ? `Edit ${editing.name}` : 'New recurring invoice'}>
+              <Show when={editing}>
+                <p class="small muted">Changes apply to the invoices made from now on; those already made keep what they were made with. To change the client or the calendar, end this series and start a new one.</p>
+              </Show>
               <div class="form-row">
                 <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
-                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} />
+                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} disabled={!!editing} />
               </div>
               <div class="form-row">
                 <SelectField
@@ -108,6 +136,7 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
                   label="Client"
                   placeholder="Choose a client"
                   options={list().map((c) => ({ value: c.id, label: c.name }))}
+                  disabled={!!editing}
                 />
                 <SelectField
                   {...form.field('projectId')}
@@ -121,14 +150,15 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
                   {...form.field('startDate')}
                   type="date"
                   label="Start date"
+                  disabled={!!editing}
                   hint="The first invoice's date; the rest fall on the same day. Days 29–31 run on the 28th, so short months are not skipped."
                 />
                 <FormField {...form.field('endDate')} type="date" label="End date (optional)" hint="Leave empty to keep going until you end it." />
               </div>
               <Show
-                when={preview()}
+                when={!editing && preview()}
                 fallback={
-                  <Show when={form.values.startDate && form.values.startDate < todayIso()}>
+                  <Show when={!editing && form.values.startDate && form.values.startDate < todayIso()}>
                     <p class="small muted recurring-preview">No invoices are made for dates that have already passed.</p>
                   </Show>
                 }
@@ -168,7 +198,7 @@ export default function RecurringForm(props: { onSaved: (series: RecurringSeries
 
               <div class="button-row">
                 <SubmitButton pending={form.pending()} working="Saving…">
-                  Save recurring invoice
+                  {editing ? 'Save changes' : 'Save recurring invoice'}
                 </SubmitButton>
                 <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
                   Cancel

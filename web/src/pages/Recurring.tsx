@@ -175,6 +175,7 @@ function RecurringDetailFor(props: { id: string }) {
   const [client, setClient] = createSignal<Client>();
   const [loadError, setLoadError] = createSignal<string>();
   const [notice, setNotice] = createSignal<string | undefined>(location.state?.notice);
+  const [editing, setEditing] = createSignal(false);
 
   const load = async () => {
     setLoadError(undefined);
@@ -248,6 +249,9 @@ function RecurringDetailFor(props: { id: string }) {
                         {act.isBusy('resume') ? 'Resuming…' : 'Resume'}
                       </button>
                     </Show>
+                    <button type="button" class="btn btn-secondary" onClick={() => { setNotice(undefined); setEditing(true); }} disabled={act.pending() || editing()}>
+                      Edit
+                    </button>
                     <button type="button" class="btn btn-danger" onClick={() => void act.run('end')} disabled={act.pending()}>
                       {act.isBusy('end') ? 'Ending…' : 'End'}
                     </button>
@@ -255,6 +259,17 @@ function RecurringDetailFor(props: { id: string }) {
                 </Show>
                 <SuccessNote message={notice()} />
                 <FormError message={act.error()} />
+                <Show when={editing()}>
+                  <RecurringForm
+                    series={s()}
+                    onSaved={(saved) => {
+                      setEditing(false);
+                      setNotice(`${saved.name} is saved: invoices made from now on copy it.`);
+                      void load();
+                    }}
+                    onCancel={() => setEditing(false)}
+                  />
+                </Show>
 
                 <div class="stack">
                   <section class="card" aria-labelledby="recurring-schedule-title">
