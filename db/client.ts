@@ -27,7 +27,7 @@ export function connect(url: string, options: { max?: number; applicationName?: 
  * Statements with more parameters than this are bulk writes (an import, a seed) whose text changes
  * with their row count; preparing them would only grow each connection's statement cache.
  */
-export const PREPARE_MAX_PARAMETERS = 64;
+const PREPARE_MAX_PARAMETERS = 64;
 
 /**
  * Drizzle sends every statement it was not asked to name as an unnamed one, and postgres.js sends an
