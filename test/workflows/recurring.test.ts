@@ -55,8 +55,13 @@ it('a schedule fired twice over the same months makes one invoice per occurrence
   const handle = env.temporal.schedule.getHandle(s.scheduleId);
   await handle.backfill([{ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-03-31T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
   await handle.backfill([{ start: new Date('2026-02-01T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
-  // Backfilled runs queue behind everything else the server is doing: give them time under a loaded suite.
-  await eventually(async () => ((await invoicesOf(s.id)).length === 3 ? true : undefined), 45_000);
+  // Backfilled runs queue behind everything else the server is doing: give them time under a loaded suite
+  // (one full CI run saw them take over 45 s), and say where they stood if even that is not enough.
+  await eventually(async () => ((await invoicesOf(s.id)).length === 3 ? true : undefined), 100_000).catch(async (err) => {
+    const d = await handle.describe();
+    const runs = await Promise.all(d.info.recentActions.map(async (a) => `${a.scheduledAt.toISOString()} ${a.action.workflow.workflowId}: ${(await env.temporal.workflow.getHandle(a.action.workflow.workflowId, a.action.workflow.firstExecutionRunId).describe()).status.name}`));
+    throw new Error(`${err.message}: ${(await invoicesOf(s.id)).length} invoices, ${d.info.numActionsTaken} actions taken, ${d.info.runningActions.length} running\n${runs.join('\n')}`);
+  });
   await sleep(2000); // the second February run has had its chance
   const made = await invoicesOf(s.id);
   expect(made.map((i) => i.occurrence_date)).toEqual(['2026-01-15', '2026-02-15', '2026-03-15']);
@@ -64,7 +69,7 @@ it('a schedule fired twice over the same months makes one invoice per occurrence
   expect(new Set(made.map((i) => i.number)).size).toBe(3);
   const detail = await json(await env.request(`/api/v1/recurring-invoices/${s.id}`, { cookie }));
   expect(detail.invoices).toHaveLength(3);
-}, 60_000);
+}, 120_000);
 
 it('the same occurrence run twice makes one invoice, and an auto-send series sends it once', async () => {
   const s = await series({ startDate: '2026-06-10', autoSend: true, name: 'Retainer' });
