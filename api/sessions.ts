@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import {
-  createSession, deleteSession, findSession, sessionMemberships, touchSession, type MembershipView, type UserRow,
+  createSession, deleteSession, findSession, touchSession, type MembershipView, type UserRow,
 } from '../db/identity';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
@@ -64,14 +64,14 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   if (token) {
     const tokenHash = hashToken(token);
     const { database, settings } = c.var.deps;
-    // Both reads at once, on two connections: the session with its user, and its memberships.
-    const [found, memberships] = await Promise.all([findSession(database.db, tokenHash), sessionMemberships(database.db, tokenHash)]);
+    // One statement: the session, its user and the user's memberships.
+    const found = await findSession(database.db, tokenHash);
     const idleMs = Date.now() - (found?.session.lastSeenAt.getTime() ?? 0);
     if (found && idleMs > settings.SESSION_IDLE_MINUTES * 60 * 1000) {
       await deleteSession(database.db, tokenHash);
     } else if (found) {
       const { session, user } = found;
-      const companies = session.secondFactorPending ? [] : memberships;
+      const companies = session.secondFactorPending ? [] : found.memberships;
       c.set('auth', {
         tokenHash, sessionId: session.id, user, secondFactorPending: session.secondFactorPending,
         membership: pickMembership(companies, session.activeCompanyId), companies,

@@ -83,13 +83,6 @@ export interface MembershipView {
   requireTotpForManagers: boolean;
 }
 
-/** The companies of a live session's user, oldest membership first, in one statement (migration 0020). */
-export async function sessionMemberships(db: Executor, tokenHash: string): Promise<MembershipView[]> {
-  const rows = await db.execute<{ company_id: string; company_name: string; role: Role; require_totp_for_managers: boolean }>(
-    sql`select * from session_memberships(${tokenHash})`);
-  return rows.map((r) => ({ company: { id: r.company_id, name: r.company_name }, role: r.role, requireTotpForManagers: r.require_totp_for_managers }));
-}
-
 /** Every company the user belongs to, oldest membership first. */
 export function userCompanies(db: Db, userId: string): Promise<MembershipView[]> {
   return withScope(db, { userId }, async (tx) => {
@@ -110,12 +103,27 @@ export async function createSession(db: Executor, s: typeof sessions.$inferInser
   return row!;
 }
 
-/** A session that has not passed its absolute end, with its user. Idle expiry is judged by the caller. */
-export async function findSession(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions)
+type MembershipJson = { company_id: string; company_name: string; role: Role; require_totp_for_managers: boolean; n: number };
+
+/**
+ * A session that has not passed its absolute end, with its user and the user's companies (oldest
+ * membership first), in one statement: `session_memberships` (migration 0020) scopes the
+ * statement's own transaction to the session's user, so row-level security applies to the
+ * memberships as to any read. Idle expiry is judged by the caller.
+ */
+export async function findSession(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRow; memberships: MembershipView[] } | null> {
+  const [row] = await db.select({
+    session: sessions, user: users,
+    memberships: sql<MembershipJson[] | string>`(select coalesce(json_agg(m order by m.n), '[]'::json) from session_memberships(${tokenHash}) with ordinality as m(company_id, company_name, role, require_totp_for_managers, n))`,
+  }).from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
-  return row ?? null;
+  if (!row) return null;
+  const list = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as MembershipJson[];
+  return {
+    session: row.session, user: row.user,
+    memberships: list.map((r) => ({ company: { id: r.company_id, name: r.company_name }, role: r.role, requireTotpForManagers: r.require_totp_for_managers })),
+  };
 }
 
 export async function touchSession(db: Executor, tokenHash: string): Promise<void> {
