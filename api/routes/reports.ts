@@ -1,10 +1,11 @@
 /**
  * Financial reports (PRODUCT.md §H, Professional plan and up): trial balance,
  * general ledger, profit and loss, balance sheet, A/R aging, invoice
- * reconciliation with "recalculate", the sales tax summary and time utilisation. Each takes a date range (default: this
- * month to date in the company's time zone), `compare=previous` for the period
- * of equal length before it, `currency` (default: the company's) and
- * `format=csv` for a formula-safe download.
+ * reconciliation with "recalculate", the sales tax summary and time
+ * utilisation. Each takes a date range (default: this month to date in the
+ * company's time zone) and `format=csv` for a formula-safe download; the
+ * statements also take `compare=previous` for the period of equal length
+ * before it, and `currency` (default: the company's).
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
