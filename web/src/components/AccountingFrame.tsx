@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import '../accounting.css';
+import { errorMessage } from '../action';
 import { useSession } from '../session';
 import NoAccess from './NoAccess';
 
@@ -50,4 +51,11 @@ export default function AccountingFrame(props: { title: string; subtitle: string
 export function planProblemOf(err: unknown): string | undefined {
   const e = err as { code?: string; message?: string } | undefined;
   return e?.code === 'PLAN_UPGRADE_REQUIRED' ? e.message : undefined;
+}
+
+/** A failed read of the books: the plan's refusal closes the page (`onPlan`); anything else is an error to retry (`onError`). */
+export function loadFailed(err: unknown, onPlan: (message: string) => void, onError: (message: string) => void, fallback: string): void {
+  const locked = planProblemOf(err);
+  if (locked) onPlan(locked);
+  else onError(errorMessage(err, fallback));
 }

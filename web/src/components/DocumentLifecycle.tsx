@@ -47,7 +47,7 @@ import Icon from './Icon';
 import { LoadError, Loading } from './PageStatus';
 import RowActionButton, { runs } from './RowActionButton';
 import SelectField from './SelectField';
-import SubmitButton from './SubmitButton';
+import FormActions from './FormActions';
 import TextAreaField from './TextAreaField';
 
 const SEND_POLL_MS = 500;
@@ -378,14 +378,9 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
         checked={sendReceipt()}
         onChange={setSendReceipt}
       />
-      <div class="button-row">
-        <SubmitButton pending={form.pending()} working="Recording…">
-          Record payment
-        </SubmitButton>
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={form.pending()} working="Recording…" onCancel={() => props.onCancel()}>
+        Record payment
+      </FormActions>
     </FormShell>
   );
 }
@@ -409,14 +404,9 @@ function CreditForm(props: { doc: Document; availableCents: number; onCancel: ()
         {props.doc.client.name} has {money(props.availableCents)} of credit; {money(props.doc.balanceCents)} is due on this invoice.
       </p>
       <FormField {...form.field('amount')} label="Credit to apply" inputMode="decimal" hint="In dollars." />
-      <div class="button-row">
-        <SubmitButton pending={form.pending()} working="Applying…">
-          Apply credit
-        </SubmitButton>
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={form.pending()} working="Applying…" onCancel={() => props.onCancel()}>
+        Apply credit
+      </FormActions>
     </FormShell>
   );
 }
@@ -438,14 +428,9 @@ function VoidForm(props: { doc: Document; onCancel: () => void; onDone: () => vo
         {props.doc.status === 'draft' ? '' : ' and reverses it in your books'}. This cannot be undone.
       </p>
       <TextAreaField {...form.field('reason')} label="Reason" maxLength={500} />
-      <div class="button-row">
-        <SubmitButton pending={form.pending()} working="Voiding…" class="btn btn-danger">
-          Void invoice
-        </SubmitButton>
-        <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-          Keep it
-        </button>
-      </div>
+      <FormActions pending={form.pending()} working="Voiding…" submitClass="btn btn-danger" cancelText="Keep it" onCancel={() => props.onCancel()}>
+        Void invoice
+      </FormActions>
     </FormShell>
   );
 }

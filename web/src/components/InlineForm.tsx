@@ -1,7 +1,7 @@
 import { onMount, type JSX } from 'solid-js';
 import type { createForm } from '../form';
 import FormShell from './FormShell';
-import SubmitButton from './SubmitButton';
+import FormActions from './FormActions';
 
 /**
  * The frame of a form that opens inside a list (new row or edited row): general
@@ -29,14 +29,9 @@ export default function InlineForm(props: {
         }}
       >
         {props.children}
-        <div class="button-row">
-          <SubmitButton pending={props.form.pending()} working="Saving…">
-            {props.saveText}
-          </SubmitButton>
-          <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions pending={props.form.pending()} working="Saving…" onCancel={() => props.onCancel()}>
+          {props.saveText}
+        </FormActions>
       </FormShell>
     </div>
   );

@@ -13,7 +13,7 @@ import FormField from './FormField';
 import FormShell from './FormShell';
 import { LoadError, Loading } from './PageStatus';
 import SelectField from './SelectField';
-import SubmitButton from './SubmitButton';
+import FormActions from './FormActions';
 import TextAreaField from './TextAreaField';
 
 const FIELDS = [
@@ -196,14 +196,9 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
               <TextAreaField {...form.field('notes')} label="Notes" maxLength={5000} />
               <TextAreaField {...form.field('terms')} label="Terms" maxLength={5000} />
 
-              <div class="button-row">
-                <SubmitButton pending={form.pending()} working="Saving…">
-                  {editing ? 'Save changes' : 'Save recurring invoice'}
-                </SubmitButton>
-                <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-                  Cancel
-                </button>
-              </div>
+              <FormActions pending={form.pending()} working="Saving…" onCancel={() => props.onCancel()}>
+                {editing ? 'Save changes' : 'Save recurring invoice'}
+              </FormActions>
             </FormShell>
           )}
         </Show>

@@ -2,7 +2,7 @@ import { createSignal, For, Index, Match, onMount, Show, Switch } from 'solid-js
 import { listAccounts, listEntries, postManualEntry, reverseEntry, type Account, type JournalEntry } from '../accountingApi';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
-import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
+import AccountingFrame, { loadFailed, planProblemOf } from '../components/AccountingFrame';
 import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import { LoadError, Loading } from '../components/PageStatus';
@@ -47,9 +47,7 @@ export default function AccountingJournal() {
       setEntries((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items));
       setNext(page.nextCursor);
     } catch (err) {
-      const locked = planProblemOf(err);
-      if (locked) setPlanProblem(locked);
-      else setLoadError(errorMessage(err, 'Could not load the journal.'));
+      loadFailed(err, setPlanProblem, setLoadError, 'Could not load the journal.');
     }
   };
   onMount(async () => {

@@ -1,7 +1,7 @@
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { closePeriod, createPeriod, listPeriods, reopenPeriod, type Period } from '../accountingApi';
-import { createAction, errorMessage } from '../action';
-import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
+import { createAction } from '../action';
+import AccountingFrame, { loadFailed } from '../components/AccountingFrame';
 import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import FormShell from '../components/FormShell';
@@ -24,9 +24,7 @@ export default function AccountingPeriods() {
     try {
       setPeriods((await listPeriods()).items);
     } catch (err) {
-      const locked = planProblemOf(err);
-      if (locked) setPlanProblem(locked);
-      else setLoadError(errorMessage(err, 'Could not load the periods.'));
+      loadFailed(err, setPlanProblem, setLoadError, 'Could not load the periods.');
     }
   };
   onMount(() => {

@@ -6,7 +6,7 @@ import {
   type SalesTax, type TrialBalance, type Utilisation,
 } from '../accountingApi';
 import { errorMessage } from '../action';
-import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
+import AccountingFrame, { loadFailed, planProblemOf } from '../components/AccountingFrame';
 import BarChart from '../components/BarChart';
 import CheckboxField from '../components/CheckboxField';
 import DataTable from '../components/DataTable';
@@ -99,9 +99,7 @@ export default function AccountingReports() {
       if (d.currency && !currency()) setCurrency(d.currency);
     } catch (err) {
       if (ticket !== latest) return;
-      const locked = planProblemOf(err);
-      if (locked) setPlanProblem(locked);
-      else setError(errorMessage(err, 'Could not load the report.'));
+      loadFailed(err, setPlanProblem, setError, 'Could not load the report.');
     } finally {
       if (ticket === latest) setLoading(false);
     }

@@ -1,7 +1,7 @@
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { ACCOUNT_TYPE_LABELS, ACCOUNT_TYPES, createAccount, deleteAccount, listAccounts, updateAccount, type Account, type AccountType } from '../accountingApi';
-import { createAction, errorMessage } from '../action';
-import AccountingFrame, { planProblemOf } from '../components/AccountingFrame';
+import { createAction } from '../action';
+import AccountingFrame, { loadFailed } from '../components/AccountingFrame';
 import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import FormShell from '../components/FormShell';
@@ -27,9 +27,7 @@ export default function ChartOfAccounts() {
     try {
       setAccounts((await listAccounts()).items);
     } catch (err) {
-      const locked = planProblemOf(err);
-      if (locked) setPlanProblem(locked);
-      else setLoadError(errorMessage(err, 'Could not load the chart of accounts.'));
+      loadFailed(err, setPlanProblem, setLoadError, 'Could not load the chart of accounts.');
     }
   };
   onMount(() => {

@@ -9,7 +9,7 @@ import NoAccess from '../components/NoAccess';
 import { LoadError, Loading } from '../components/PageStatus';
 import PagedListView from '../components/PagedListView';
 import SelectField, { type SelectOption } from '../components/SelectField';
-import SubmitButton from '../components/SubmitButton';
+import FormActions from '../components/FormActions';
 import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
 import { createPagedList } from '../pagedList';
@@ -156,14 +156,9 @@ function NewDraftPanel(props: { kind: DocumentKind; clientId?: string | undefine
           {(options) => (
             <FormShell form={form} class="form new-document-form" labelledBy={`${idPrefix}-title`}>
               <SelectField {...form.field('clientId')} label="Client" placeholder="Choose a client" options={options()} />
-              <div class="button-row">
-                <SubmitButton pending={form.pending()} working="Creating…">
-                  Create draft
-                </SubmitButton>
-                <button type="button" class="btn btn-secondary" onClick={() => props.onCancel()}>
-                  Cancel
-                </button>
-              </div>
+              <FormActions pending={form.pending()} working="Creating…" onCancel={() => props.onCancel()}>
+                Create draft
+              </FormActions>
             </FormShell>
           )}
         </Show>
