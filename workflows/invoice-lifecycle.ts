@@ -16,7 +16,7 @@
  * Long histories continue-as-new with the state carried over.
  */
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../activities/invoices';
 import type { MoneyState, PaymentInput, PaymentOutcome } from '../db/invoice-money';
@@ -26,10 +26,20 @@ import { documentEmailKey } from '../domain/emails';
 import { isRefusal, splitPayment } from '../domain/payments';
 import { dueSteps, type ReminderStep } from '../domain/reminders';
 
-const acts = proxyActivities<InvoiceActivities>({
+const stepOptions = {
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+} as const;
+const remote = proxyActivities<InvoiceActivities>(stepOptions);
+const local = proxyLocalActivities<InvoiceActivities>(stepOptions);
+/**
+ * The steps run as local activities: in the worker that holds the workflow task, recorded as a
+ * marker, with no task queue round trip or extra workflow task in between — a lifecycle's history
+ * is a third as long and costs the server that much less. Each step is idempotent by its business
+ * key, which is what a local activity needs (a lost workflow task runs it again). Histories
+ * recorded before the change replay with the remote activities they scheduled; asked at each step.
+ */
+const acts = () => (patched('local-steps') ? local : remote);
 
 export interface LifecycleInput {
   companyId: string;
@@ -95,7 +105,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
   let receiptsInFlight = 0;
   const mailReceipt = (out: PaymentOutcome) => {
     receiptsInFlight++;
-    acts.emailReceipt({ ...ref, paymentId: out.paymentId, balanceCents: out.balanceCents, intentKey: documentEmailKey.receipt(input.documentId, out.paymentId) })
+    acts().emailReceipt({ ...ref, paymentId: out.paymentId, balanceCents: out.balanceCents, intentKey: documentEmailKey.receipt(input.documentId, out.paymentId) })
       // A client with no address gets no receipt; that must not fail the invoice's lifecycle.
       .catch(() => undefined)
       .finally(() => { receiptsInFlight--; });
@@ -105,7 +115,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
   setHandler(lifecycleStateQuery, () => state);
   setHandler(recordPaymentUpdate, (p) => exclusive(async () => {
     const { sendReceipt, ...payment } = p;
-    const out = await acts.recordPayment({ ...ref, actorUserId: p.actorUserId, payment });
+    const out = await acts().recordPayment({ ...ref, actorUserId: p.actorUserId, payment });
     apply(out);
     // Histories from before receipts existed replay without one.
     if (sendReceipt !== false && patched('payment-receipt')) mailReceipt(out);
@@ -119,7 +129,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     },
   });
   setHandler(applyCreditUpdate, (c) => exclusive(async () => {
-    const out = await acts.applyCredit({ ...ref, actorUserId: c.actorUserId, credit: c });
+    const out = await acts().applyCredit({ ...ref, actorUserId: c.actorUserId, credit: c });
     apply(out);
     return out;
   }), {
@@ -129,7 +139,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     },
   });
   setHandler(voidInvoiceUpdate, (v) => exclusive(async () => {
-    const out = await acts.voidInvoice({ ...ref, actorUserId: v.actorUserId, reason: v.reason });
+    const out = await acts().voidInvoice({ ...ref, actorUserId: v.actorUserId, reason: v.reason });
     apply(out);
     return out;
   }), {
@@ -144,7 +154,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
   });
 
   if (!state.ready) {
-    const sent = await acts.sendDocument({ ...ref, actorUserId: input.actorUserId, revision: input.revision });
+    const sent = await acts().sendDocument({ ...ref, actorUserId: input.actorUserId, revision: input.revision });
     Object.assign(state, {
       kind: sent.kind, number: sent.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
       // Histories recorded before the opt-out travelled with the send facts have no value: reminders were on.
@@ -153,8 +163,8 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     state.ready = true;
     // A draft voided before its send got going is not mailed.
     if (!settled()) {
-      await acts.storeDocumentPdf(ref);
-      await acts.emailDocument({ ...ref, intentKey: documentEmailKey.send(state.kind, input.documentId, state.revision) });
+      await acts().storeDocumentPdf(ref);
+      await acts().emailDocument({ ...ref, intentKey: documentEmailKey.send(state.kind, input.documentId, state.revision) });
     }
   }
 
@@ -170,7 +180,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
       for (const step of dueSteps(state.plan, Date.now(), new Set(state.remindersDone))) {
         if (settled()) return;
         if (state.remindersEnabled) {
-          await acts.emailDocument({ ...ref, intentKey: documentEmailKey.reminder(input.documentId, step.step), reminder: { step: step.step, offsetDays: step.offsetDays } });
+          await acts().emailDocument({ ...ref, intentKey: documentEmailKey.reminder(input.documentId, step.step), reminder: { step: step.step, offsetDays: step.offsetDays } });
         }
         state.remindersDone.push(step.step);
       }

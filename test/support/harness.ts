@@ -3,10 +3,12 @@
  * asked, a worker on the file's own task queue, so files never see each
  * other's data or workflows. `close()` undoes all of it.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -22,6 +24,7 @@ import { cloneDatabase, dropDatabase } from '../../bin/lib/postgres';
 import { activityDeps, createWorker } from '../../bin/lib/worker';
 import type { Activities } from '../../activities/index';
 import { TEST_APP_ROLE_PASSWORD, testDatabaseUrl } from './database';
+import type { CrashSpec } from './crashing-worker';
 import { TEST_BUCKET } from './s3';
 
 export interface TestEnv {
@@ -41,6 +44,8 @@ export interface TestEnv {
   worker: Worker | null;
   /** Another worker on the same task queue, e.g. the one that comes back after a simulated crash. */
   startWorker(opts?: { wrapActivities?: (a: Activities) => Activities }): Promise<{ worker: Worker; stop(): Promise<void> }>;
+  /** A worker in a child process that is SIGKILLed right after `crash.activity` has done its work; `died` resolves then. */
+  crashingWorker(crash: CrashSpec): Promise<{ died: Promise<void> }>;
   /** Calls the app in-process, as a browser on APP_URL would. */
   request(path: string, init?: RequestInit & { json?: unknown; cookie?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -72,14 +77,15 @@ export async function startTestEnv(opts: {
   const databaseUrl = appRoleUrl(ownerUrl, TEST_APP_ROLE_PASSWORD);
   const mail = await startMailSink({ smtpPort: 0 });
 
-  const settings = parseSettings({
+  const settingsEnv: Record<string, string> = {
     APP_ENV: 'test', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', DATA_DIR: join(tmpdir(), `ez360pm-${suffix}`),
     ...(opts.storage === 's3' && {
       S3_ENDPOINT: inject('s3Endpoint'), S3_BUCKET: TEST_BUCKET, S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
     }),
     ...opts.env,
-  });
+  };
+  const settings = parseSettings(settingsEnv);
   const log = createLogger({ level: settings.LOG_LEVEL, service: 'test' });
   const database = connect(databaseUrl, { max: 5 });
   const owner = connect(ownerUrl, { max: 2 });
@@ -105,12 +111,23 @@ export async function startTestEnv(opts: {
     };
   };
   const first = opts.worker ? await startWorker() : null;
+  const crashingWorker = async (crash: CrashSpec) => {
+    const child = fork(fileURLToPath(new URL('./crashing-worker.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'], env: { ...process.env, CRASHING_WORKER: JSON.stringify({ env: settingsEnv, bundlePath: inject('workflowBundlePath'), crash }) },
+    });
+    const died = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the crashing worker exited (${code}) before it was ready`)));
+    });
+    return { died };
+  };
 
   const deps: ApiDeps = { settings, database, temporal, log, storage };
   const app = createApp(deps, { webDist: opts.webDist ?? null });
 
   return {
-    settings, database, databaseUrl, owner, mail, temporal, log, app, deps, worker: first?.worker ?? null, startWorker,
+    settings, database, databaseUrl, owner, mail, temporal, log, app, deps, worker: first?.worker ?? null, startWorker, crashingWorker,
     request(path, init = {}) {
       const { json, cookie, ...rest } = init;
       const headers = new Headers(rest.headers);

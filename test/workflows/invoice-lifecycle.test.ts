@@ -6,7 +6,6 @@
  * whose worker died mid-way takes effect once; long histories continue-as-new.
  */
 import { writeFileSync } from 'node:fs';
-import { Context } from '@temporalio/activity';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -199,43 +198,31 @@ it('an email activity that fails right after sending is retried without a second
   }
 }, 30_000);
 
-/** Activities that do their work, then hang until the worker dies under them (cancellation), as a crash mid-step would. */
-const dieAfter = (acts: Activities, names: ('emailDocument' | 'recordPayment')[], done: () => void): Activities => {
-  const wrapped = { ...acts } as Record<string, unknown>;
-  for (const name of names) {
-    wrapped[name] = async (input: never) => {
-      const out = await (acts[name] as (i: never) => Promise<unknown>)(input);
-      if ((name !== 'emailDocument' || String((input as { intentKey: string }).intentKey).includes('-reminder-'))) {
-        done();
-        await Context.current().cancelled;
-      }
-      return out;
-    };
-  }
-  return wrapped as Activities;
-};
-
 it('a worker killed mid-reminder and mid-payment: after restart, exactly one email and one payment effect', async () => {
-  let reminderDone = false;
-  await replaceWorker((acts) => dieAfter(acts, ['emailDocument'], () => { reminderDone = true; }));
+  // Each step runs in the worker holding the workflow task; a process killed right after a step's effect
+  // loses that task, and the worker that takes the workflow over (once the task times out) runs the step again.
+  await worker.stop();
+  const first = await env.crashingWorker({ activity: 'emailDocument', inputIncludes: '-reminder-' });
   const inv = await draftInvoice('500');
   await send(inv.id, [1000, 600_000]);
-  await eventually(async () => (reminderDone ? true : undefined));
-  let paymentDone = false;
-  await replaceWorker((acts) => dieAfter(acts, ['recordPayment'], () => { paymentDone = true; }));
+  await first.died;
   expect(reminders(inv.number)).toHaveLength(1);
 
+  const second = await env.crashingWorker({ activity: 'recordPayment' });
   const paying = pay(inv.id, '500');
-  await eventually(async () => (paymentDone ? true : undefined));
-  await replaceWorker();
+  await second.died;
+  expect(await count('payments', inv.id)).toBe(1);
+  worker = await env.startWorker();
   const res = await paying;
   expect(res.status).toBe(201);
   expect(await json(res)).toMatchObject({ status: 'paid', balanceCents: 0 });
   expect(await count('payments', inv.id)).toBe(1);
   expect(await count('journal_entries', inv.id)).toBe(2);
-  expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', remindersDone: [1] });
+  // The payment may reach the taken-over workflow before the reminder step is run again (then the step is
+  // not recorded as done, the invoice being settled); either way its email went once.
+  expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid' });
   expect(reminders(inv.number)).toHaveLength(1);
-}, 60_000);
+}, 90_000);
 
 it('a reminder whose time passed while no worker ran is sent once when one returns', async () => {
   const inv = await draftInvoice('42');
