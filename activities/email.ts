@@ -8,7 +8,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
-import { findOutbox, giveUpEmail, markAttempt, markSent } from '../db/mail';
+import { findOutbox, giveUpEmail, markAttempt, markSent, type OutboxRow } from '../db/mail';
 import { isPermanentSmtpFailure } from '../domain/emails';
 import type { Storage } from './storage/types';
 
@@ -29,8 +29,9 @@ export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed';
  * Deliver the outbox email recorded under `intentKey`, unless it already went or was given up on.
  * A permanent refusal gives up at once ('failed', with an ops alert); anything else throws for a retry.
  */
-export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, intentKey: string): Promise<DeliveryOutcome> {
-  const email = await findOutbox(db, intentKey);
+export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, intentKey: string, recorded?: OutboxRow | null): Promise<DeliveryOutcome> {
+  // The row its caller has just written, or as it stands now.
+  const email = recorded ?? (await findOutbox(db, intentKey));
   if (!email) throw ApplicationFailure.nonRetryable(`no email recorded under ${intentKey}`, 'EmailMissing');
   if (email.status === 'sent') return 'already-sent';
   if (email.status === 'failed') return 'failed';

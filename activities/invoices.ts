@@ -112,15 +112,15 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
 
   /** Record the email `compose` writes for the document's client under the intent key unless it is recorded already, then deliver it once. */
   async function mailOnce(ref: DocumentRef & { intentKey: string }, compose: (tx: Tx, ctx: DocumentContext) => Promise<EmailContent & { attachments?: EmailAttachment[] }>): Promise<DeliveryOutcome> {
-    if (!(await findOutbox(db, ref.intentKey))) {
-      await tenant(ref.companyId, async (tx) => {
-        const ctx = await readContext(tx, ref);
-        const to = await billingEmail(tx, ref.companyId, ctx.client);
-        if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
-        await enqueueEmail(tx, { intentKey: ref.intentKey, to, ...(await compose(tx, ctx)) });
-      });
-    }
-    return deliverOutboxEmail(deps, ref.intentKey);
+    const found = await findOutbox(db, ref.intentKey);
+    // Written now: delivered from the row in hand. Found (a retry), or written meanwhile by another attempt: read as it stands.
+    const written = found ? null : await tenant(ref.companyId, async (tx) => {
+      const ctx = await readContext(tx, ref);
+      const to = await billingEmail(tx, ref.companyId, ctx.client);
+      if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
+      return enqueueEmail(tx, { intentKey: ref.intentKey, to, ...(await compose(tx, ctx)) });
+    });
+    return deliverOutboxEmail(deps, ref.intentKey, written);
   }
 
   return {
