@@ -12,6 +12,7 @@ import {
   createSession, deleteSession, findSession, touchSession, type MembershipView, type UserRow,
 } from '../db/identity';
 import { clientIp } from './client-ip';
+import { sessionCacheFor, type LoadedSession, type SessionCache } from './session-cache';
 import type { AppEnv } from './env';
 import { hashToken, newToken } from '../db/tokens';
 
@@ -58,14 +59,27 @@ function pickMembership(companies: MembershipView[], activeCompanyId: string | n
   return companies.find((m) => m.company.id === activeCompanyId) ?? companies[0] ?? null;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session, its user and the user's memberships: from this process's cache, else in one statement. */
+async function load(c: Context<AppEnv>, tokenHash: string, cache: SessionCache): Promise<LoadedSession | null> {
+  const { database, settings } = c.var.deps;
+  const cached = cache.get(tokenHash);
+  // Past its end, or idle by this process's reckoning (another process may have seen it since): ask the database.
+  if (cached && cached.session.expiresAt.getTime() > Date.now() && Date.now() - cached.session.lastSeenAt.getTime() <= settings.SESSION_IDLE_MINUTES * 60 * 1000) return cached;
+  const found = await findSession(database.db, tokenHash);
+  if (found) cache.set(tokenHash, found);
+  return found;
+}
+
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set('auth', null);
   const token = getCookie(c, SESSION_COOKIE);
+  const { database, settings } = c.var.deps;
+  const cache = sessionCacheFor(database, settings.SESSION_CACHE_SECONDS * 1000);
   if (token) {
     const tokenHash = hashToken(token);
-    const { database, settings } = c.var.deps;
-    // One statement: the session, its user and the user's memberships.
-    const found = await findSession(database.db, tokenHash);
+    const found = await load(c, tokenHash, cache);
     const idleMs = Date.now() - (found?.session.lastSeenAt.getTime() ?? 0);
     if (found && idleMs > settings.SESSION_IDLE_MINUTES * 60 * 1000) {
       await deleteSession(database.db, tokenHash);
@@ -76,9 +90,16 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
         tokenHash, sessionId: session.id, user, secondFactorPending: session.secondFactorPending,
         membership: pickMembership(companies, session.activeCompanyId), companies,
       });
-      if (idleMs > TOUCH_EVERY_MS) await touchSession(database.db, tokenHash);
+      if (idleMs > TOUCH_EVERY_MS) {
+        await touchSession(database.db, tokenHash);
+        session.lastSeenAt = new Date();
+      }
     }
   }
-  await next();
+  try {
+    await next();
+  } finally {
+    if (!SAFE_METHODS.has(c.req.method)) cache.afterWrite();
+  }
 });
 

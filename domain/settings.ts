@@ -33,6 +33,7 @@ const schema = z.object({
   COMPANY_REQUIRE_TOTP_DEFAULT: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(720),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(336),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   CSP_REPORT_ONLY: bool.default(false),
   TRUST_PROXY: bool.default(false),
   S3_ENDPOINT: url.optional(),

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { hashToken } from '../../db/tokens';
-import { json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
+import { sessionCacheFor } from '../../api/session-cache';
+import { connect } from '../../db/client';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 import { currentCode } from '../support/totp';
 
 let env: TestEnv;
@@ -137,12 +139,48 @@ describe('sessions', () => {
     expect((await env.request('/api/v1/me', { cookie })).status).toBe(200);
     const hash = hashToken(cookie.split('=')[1]!);
     await env.owner.db.execute(sql`update sessions set last_seen_at = now() - make_interval(mins => ${env.settings.SESSION_IDLE_MINUTES + 1}) where token_hash = ${hash}`);
-    expect((await env.request('/api/v1/me', { cookie })).status).toBe(401);
+    // Changed behind the API's back: the database's announcement reaches the session cache in a moment.
+    await eventually(async () => ((await env.request('/api/v1/me', { cookie })).status === 401 ? true : undefined), 5000);
 
     const fresh = sessionCookie(await login('idle@example.com'));
     const freshHash = hashToken(fresh.split('=')[1]!);
     await env.owner.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where token_hash = ${freshHash}`);
-    expect((await env.request('/api/v1/me', { cookie: fresh })).status).toBe(401);
+    await eventually(async () => ((await env.request('/api/v1/me', { cookie: fresh })).status === 401 ? true : undefined), 5000);
+  });
+
+  it('a change made anywhere reaches every API process at once, not when a cached session expires', async () => {
+    const { cookie: owner } = await signup('cache-owner@example.com');
+    const { user: member } = await signup('cache-member@example.com');
+    // Another API process: its own connection (so its own session cache and listener), a cache that would keep a session for five minutes.
+    const database = connect(env.databaseUrl, { max: 2 });
+    try {
+      const other = createApp({ ...env.deps, database, settings: { ...env.settings, SESSION_CACHE_SECONDS: 300 } }, { webDist: null });
+      const me = (cookie: string) => other.request('/api/v1/me', { headers: { cookie } });
+      const soon = async (check: () => Promise<boolean>) => {
+        const t0 = Date.now();
+        await eventually(async () => ((await check()) ? true : undefined), 5000);
+        return Date.now() - t0;
+      };
+      await soon(async () => (await me(owner)).status === 200); // its listener is up and the session is cached
+      expect((await me(owner)).status).toBe(200);
+      expect(sessionCacheFor(database, 0).get(hashToken(owner.split('=')[1]!))).not.toBeNull();
+
+      // A role change made through the first process: the second sees it without waiting out its cache.
+      const cookie = sessionCookie(await login('cache-member@example.com'));
+      await env.owner.db.execute(sql`insert into memberships (company_id, user_id, role) select company_id, ${member.id}, 'staff' from memberships where user_id = (select id from users where email = 'cache-owner@example.com')`);
+      const companyOf = async () => ((await json(await me(cookie))).companies as { role: string }[]).map((c) => c.role).sort();
+      expect(await soon(async () => (await companyOf()).includes('staff'))).toBeLessThan(2000);
+      const ownerCompany = (await json(await me(owner))).company.id as string;
+      expect((await env.request(`/api/v1/company/members/${member.id}`, { method: 'PATCH', cookie: owner, json: { role: 'manager' } })).status).toBe(200);
+      expect(await soon(async () => (await companyOf()).includes('manager'))).toBeLessThan(2000);
+      expect(ownerCompany).toBeTruthy();
+
+      // Logging out through the first process ends the session in the second.
+      expect((await env.request('/api/v1/auth/logout', { method: 'POST', cookie: owner })).status).toBe(204);
+      expect(await soon(async () => (await me(owner)).status === 401)).toBeLessThan(2000);
+    } finally {
+      await database.close();
+    }
   });
 
   it('changing the password ends other sessions and rotates this one', async () => {
