@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import type postgres from 'postgres';
 import type { Db, Tx } from './client';
 
 /**
@@ -15,23 +15,32 @@ export interface Scope {
   portalToken?: string | null;
 }
 
+const SCOPE_SQL = `select
+  set_config('app.company_id', $1, true),
+  set_config('app.user_id', $2, true),
+  set_config('app.invitation_token', $3, true),
+  set_config('app.portal_token', $4, true)`;
+const scopeParams = (scope: Scope) => [scope.companyId ?? '', scope.userId ?? '', scope.invitationToken ?? '', scope.portalToken ?? ''];
+
+/** The driver's own handle on a drizzle transaction (drizzle keeps it on the transaction's session). */
+const driverOf = (tx: Tx) => (tx as unknown as { session: { client: postgres.TransactionSql } }).session.client;
+
 /** Set (or change, mid-transaction) what the transaction's RLS policies allow. */
 export async function setScope(tx: Tx, scope: Scope): Promise<void> {
-  const value = (v: string | null | undefined) => v ?? '';
-  await tx.execute(sql`select
-    set_config('app.company_id', ${value(scope.companyId)}, true),
-    set_config('app.user_id', ${value(scope.userId)}, true),
-    set_config('app.invitation_token', ${value(scope.invitationToken)}, true),
-    set_config('app.portal_token', ${value(scope.portalToken)}, true)`);
+  await driverOf(tx).unsafe(SCOPE_SQL, scopeParams(scope), { prepare: true });
 }
 
 /** Run `fn` in one transaction with the given scope. Queries still filter by company themselves. */
 export function withScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // Not awaited first: the driver sends the scope ahead of fn's first statement on this connection,
-    // so both travel in one round trip. Should it fail, the transaction is aborted and fn's statements
-    // fail with it; either way nothing runs unscoped.
-    const [, result] = await Promise.all([setScope(tx, scope), fn(tx)]);
+    // Dispatched before fn runs, and not awaited: the driver sends a transaction's statements in the
+    // order they were dispatched, so the scope travels ahead of fn's first statement in one round
+    // trip, however fn issues it. (Dispatching it through drizzle is not enough: drizzle hands a
+    // statement to the driver some microtasks after it is awaited, and a statement fn dispatches
+    // with `.execute()` overtook it and ran unscoped.) Should the scope fail, the transaction is
+    // aborted and fn's statements fail with it; either way nothing runs unscoped.
+    const scoped = driverOf(tx).unsafe(SCOPE_SQL, scopeParams(scope), { prepare: true }).execute();
+    const [, result] = await Promise.all([scoped, fn(tx)]);
     return result;
   });
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { startLifecycle } from '../../api/invoices';
 import { lifecycleWorkflowId } from '../../domain/documents/lifecycle';
-import { cpuMs, percentiles, type Stack } from './stack';
+import { cpuMs, httpJson, percentiles, type Stack } from './stack';
 
 const LIFECYCLES = Number(process.env.BENCH_LIFECYCLES ?? 100);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
@@ -35,7 +35,7 @@ async function timed(stack: Stack, fn: () => Promise<void>) {
   };
 }
 
-async function noopThroughput(stack: Stack) {
+export async function noopThroughput(stack: Stack) {
   const worker = await Worker.create({
     connection: stack.connection, taskQueue: 'bench-noop',
     workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)), activities: { async benchNoopActivity() {} },
@@ -50,7 +50,7 @@ async function noopThroughput(stack: Stack) {
   return out;
 }
 
-async function lifecycleThroughput(stack: Stack, call: Call, cookie: string, companyId: string) {
+export async function lifecycleThroughput(stack: Stack, call: Call, cookie: string, companyId: string) {
   const client = await call('/api/v1/clients', cookie, 'POST', { kind: 'business', name: 'Bench Client', email: 'ap@bench.example', paymentTermsDays: 30 });
   const lines = [{ description: 'Work', quantity: '1', unitPrice: '100.00', taxable: true, taxRate: '8.25' }];
   const invoices: { id: string; number: string }[] = [];
@@ -91,7 +91,7 @@ export async function invoicingReport(stack: Stack, call: Call, cookie: string, 
 
   const client = await call('/api/v1/clients', cookie, 'POST', { kind: 'business', name: 'Rate Client', paymentTermsDays: 30 });
   const tenLines = Array.from({ length: 10 }, (_, i) => ({ description: `Line ${i + 1}`, quantity: '1.5', unitPrice: '99.99', taxable: i % 2 === 0, taxRate: '8.25' }));
-  const health = percentiles(await atRate(() => fetch(`${stack.base}/healthz`).then((r) => r.json())));
+  const health = percentiles(await atRate(() => httpJson(`${stack.base}/healthz`)));
   const create = percentiles(await atRate(() => call('/api/v1/documents', cookie, 'POST', { kind: 'invoice', clientId: client.id, lines: tenLines })));
 
   const f = (x: number) => x.toFixed(1).padStart(8);

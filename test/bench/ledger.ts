@@ -21,7 +21,7 @@ import { hashToken, newToken } from '../../db/tokens';
 import { ageReceivables, agingSummary } from '../../domain/ledger/aging';
 import type { PostingLine } from '../../domain/ledger/posting';
 import { trialBalance } from '../../domain/ledger/reports';
-import { percentiles, type Stack } from './stack';
+import { httpJson, percentiles, type Stack } from './stack';
 
 const LANES = Number(process.env.BENCH_LANES ?? 8);
 const SECONDS = Number(process.env.BENCH_POST_SECONDS ?? 5);
@@ -207,9 +207,8 @@ export async function reportBench(stack: Stack) {
     return { ...agingSummary(data.groups, asOf), invoices: ageReceivables(data.invoices, asOf).invoices };
   });
   const api = (path: string) => async () => {
-    const res = await fetch(stack.base + path, { headers: { cookie: books.cookie } });
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
+    const res = await httpJson(stack.base + path, { headers: { cookie: books.cookie } });
+    if (res.status >= 400) throw new Error(`${path} → ${res.status} ${JSON.stringify(res.body)}`);
   };
   const agingNow = await aging('2026-06-30')();
   const t = await timeAll({

@@ -15,18 +15,18 @@ import { listTimeEntries } from '../../db/time-entries';
 import { withScope, withTenant } from '../../db/tenant';
 import { invoicingReport } from './invoicing';
 import { ledgerReport } from './ledger';
-import { measure, percentiles, startStack, type Stack } from './stack';
+import { httpJson, measure, percentiles, startStack, type Stack } from './stack';
 
 const USERS = 20;
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
 
 async function call(stack: Stack, path: string, cookie: string, method = 'GET', body?: unknown) {
-  const res = await fetch(stack.base + path, {
+  const res = await httpJson(stack.base + path, {
     method, headers: { cookie, origin: stack.base, ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return res.json() as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 async function setup(stack: Stack) {
@@ -93,6 +93,9 @@ async function listBench(stack: Stack, s: Awaited<ReturnType<typeof setup>>) {
   // The bare SQL: exactly what the API's query runs, inside the same kind of tenant transaction.
   const bare = (f: object) => withTenant(stack.database.db, s.companyId, (tx) => listTimeEntries(tx, s.companyId, { ...f, limit: 50 }).execute());
 
+  // A baseline that reads nothing measures nothing: both sides must return the same page.
+  const [apiPage, sqlPage] = [await apiFirst(0), await bare({})];
+  if (apiPage.items.length !== 50 || sqlPage.length !== 51) throw new Error(`list bench: the API returned ${apiPage.items.length} entries and the bare SQL ${sqlPage.length}`);
   const runs = 60;
   const p = async (fn: (i: number) => Promise<unknown>) => {
     await measure(1, 5, (_, i) => fn(i).then(() => {}));
@@ -101,7 +104,7 @@ async function listBench(stack: Stack, s: Awaited<ReturnType<typeof setup>>) {
   return {
     seededMs: seeded,
     // Where an API call's time goes: HTTP alone, then HTTP plus loading the session.
-    http: await p(() => fetch(`${stack.base}/version`).then((r) => r.json())),
+    http: await p(() => httpJson(`${stack.base}/version`)),
     session: await p(() => call(stack, '/api/v1/me', s.ownerCookie)),
     first: { api: await p(apiFirst), sql: await p(() => bare({})) },
     filtered: { api: await p(apiFiltered), sql: await p(() => bare(filtered)) },

@@ -89,6 +89,16 @@ describe('sweep with the application filter bypassed', () => {
     expect(companies.map((c) => c.id)).toEqual([b.companyId]);
   });
 
+  it('the scope reaches a transaction ahead of its first statement, however that statement is sent', async () => {
+    const seen = (rows: { c: string | null }[]) => rows[0]!.c;
+    const q = sql`select current_setting('app.company_id', true) as c`;
+    // Sent at once (.execute()), awaited as a builder, inside Promise.all, after an await of its own.
+    expect(seen(await asB((tx) => tx.execute<{ c: string | null }>(q).execute()))).toBe(b.companyId);
+    expect(seen(await asB(async (tx) => tx.execute<{ c: string | null }>(q)))).toBe(b.companyId);
+    expect(seen((await asB((tx) => Promise.all([tx.execute<{ c: string | null }>(q).execute()])))[0])).toBe(b.companyId);
+    expect(seen(await asB(async (tx) => { await Promise.resolve(); return tx.execute<{ c: string | null }>(q).execute(); }))).toBe(b.companyId);
+  });
+
   it('with no company set, nothing is visible', async () => {
     for (const table of await tenantTables()) {
       const rows = await withScope(env.database.db, {}, (tx) => tx.execute(sql`select 1 from ${sql.identifier(table)}`));
