@@ -10,15 +10,20 @@
  * A running timer is nudged at 80% of the company's limit and stopped at it.
  */
 import {
-  allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import type { TimeActivities } from '../activities/time';
 import { entrySeconds, nudgeAfterMs, workedMs, type TimerStart, type TimerState } from '../domain/timer';
 
-const { writeTimerEntry } = proxyActivities<TimeActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const entryOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
+const remote = proxyActivities<TimeActivities>(entryOptions);
+const local = proxyLocalActivities<TimeActivities>(entryOptions);
+/**
+ * The entry is written by a local activity, in the worker that runs the stop: the Update answers
+ * without an activity task's trip through the server. Idempotent by the timer run, as a local
+ * activity must be. Histories from before run the remote activity they scheduled.
+ */
+const writeTimerEntry: TimeActivities['writeTimerEntry'] = (e) => (patched('local-entry') ? local : remote).writeTimerEntry(e);
 
 export const startTimer = defineUpdate<TimerState, [TimerStart]>('startTimer');
 export const pauseTimer = defineUpdate<TimerState>('pauseTimer');
