@@ -35,7 +35,7 @@ async function timed(stack: Stack, fn: () => Promise<void>) {
   };
 }
 
-export async function noopThroughput(stack: Stack) {
+async function noopThroughput(stack: Stack) {
   const worker = await Worker.create({
     connection: stack.connection, taskQueue: 'bench-noop',
     workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)), activities: { async benchNoopActivity() {} },
@@ -50,7 +50,7 @@ export async function noopThroughput(stack: Stack) {
   return out;
 }
 
-export async function lifecycleThroughput(stack: Stack, call: Call, cookie: string, companyId: string) {
+async function lifecycleThroughput(stack: Stack, call: Call, cookie: string, companyId: string) {
   const client = await call('/api/v1/clients', cookie, 'POST', { kind: 'business', name: 'Bench Client', email: 'ap@bench.example', paymentTermsDays: 30 });
   const lines = [{ description: 'Work', quantity: '1', unitPrice: '100.00', taxable: true, taxRate: '8.25' }];
   const invoices: { id: string; number: string }[] = [];
