@@ -4,8 +4,10 @@ import { emailOutbox, opsAlerts, type EmailAttachment } from './schema/mail';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
-/** Record an email to send under its intent key; recording the same intent again changes nothing. */
-/** Record an email under its intent key; the row written, or null when the key was recorded already. */
+/**
+ * Record an email to send under its intent key; recording the same intent again changes nothing.
+ * The row written, or null when the key was recorded already.
+ */
 export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; subject: string; text: string; attachments?: EmailAttachment[] }): Promise<OutboxRow | null> {
   const [row] = await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, subject: e.subject, text: e.text, attachments: e.attachments ?? [] })
     .onConflictDoNothing().returning();

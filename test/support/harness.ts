@@ -111,11 +111,13 @@ export async function startTestEnv(opts: {
     };
   };
   const first = opts.worker ? await startWorker() : null;
+  const children = new Set<ReturnType<typeof fork>>();
   const crashingWorker = async (crash: CrashSpec) => {
     const child = fork(fileURLToPath(new URL('./crashing-worker.ts', import.meta.url)), {
       execArgv: ['--import', 'tsx'], env: { ...process.env, CRASHING_WORKER: JSON.stringify({ env: settingsEnv, bundlePath: inject('workflowBundlePath'), crash }) },
     });
-    const died = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    children.add(child);
+    const died = new Promise<void>((resolve) => child.once('exit', () => { children.delete(child); resolve(); }));
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('exit', (code) => reject(new Error(`the crashing worker exited (${code}) before it was ready`)));
@@ -137,6 +139,8 @@ export async function startTestEnv(opts: {
       return Promise.resolve(app.request(path, { ...rest, headers, ...(json !== undefined && { body: JSON.stringify(json) }) }));
     },
     async close() {
+      // A crashing worker whose test failed before its crash must not outlive the file.
+      for (const child of children) child.kill('SIGKILL');
       await first?.stop();
       await connection.close();
       await database.close();
