@@ -32,7 +32,7 @@ export interface MailSink {
 const KEEP = 500;
 export const BOUNCE_DOMAIN = 'bounce.test';
 
-export async function startMailSink(opts: { smtpPort: number; webPort?: number; host?: string }): Promise<MailSink> {
+export async function startMailSink(opts: { smtpPort: number; webPort?: number; host?: string; onMessage?: (m: CaughtMail) => void }): Promise<MailSink> {
   const host = opts.host ?? '127.0.0.1';
   const messages: CaughtMail[] = [];
   const waiters = new Set<{ match: (m: CaughtMail) => boolean; resolve: (m: CaughtMail) => void }>();
@@ -62,6 +62,7 @@ export async function startMailSink(opts: { smtpPort: number; webPort?: number; 
         messages.unshift(mail);
         messages.length = Math.min(messages.length, KEEP);
         for (const w of waiters) if (w.match(mail)) { waiters.delete(w); w.resolve(mail); }
+        opts.onMessage?.(mail);
         callback();
       }, callback);
     },

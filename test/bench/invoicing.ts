@@ -5,7 +5,7 @@
  *     twice a second or two apart, paid in full and closed — completed
  *     lifecycles per second, vs N no-op single-activity workflows per second.
  *     With the CPU each process spent (API + worker in this process, the
- *     Temporal server, PostgreSQL and its backends).
+ *     Temporal server, PostgreSQL and its backends, the SMTP sink).
  *  2. POST /api/v1/documents with 10 lines: p99 at a fixed arrival rate, vs
  *     GET /healthz at the same rate.
  */
@@ -24,14 +24,17 @@ type Call = (path: string, cookie: string, method?: string, body?: unknown) => P
 
 /** Wall time and CPU of each process while `fn` runs. */
 async function timed(stack: Stack, fn: () => Promise<void>) {
-  const before = { self: process.cpuUsage(), temporal: cpuMs(stack.pids.temporal), postgres: cpuMs(stack.pids.postgres) };
+  const before = { self: process.cpuUsage(), temporal: cpuMs(stack.pids.temporal), postgres: cpuMs(stack.pids.postgres), mail: cpuMs(stack.pids.mail) };
   const t0 = performance.now();
   await fn();
   const wallMs = performance.now() - t0;
   const self = process.cpuUsage(before.self);
   return {
     wallMs,
-    cpu: { apiAndWorker: (self.user + self.system) / 1000, temporal: cpuMs(stack.pids.temporal) - before.temporal, postgres: cpuMs(stack.pids.postgres) - before.postgres },
+    cpu: {
+      apiAndWorker: (self.user + self.system) / 1000, temporal: cpuMs(stack.pids.temporal) - before.temporal,
+      postgres: cpuMs(stack.pids.postgres) - before.postgres, mail: cpuMs(stack.pids.mail) - before.mail,
+    },
   };
 }
 
@@ -95,7 +98,7 @@ export async function invoicingReport(stack: Stack, call: Call, cookie: string, 
   const create = percentiles(await atRate(() => call('/api/v1/documents', cookie, 'POST', { kind: 'invoice', clientId: client.id, lines: tenLines })));
 
   const f = (x: number) => x.toFixed(1).padStart(8);
-  const cpu = (c: typeof noop.cpu) => `API+worker ${Math.round(c.apiAndWorker)} ms, Temporal ${c.temporal} ms, PostgreSQL ${c.postgres} ms`;
+  const cpu = (c: typeof noop.cpu) => `API+worker ${Math.round(c.apiAndWorker)} ms, Temporal ${c.temporal} ms, PostgreSQL ${c.postgres} ms, SMTP sink ${c.mail} ms`;
   return [
     `invoice lifecycle throughput (${LIFECYCLES} at once; send, PDF, email, 2 reminders 1 s apart, payment, close)`,
     `  no-op one-activity workflow        ${f(noopRate)} /s   wall ${Math.round(noop.wallMs)} ms   CPU: ${cpu(noop.cpu)}`,

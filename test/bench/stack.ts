@@ -1,4 +1,5 @@
 /** The real services a benchmark runs against, started and stopped like the test suite's. */
+import { fork } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,10 +8,10 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createStorage } from '../../activities/storage/create';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/log';
-import { startMailSink } from '../../bin/lib/mail-sink';
 import { ensureDatabase, startEmbeddedPostgres } from '../../bin/lib/postgres';
 import { findTemporalCli } from '../../bin/lib/temporal-cli';
 import { startTemporalDevServer } from '../../bin/lib/temporal-server';
@@ -29,7 +30,7 @@ export async function startStack() {
   await ensureDatabase(pg.adminUrl, 'bench');
   await migrateDatabase(pg.urlFor('bench'), { appRolePassword: 'bench-app-password' });
   // A real SMTP server, so workflows that email (the invoice lifecycle) finish.
-  const mail = await startMailSink({ smtpPort: 0 });
+  const mail = await startMailProcess();
   const settings = parseSettings({
     APP_ENV: 'test', DATABASE_URL: appRoleUrl(pg.urlFor('bench'), 'bench-app-password'), TEMPORAL_ADDRESS: temporalServer.address,
     TEMPORAL_TASK_QUEUE: 'bench', LOG_LEVEL: 'error', EMAIL_VERIFICATION_REQUIRED: 'false', DATA_DIR: scratch, SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
@@ -53,7 +54,7 @@ export async function startStack() {
   return {
     base, settings, database, owner, temporal, connection: native, mail,
     /** Process ids whose CPU a benchmark reports: the Temporal server and PostgreSQL's postmaster (its backends are its children). */
-    pids: { temporal: temporalServer.process.pid!, postgres: Number(readFileSync(join(scratch, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]) },
+    pids: { temporal: temporalServer.process.pid!, postgres: Number(readFileSync(join(scratch, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]), mail: mail.pid },
     async stop() {
       await mail.stop();
       server.close();
@@ -71,6 +72,26 @@ export async function startStack() {
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** The SMTP sink in a child process (`mail-process.ts`); the subjects it received, newest last. */
+async function startMailProcess() {
+  const child = fork(fileURLToPath(new URL('./mail-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+  const messages: { subject: string }[] = [];
+  const smtpPort = await new Promise<number>((resolve, reject) => {
+    child.on('message', (m: { port?: number; subject?: string }) => {
+      if (m.port) resolve(m.port);
+      else messages.push({ subject: m.subject ?? '' });
+    });
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code}) before it listened`)));
+  });
+  return {
+    smtpPort, messages, pid: child.pid!,
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.disconnect();
+    }),
+  };
+}
 
 /** p50/p99 of a list of milliseconds. */
 export function percentiles(ms: number[]) {
