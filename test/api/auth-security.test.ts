@@ -170,10 +170,8 @@ describe('sessions', () => {
       await env.owner.db.execute(sql`insert into memberships (company_id, user_id, role) select company_id, ${member.id}, 'staff' from memberships where user_id = (select id from users where email = 'cache-owner@example.com')`);
       const companyOf = async () => ((await json(await me(cookie))).companies as { role: string }[]).map((c) => c.role).sort();
       expect(await soon(async () => (await companyOf()).includes('staff'))).toBeLessThan(2000);
-      const ownerCompany = (await json(await me(owner))).company.id as string;
       expect((await env.request(`/api/v1/company/members/${member.id}`, { method: 'PATCH', cookie: owner, json: { role: 'manager' } })).status).toBe(200);
       expect(await soon(async () => (await companyOf()).includes('manager'))).toBeLessThan(2000);
-      expect(ownerCompany).toBeTruthy();
 
       // Logging out through the first process ends the session in the second.
       expect((await env.request('/api/v1/auth/logout', { method: 'POST', cookie: owner })).status).toBe(204);

@@ -53,7 +53,7 @@ export async function startStack() {
 
   return {
     base, settings, database, owner, temporal, connection: native, mail,
-    /** Process ids whose CPU a benchmark reports: the Temporal server and PostgreSQL's postmaster (its backends are its children). */
+    /** Process ids whose CPU a benchmark reports: the Temporal server, PostgreSQL's postmaster (its backends are its children), the SMTP sink. */
     pids: { temporal: temporalServer.process.pid!, postgres: Number(readFileSync(join(scratch, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]), mail: mail.pid },
     async stop() {
       await mail.stop();
