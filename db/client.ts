@@ -24,6 +24,17 @@ export function connect(url: string, options: { max?: number; applicationName?: 
 }
 
 /**
+ * Send statements on one transaction's connection together — one round trip — and in the order
+ * given: each is handed to the driver now, in turn, and the driver keeps a connection's statements
+ * in the order it was handed them. (Awaiting a drizzle builder hands it over some microtasks
+ * later, so a statement sent another way can overtake it; a later statement that depends on an
+ * earlier one — a lock, a row it reads — goes through here.) Results come back in the same order.
+ */
+export function inOrder<const Q extends readonly { execute(): Promise<unknown> }[]>(...queries: Q): Promise<{ -readonly [K in keyof Q]: Awaited<ReturnType<Q[K]['execute']>> }> {
+  return Promise.all(queries.map((q) => q.execute())) as never;
+}
+
+/**
  * Statements with more parameters than this are bulk writes (an import, a seed) whose text changes
  * with their row count; preparing them would only grow each connection's statement cache.
  */

@@ -9,7 +9,7 @@ import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { AccountRole } from '../domain/accounts';
 import { AppError } from '../domain/errors';
 import { assertBalanced, type JournalSource, type PostingLine } from '../domain/ledger/posting';
-import type { Tx } from './client';
+import { inOrder, type Tx } from './client';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
 
 export interface EntryInput {
@@ -30,14 +30,14 @@ export interface EntryInput {
 export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
   if (e.lines.length === 0) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))?.id ?? null;
   assertBalanced(e.lines);
-  // One round trip: the entry and its lines are sent together (the driver pipelines them on the
-  // transaction's connection). The entry's id is chosen here so the lines can name it; inserting
+  // One round trip: the entry, then its lines, sent together in that order (`inOrder`: the lines'
+  // insert looks for the entry). The entry's id is chosen here so the lines can name it; inserting
   // the entry with ON CONFLICT is the idempotency check, and the lines go in only if it did.
   // Accounts are resolved inside the lines' insert (system role or id, active unless allowed).
   const entryId = randomUUID();
   const rows = sql.join(e.lines.map((l) => sql`(${'role' in l.account ? l.account.role : null}::text, ${'id' in l.account ? l.account.id : null}::uuid,
     ${l.debitCents}::bigint, ${l.creditCents}::bigint, ${l.clientId}::uuid, ${l.memo ?? ''}::text)`), sql`, `);
-  const [[entry], [lines]] = await Promise.all([
+  const [[entry], [lines]] = await inOrder(
     tx.insert(journalEntries).values({
       id: entryId, companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
       memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
@@ -51,7 +51,7 @@ export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
         where (a.active or ${e.allowInactive ?? false}) and exists (select 1 from journal_entries j where j.id = ${entryId}::uuid)
         returning 1)
       select count(*)::int as n from ins`),
-  ]);
+  );
   // Posted before (even if an account has been deactivated since): the first entry stands.
   if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
   if (lines!.n !== e.lines.length) {

@@ -13,7 +13,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
 import { recordAudit, type AuditEvent } from './audit';
-import type { Tx } from './client';
+import { inOrder, type Tx } from './client';
 import { accountingPeriods, journalEntries } from './schema/ledger';
 
 export type PeriodRow = typeof accountingPeriods.$inferSelect;
@@ -23,14 +23,14 @@ type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 const booksLock = (companyId: string) => sql`hashtextextended(${`books:${companyId}`}, 0)`;
 
 export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): Promise<void> {
-  // Sent together; the server runs them in order, so the period is read (with a fresh snapshot)
+  // Sent together and in this order, so the period is read (with a fresh snapshot)
   // only once the lock is held — after any close that was under way has committed.
-  const [, [period]] = await Promise.all([
+  const [, [period]] = await inOrder(
     tx.execute(sql`select pg_advisory_xact_lock_shared(${booksLock(companyId)})`),
     tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate, status: accountingPeriods.status }).from(accountingPeriods).where(and(
       eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
     )),
-  ]);
+  );
   if (period?.status === 'closed') {
     throw new AppError(422, 'PERIOD_CLOSED', `${day} falls in the closed period ${period.start} to ${period.end}; reopen it or use a date in an open period.`);
   }

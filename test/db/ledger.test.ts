@@ -160,28 +160,38 @@ describe('closed periods', () => {
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
 
+  /** Send the invoice in a transaction that has posted but stays open until `release()`. */
+  async function sendHeldOpen(companyId: string, documentId: string) {
+    let release!: () => void;
+    const hold = new Promise<void>((r) => { release = r; });
+    let sent!: () => void;
+    const posted = new Promise<void>((r) => { sent = r; });
+    const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, documentId, actor); sent(); await hold; });
+    await posted;
+    return { release, sending };
+  }
+
+  /** Close the period while `held` is open: the close must not finish before the send commits. */
+  async function closeWaitsFor(companyId: string, periodId: string, held: Awaited<ReturnType<typeof sendHeldOpen>>) {
+    let closedAt = 0;
+    const closing = tenant(companyId, (tx) => setPeriodStatus(tx, companyId, periodId, 'closed', 'done', audit)).then(() => { closedAt = Date.now(); });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(closedAt).toBe(0); // still waiting for the send to commit
+    const committedAt = Date.now();
+    held.release();
+    await held.sending;
+    await closing;
+    expect(closedAt).toBeGreaterThanOrEqual(committedAt);
+  }
+
   it('a close waits for a posting that saw the period open, so nothing lands in it afterwards', async () => {
     const co = await bookCompany(env, 'Race Co');
     const { companyId } = co;
     const client = await bookClient(env, companyId, 'Race Client');
     const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-04-10', lines: [{ quantity: '1', unitPriceCents: 10_000 }] });
     const april = await tenant(companyId, (tx) => createPeriod(tx, companyId, { startDate: '2026-04-01', endDate: '2026-04-30' }, audit));
-    let release!: () => void;
-    const hold = new Promise<void>((r) => { release = r; });
-    let sent!: () => void;
-    const posted = new Promise<void>((r) => { sent = r; });
     // The send checks the period (share lock), posts, then waits before committing.
-    const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, inv.id, actor); sent(); await hold; });
-    await posted;
-    let closedAt = 0;
-    const closing = tenant(companyId, (tx) => setPeriodStatus(tx, companyId, april.id, 'closed', 'done', audit)).then(() => { closedAt = Date.now(); });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(closedAt).toBe(0); // still waiting for the send to commit
-    const committedAt = Date.now();
-    release();
-    await sending;
-    await closing;
-    expect(closedAt).toBeGreaterThanOrEqual(committedAt);
+    await closeWaitsFor(companyId, april.id, await sendHeldOpen(companyId, inv.id));
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
 
@@ -190,23 +200,10 @@ describe('closed periods', () => {
     const { companyId } = co;
     const client = await bookClient(env, companyId, 'Early Client');
     const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-05-10', lines: [{ quantity: '1', unitPriceCents: 10_000 }] });
-    let release!: () => void;
-    const hold = new Promise<void>((r) => { release = r; });
-    let sent!: () => void;
-    const posted = new Promise<void>((r) => { sent = r; });
     // No period covers May yet: the send checks, finds none, posts, then waits before committing.
-    const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, inv.id, actor); sent(); await hold; });
-    await posted;
+    const held = await sendHeldOpen(companyId, inv.id);
     const may = await tenant(companyId, (tx) => createPeriod(tx, companyId, { startDate: '2026-05-01', endDate: '2026-05-31' }, audit));
-    let closedAt = 0;
-    const closing = tenant(companyId, (tx) => setPeriodStatus(tx, companyId, may.id, 'closed', 'done', audit)).then(() => { closedAt = Date.now(); });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(closedAt).toBe(0); // the close waits for the send that saw no period at all
-    const committedAt = Date.now();
-    release();
-    await sending;
-    await closing;
-    expect(closedAt).toBeGreaterThanOrEqual(committedAt);
+    await closeWaitsFor(companyId, may.id, held);
     // The close counted the entry it waited for.
     const [closed] = await env.owner.db.execute<{ entries: number }>(sql`select (after->>'entries')::int as entries from audit_events where object_id = ${may.id} and action = 'period.closed'`);
     expect(closed!.entries).toBe(1);

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '../../db/client';
+import { inOrder, type Tx } from '../../db/client';
 import { withScope } from '../../db/tenant';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 
@@ -97,6 +97,16 @@ describe('sweep with the application filter bypassed', () => {
     expect(seen(await asB(async (tx) => tx.execute<{ c: string | null }>(q)))).toBe(b.companyId);
     expect(seen((await asB((tx) => Promise.all([tx.execute<{ c: string | null }>(q).execute()])))[0])).toBe(b.companyId);
     expect(seen(await asB(async (tx) => { await Promise.resolve(); return tx.execute<{ c: string | null }>(q).execute(); }))).toBe(b.companyId);
+  });
+
+  it('statements sent with inOrder run in the order given, each seeing what the one before did', async () => {
+    const seen = await asB((tx) => inOrder(
+      ...['a', 'b', 'c'].flatMap((v) => [
+        tx.execute(sql`select set_config('test.step', ${v}, true)`),
+        tx.execute<{ v: string }>(sql`select current_setting('test.step', true) as v`),
+      ]),
+    ));
+    expect(seen.filter((_, i) => i % 2 === 1).map((rows) => (rows as unknown as { v: string }[])[0]!.v)).toEqual(['a', 'b', 'c']);
   });
 
   it('with no company set, nothing is visible', async () => {

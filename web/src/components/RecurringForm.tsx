@@ -58,26 +58,10 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
       : { frequency: 'monthly', startDate: todayIso() },
     submit: async (v) => {
       editor.clearErrors();
-      if (editing) {
-        const saved = await updateRecurring(editing.id, {
-          name: v.name,
-          projectId: v.projectId || null,
-          endDate: v.endDate || null,
-          autoSend: autoSend(),
-          taxInclusive: taxInclusive(),
-          discount: discountBody(v.discountKind, v.discount),
-          notes: v.notes,
-          terms: v.terms,
-          lines: editor.body(),
-        }).catch(editor.placeErrors);
-        return props.onSaved(saved);
-      }
-      const saved = await createRecurring({
+      // What an edit may change; a new series adds its client, frequency and start.
+      const series = {
         name: v.name,
-        clientId: v.clientId,
         projectId: v.projectId || null,
-        frequency: v.frequency as RecurringFrequency,
-        startDate: v.startDate,
         endDate: v.endDate || null,
         autoSend: autoSend(),
         taxInclusive: taxInclusive(),
@@ -85,6 +69,10 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
         notes: v.notes,
         terms: v.terms,
         lines: editor.body(),
+      };
+      if (editing) return props.onSaved(await updateRecurring(editing.id, series).catch(editor.placeErrors));
+      const saved = await createRecurring({
+        ...series, clientId: v.clientId, frequency: v.frequency as RecurringFrequency, startDate: v.startDate,
       }).catch(editor.placeErrors);
       props.onSaved(saved);
     },
