@@ -28,6 +28,7 @@ export const RULES = {
   invoice_status_matches_balance: 'A sent or partially paid invoice owes something; a paid one owes nothing.',
   client_credit_cache: 'Each client’s credit_cents equals the sum of its credit ledger.',
   customer_credits_match_clients: 'Per company and currency, the customer credits account equals the sum of client credit ledgers.',
+  rollups_match_lines: 'Each rollup (company, currency, account, day) equals the sum of the lines folded into it, and every folded line is in one.',
 } as const;
 export type Rule = keyof typeof RULES;
 
@@ -124,6 +125,18 @@ export async function checkLedger(db: Executor, opts: { companyId?: string } = {
              format('%s: customer credits account %s, client credit ledgers %s', coalesce(ledger.currency, clients.currency), coalesce(ledger.cents, 0), coalesce(clients.cents, 0)) as detail
       from ledger full join clients on clients.company_id = ledger.company_id and clients.currency = ledger.currency
       where coalesce(ledger.cents, 0) <> coalesce(clients.cents, 0)`,
+    rollups_match_lines: sql`
+      with folded as (
+        select l.company_id, e.currency, l.account_id, l.entry_date as day, sum(l.debit_cents) as debit, sum(l.credit_cents) as credit
+        from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_folds f on f.company_id = l.company_id
+        where l.seq <= f.folded_through ${only(sql`l.company_id`)}
+        group by 1, 2, 3, 4),
+      rollups as (select * from ledger_rollups where true ${only(sql`company_id`)})
+      select coalesce(r.company_id, f.company_id) as company_id, coalesce(r.account_id, f.account_id) as object_id,
+             format('%s %s on %s: rollup debits %s credits %s, folded lines debits %s credits %s', coalesce(r.currency, f.currency), coalesce(r.account_id, f.account_id),
+                    coalesce(r.day, f.day), coalesce(r.debit_cents, 0), coalesce(r.credit_cents, 0), coalesce(f.debit, 0), coalesce(f.credit, 0)) as detail
+      from rollups r full join folded f on f.company_id = r.company_id and f.currency = r.currency and f.account_id = r.account_id and f.day = r.day
+      where coalesce(r.debit_cents, 0) <> coalesce(f.debit, 0) or coalesce(r.credit_cents, 0) <> coalesce(f.credit, 0)`,
   };
 
   const violations: Violation[] = [];

@@ -5,6 +5,12 @@
  * entries are all in one currency is summed straight from `journal_lines`
  * (entry dates are copied onto the lines for this); otherwise lines are kept
  * to the entries of the asked currency.
+ *
+ * Sums read the company's rollups plus its lines not folded yet
+ * (db/ledger-rollup.ts), so a report costs what was posted since the last fold
+ * rather than everything ever posted. Both sides must come from one snapshot:
+ * reports run in a read-only, repeatable-read transaction (`withTenant(…, { readOnly: true })`),
+ * and `reportScope` refuses any other.
  */
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { agingCutoffs, bucketByCutoff, type AgingBucket, type AgingGroup, type OpenInvoice } from '../domain/ledger/aging';
@@ -18,16 +24,22 @@ export interface Scope {
   currency: string;
   /** A condition on `journal_lines` keeping the currency's entries, or undefined when every entry is in it. */
   lines: SQL | undefined;
+  /** Lines numbered at or below this are in the rollups (as of the report's snapshot). */
+  foldedThrough: number;
 }
 
-/** The report scope of a company and currency. */
+/** The report scope of a company and currency, read in the report's snapshot. */
 export async function reportScope(tx: Tx, companyId: string, currency: string): Promise<Scope> {
   // `<` or `>` rather than `<>` so the (company_id, currency) index answers it.
-  const [row] = await tx.execute<{ other: boolean }>(sql`select exists (
-    select 1 from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and (${journalEntries.currency} < ${currency} or ${journalEntries.currency} > ${currency})) as other`);
+  const [row] = await tx.execute<{ other: boolean; folded_through: number; isolation: string }>(sql`select
+    exists (select 1 from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and (${journalEntries.currency} < ${currency} or ${journalEntries.currency} > ${currency})) as other,
+    coalesce((select folded_through from ledger_folds where company_id = ${companyId}), 0) as folded_through,
+    current_setting('transaction_isolation') as isolation`);
+  // In read committed, a fold committing between two of the report's statements would count its lines twice.
+  if (row!.isolation !== 'repeatable read') throw new Error('Reports read in one snapshot: open the transaction with { readOnly: true }.');
   return {
-    companyId, currency,
-    lines: row?.other ? sql`${journalLines.entryId} in (select ${journalEntries.id} from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and ${journalEntries.currency} = ${currency})` : undefined,
+    companyId, currency, foldedThrough: Number(row!.folded_through),
+    lines: row!.other ? sql`${journalLines.entryId} in (select ${journalEntries.id} from ${journalEntries} where ${journalEntries.companyId} = ${companyId} and ${journalEntries.currency} = ${currency})` : undefined,
   };
 }
 
@@ -37,30 +49,44 @@ export async function ledgerCurrencies(tx: Tx, companyId: string, home: string):
   return [home, ...rows.map((r) => r.currency).filter((c) => c !== home).sort()];
 }
 
+/**
+ * The scope's posted amounts as rows of (account_id, day, debit_cents, credit_cents), days
+ * from `from` to `to` (either end open, `before` an exclusive end): the rollups of the currency
+ * plus the lines numbered after the fold mark. Sum over it as over the lines.
+ */
+function amounts(s: Scope, days: { from?: string; to?: string; before?: string; accountId?: string }): SQL {
+  const where = (day: SQL) => sql.join([
+    days.from ? sql` and ${day} >= ${days.from}::date` : sql``,
+    days.to ? sql` and ${day} <= ${days.to}::date` : sql``,
+    days.before ? sql` and ${day} < ${days.before}::date` : sql``,
+    days.accountId ? sql` and account_id = ${days.accountId}::uuid` : sql``,
+  ]);
+  return sql`(
+    select account_id, day, debit_cents, credit_cents from ledger_rollups
+    where company_id = ${s.companyId} and currency = ${s.currency}${where(sql`day`)}
+    union all
+    select account_id, entry_date, debit_cents, credit_cents from journal_lines
+    where company_id = ${s.companyId} and seq > ${s.foldedThrough}${where(sql`entry_date`)}${s.lines ? sql` and ${s.lines}` : sql``}
+  ) amounts`;
+}
+
+type SumRow = { account_id: string; debit_cents: number; credit_cents: number };
+const sums = sql`coalesce(sum(debit_cents), 0)::bigint as debit_cents, coalesce(sum(credit_cents), 0)::bigint as credit_cents`;
+
 /** Σ debits and Σ credits per account for lines dated in [from, to]; either end may be open. */
 export async function accountTotals(tx: Tx, s: Scope, range: { from?: string; to?: string }): Promise<AccountTotals[]> {
-  return tx.select({
-    accountId: journalLines.accountId,
-    debitCents: sql<number>`coalesce(sum(${journalLines.debitCents}), 0)::bigint`.mapWith(Number),
-    creditCents: sql<number>`coalesce(sum(${journalLines.creditCents}), 0)::bigint`.mapWith(Number),
-  }).from(journalLines).where(and(
-    eq(journalLines.companyId, s.companyId),
-    range.from ? gte(journalLines.entryDate, range.from) : undefined,
-    range.to ? lte(journalLines.entryDate, range.to) : undefined,
-    s.lines,
-  )).groupBy(journalLines.accountId);
+  const rows = await tx.execute<SumRow>(sql`select account_id, ${sums} from ${amounts(s, range)} group by account_id`);
+  return rows.map((r) => ({ accountId: r.account_id, debitCents: Number(r.debit_cents), creditCents: Number(r.credit_cents) }));
 }
 
 /** Income and expense by calendar month over a range: Σ credits − Σ debits per account and month. */
 export async function monthlyActivity(tx: Tx, s: Scope, range: DayRange) {
-  return tx.select({
-    month: sql<string>`to_char(${journalLines.entryDate}, 'YYYY-MM')`,
-    type: accounts.type,
-    creditMinusDebitCents: sql<number>`sum(${journalLines.creditCents} - ${journalLines.debitCents})::bigint`.mapWith(Number),
-  }).from(journalLines).innerJoin(accounts, eq(accounts.id, journalLines.accountId)).where(and(
-    eq(journalLines.companyId, s.companyId), gte(journalLines.entryDate, range.from), lte(journalLines.entryDate, range.to),
-    sql`${accounts.type} in ('income', 'expense')`, s.lines,
-  )).groupBy(sql`1`, accounts.type).orderBy(sql`1`);
+  const rows = await tx.execute<{ month: string; type: string; cents: number }>(sql`
+    select to_char(amounts.day, 'YYYY-MM') as month, a.type, sum(amounts.credit_cents - amounts.debit_cents)::bigint as cents
+    from ${amounts(s, range)} join accounts a on a.id = amounts.account_id
+    where a.type in ('income', 'expense')
+    group by 1, 2 order by 1`);
+  return rows.map((r) => ({ month: r.month, type: r.type as typeof accounts.$inferSelect.type, creditMinusDebitCents: Number(r.cents) }));
 }
 
 /** One account's lines in a range, in posting order, at most `limit` (one more tells the caller there were more). */
@@ -76,11 +102,8 @@ export async function accountLines(tx: Tx, s: Scope, accountId: string, range: D
 
 /** Σ debits and credits of one account before a day: the opening of a general ledger. */
 export async function accountTotalsBefore(tx: Tx, s: Scope, accountId: string, day: string): Promise<{ debitCents: number; creditCents: number }> {
-  const [row] = await tx.select({
-    debitCents: sql<number>`coalesce(sum(${journalLines.debitCents}), 0)::bigint`.mapWith(Number),
-    creditCents: sql<number>`coalesce(sum(${journalLines.creditCents}), 0)::bigint`.mapWith(Number),
-  }).from(journalLines).where(and(eq(journalLines.companyId, s.companyId), eq(journalLines.accountId, accountId), sql`${journalLines.entryDate} < ${day}`, s.lines));
-  return row ?? { debitCents: 0, creditCents: 0 };
+  const [row] = await tx.execute<SumRow>(sql`select null as account_id, ${sums} from ${amounts(s, { before: day, accountId })}`);
+  return { debitCents: Number(row?.debit_cents ?? 0), creditCents: Number(row?.credit_cents ?? 0) };
 }
 
 export async function roleAccountId(tx: Tx, companyId: string, role: string): Promise<string | null> {

@@ -13,14 +13,12 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
 import { recordAudit, type AuditEvent } from './audit';
+import { booksLock } from './books-lock';
 import { inOrder, type Tx } from './client';
 import { accountingPeriods, journalEntries } from './schema/ledger';
 
 export type PeriodRow = typeof accountingPeriods.$inferSelect;
 type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
-
-/** The company's books as one lock key (see the file comment). */
-const booksLock = (companyId: string) => sql`hashtextextended(${`books:${companyId}`}, 0)`;
 
 export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): Promise<void> {
   // Sent together and in this order, so the period is read (with a fresh snapshot)

@@ -30,22 +30,35 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
   await driverOf(tx).unsafe(SCOPE_SQL, scopeParams(scope), { prepare: true });
 }
 
+export interface TransactionMode {
+  /**
+   * Read only, and every statement sees the same snapshot (repeatable read): for a report built
+   * from several reads that must agree with each other, such as rollups and the lines after them.
+   */
+  readOnly?: boolean;
+}
+
+const READ_ONLY_SQL = 'set transaction isolation level repeatable read, read only';
+
 /** Run `fn` in one transaction with the given scope. Queries still filter by company themselves. */
-export function withScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function withScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>, mode: TransactionMode = {}): Promise<T> {
   return db.transaction(async (tx) => {
     // Dispatched before fn runs, and not awaited: the driver sends a transaction's statements in the
     // order they were dispatched, so the scope travels ahead of fn's first statement in one round
     // trip, however fn issues it. (Dispatching it through drizzle is not enough: drizzle hands a
     // statement to the driver some microtasks after it is awaited, and a statement fn dispatches
     // with `.execute()` overtook it and ran unscoped.) Should the scope fail, the transaction is
-    // aborted and fn's statements fail with it; either way nothing runs unscoped.
-    const scoped = driverOf(tx).unsafe(SCOPE_SQL, scopeParams(scope), { prepare: true }).execute();
-    const [, result] = await Promise.all([scoped, fn(tx)]);
+    // aborted and fn's statements fail with it; either way nothing runs unscoped. The transaction's
+    // mode goes first of all: it must precede the first query.
+    const driver = driverOf(tx);
+    const modeSet = mode.readOnly ? driver.unsafe(READ_ONLY_SQL).execute() : null;
+    const scoped = driver.unsafe(SCOPE_SQL, scopeParams(scope), { prepare: true }).execute();
+    const [, , result] = await Promise.all([modeSet, scoped, fn(tx)]);
     return result;
   });
 }
 
 /** The common case: one company's data. */
-export function withTenant<T>(db: Db, companyId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return withScope(db, { companyId }, fn);
+export function withTenant<T>(db: Db, companyId: string, fn: (tx: Tx) => Promise<T>, mode: TransactionMode = {}): Promise<T> {
+  return withScope(db, { companyId }, fn, mode);
 }

@@ -15,6 +15,7 @@ import type { Tx } from '../../db/client';
 import {
   accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, salesTaxEvents, type Scope,
 } from '../../db/ledger-reports';
+import { foldLedger } from '../../db/ledger-rollup';
 import { recalculateBalances } from '../../db/reconciliation';
 import { timeSettings, trackedTime } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
@@ -179,16 +180,18 @@ async function books(tx: Tx, ctx: Ctx): Promise<{ scope: Scope; accounts: Ledger
 }
 
 /**
- * One report's books, read in one tenant transaction: who asks (the plan gate and permission
+ * One report's books, read in one read-only tenant transaction, one snapshot: who asks (the plan gate and permission
  * checked), its context (currency, today), the date range asked, and the company's accounts.
  */
 async function readReport<T>(c: Context<AppEnv>, q: { currency?: string; from?: string; to?: string },
   fn: (tx: Tx, r: { ctx: Ctx; range: DayRange; scope: Scope; accounts: LedgerAccount[]; currencies: string[] }) => Promise<T>): Promise<T> {
   const access = await requireFeature(c, 'accounting.view', 'accounting');
-  return run(c, access.companyId, async (tx) => {
+  // Lines posted since the last report go into the rollups first, so this one sums few lines.
+  await foldLedger(c.var.deps.database.db, access.companyId);
+  return withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
     const ctx = await reportContext(c, tx, access, q.currency);
     return fn(tx, { ctx, range: rangeOf(q, ctx.today), ...(await books(tx, ctx)) });
-  });
+  }, { readOnly: true });
 }
 
 type CsvRow = (string | number)[];

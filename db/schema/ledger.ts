@@ -5,7 +5,7 @@
  * idempotent), and never updated or deleted: corrections are new entries.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { JOURNAL_SOURCES } from '../../domain/ledger/posting';
 import { documents } from './documents';
@@ -63,14 +63,49 @@ export const journalLines = pgTable('journal_lines', {
   /** The client a receivable or credit line belongs to (the A/R and credit sub-ledgers). */
   clientId: uuid('client_id').references(() => clients.id),
   memo: text('memo').notNull().default(''),
+  /**
+   * Posting order, from `journal_lines_seq`, set by the insert trigger (0025) after it takes the
+   * company's books lock shared: what db/ledger-rollup.ts folds by. No default, so a line that
+   * somehow skipped the trigger is refused rather than silently left out of the reports.
+   */
+  seq: bigint('seq', { mode: 'number' }).notNull(),
 }, (t) => [
   // The company rides along because row-level security adds it to every read: with only entry_id here, a
   // planner short of fresh statistics ANDs this index with the company's whole account index, and the
   // balance check at each commit scanned every line the company ever posted.
   index('journal_lines_entry_idx').on(t.entryId, t.companyId),
   index('journal_lines_account_idx').on(t.companyId, t.accountId, t.entryDate),
+  // Lines are written in `seq` order, so a block range index finds the unfolded tail for next to nothing per insert.
+  index('journal_lines_seq_idx').using('brin', t.seq),
   check('journal_lines_one_side', sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and (${t.debitCents} = 0) <> (${t.creditCents} = 0)`),
   tenantPolicy('journal_lines', t.companyId),
+]);
+
+/**
+ * Σ debits and credits of the folded lines per account, currency and day (db/ledger-rollup.ts):
+ * a cache of `journal_lines` that reports add the unfolded lines to instead of summing every line
+ * the company ever posted. Lines are never changed, so a folded sum never goes stale; the ledger
+ * checker holds it equal to the lines it folded.
+ */
+export const ledgerRollups = pgTable('ledger_rollups', {
+  companyId: uuid('company_id').notNull().references(() => companies.id),
+  currency: text('currency').notNull(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id),
+  day: date('day', { mode: 'string' }).notNull(),
+  debitCents: bigint('debit_cents', { mode: 'number' }).notNull(),
+  creditCents: bigint('credit_cents', { mode: 'number' }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.companyId, t.currency, t.accountId, t.day] }),
+  tenantPolicy('ledger_rollups', t.companyId),
+]);
+
+/** How far each company's lines are folded into `ledger_rollups`: every line with `seq` at or below `foldedThrough`. */
+export const ledgerFolds = pgTable('ledger_folds', {
+  companyId: uuid('company_id').primaryKey().references(() => companies.id),
+  foldedThrough: bigint('folded_through', { mode: 'number' }).notNull(),
+  foldedAt: timestamp('folded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  tenantPolicy('ledger_folds', t.companyId),
 ]);
 
 export const accountingPeriods = pgTable('accounting_periods', {

@@ -10,10 +10,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyCredit, recordPayment, sendDocument, voidInvoice, type Actor } from '../../db/invoice-money';
 import { checkLedger } from '../../db/ledger-check';
+import { accountTotals, reportScope } from '../../db/ledger-reports';
+import { foldLedger } from '../../db/ledger-rollup';
 import { postManualEntry } from '../../db/ledger-entries';
 import { postEntry } from '../../db/journal';
 import { createPeriod, setPeriodStatus } from '../../db/periods';
-import { withTenant } from '../../db/tenant';
+import { withTenant, type TransactionMode } from '../../db/tenant';
 import { addDays } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { PAYMENT_METHODS } from '../../domain/payments';
@@ -28,13 +30,37 @@ const audit = { actorUserId: null };
 beforeAll(async () => { env = await startTestEnv(); });
 afterAll(async () => { await env?.close(); });
 
-const tenant = <T>(companyId: string, fn: Parameters<typeof withTenant<T>>[2]) => withTenant(env.database.db, companyId, fn);
+const tenant = <T>(companyId: string, fn: Parameters<typeof withTenant<T>>[2], mode?: TransactionMode) => withTenant(env.database.db, companyId, fn, mode);
+const fold = (companyId: string, opts?: { waitMs?: number }) => foldLedger(env.database.db, companyId, opts);
+
+type Totals = Record<string, { d: number; c: number }>;
+/** Σ per account as the reports read it (rollups + lines after the fold mark) and straight from every line: they must agree. */
+async function totalsBothWays(companyId: string, range: { from?: string; to?: string } = {}): Promise<{ report: Totals; lines: Totals }> {
+  const rows = await tenant(companyId, async (tx) => accountTotals(tx, await reportScope(tx, companyId, 'USD'), range), { readOnly: true });
+  const raw = await env.owner.db.execute<{ account_id: string; d: number; c: number }>(sql`select account_id, sum(debit_cents)::bigint as d, sum(credit_cents)::bigint as c
+    from journal_lines where company_id = ${companyId} ${range.from ? sql`and entry_date >= ${range.from}` : sql``} ${range.to ? sql`and entry_date <= ${range.to}` : sql``} group by 1`);
+  return {
+    report: Object.fromEntries(rows.map((r) => [r.accountId, { d: r.debitCents, c: r.creditCents }])),
+    lines: Object.fromEntries(raw.map((r) => [r.account_id, { d: Number(r.d), c: Number(r.c) }])),
+  };
+}
 /** The refusal's code (AppError) or the database's message. */
 const refusal = (p: Promise<unknown>) => p.then(() => 'ok', (e: Error & { cause?: Error }) => (e instanceof AppError ? e.code : e.cause?.message ?? e.message));
 
 async function accountId(companyId: string, role: string) {
   const [row] = await env.owner.db.execute<{ id: string }>(sql`select id from accounts where company_id = ${companyId} and system_role = ${role}`);
   return row!.id;
+}
+
+/** Send the invoice in a transaction that has posted but stays open until `release()`. */
+async function sendHeldOpen(companyId: string, documentId: string) {
+  let release!: () => void;
+  const hold = new Promise<void>((r) => { release = r; });
+  let sent!: () => void;
+  const posted = new Promise<void>((r) => { sent = r; });
+  const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, documentId, actor); sent(); await hold; });
+  await posted;
+  return { release, sending };
 }
 
 describe('posting', () => {
@@ -160,17 +186,6 @@ describe('closed periods', () => {
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
 
-  /** Send the invoice in a transaction that has posted but stays open until `release()`. */
-  async function sendHeldOpen(companyId: string, documentId: string) {
-    let release!: () => void;
-    const hold = new Promise<void>((r) => { release = r; });
-    let sent!: () => void;
-    const posted = new Promise<void>((r) => { sent = r; });
-    const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, documentId, actor); sent(); await hold; });
-    await posted;
-    return { release, sending };
-  }
-
   /** Close the period while `held` is open: the close must not finish before the send commits. */
   async function closeWaitsFor(companyId: string, periodId: string, held: Awaited<ReturnType<typeof sendHeldOpen>>) {
     let closedAt = 0;
@@ -278,17 +293,102 @@ describe('random sequences of money events', () => {
           count(`refused:${err.code}`);
         }
       }
+      // Now and then a company's lines are folded; its reports read the same sums either way.
+      const co = r.pick(companies);
+      if (r.next() < 0.3) count(`folded:${(await fold(co.companyId)).lines > 0}`);
+      const range = { from: r.next() < 0.5 ? day() : undefined, to: day() };
+      const both = await totalsBothWays(co.companyId, range);
+      if (JSON.stringify(both.report, Object.keys(both.report).sort()) !== JSON.stringify(both.lines, Object.keys(both.lines).sort())) {
+        throw new Error(`seed ${seed}, after sequence ${sequence}, ${JSON.stringify(range)}: report ${JSON.stringify(both.report)} ≠ lines ${JSON.stringify(both.lines)}`);
+      }
       const { violations } = await checkLedger(env.owner.db);
       if (violations.length) throw new Error(`seed ${seed}, after sequence ${sequence}: ${JSON.stringify(violations, null, 2)}`);
     }
     // The sequences really exercised every path.
-    for (const k of ['invoice', 'payment', 'overpayment', 'credit', 'void', 'refused:PAYMENT_EXCEEDS_BALANCE']) expect(counts[k] ?? 0, k).toBeGreaterThan(0);
+    for (const k of ['invoice', 'payment', 'overpayment', 'credit', 'void', 'refused:PAYMENT_EXCEEDS_BALANCE', 'folded:true']) expect(counts[k] ?? 0, k).toBeGreaterThan(0);
     const [crossing] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from journal_lines l join journal_entries e on e.id = l.entry_id
       join accounts a on a.id = l.account_id where l.company_id <> e.company_id or a.company_id <> l.company_id`);
     expect(crossing!.n).toBe(0);
     // Each company's own view through the app role agrees.
     for (const co of companies) expect((await tenant(co.companyId, (tx) => checkLedger(tx, { companyId: co.companyId }))).violations).toEqual([]);
   }, 120_000);
+});
+
+describe('rollups', () => {
+  it('a fold waits for a posting in flight, even one numbered before lines already committed, and folds each line once', async () => {
+    const { companyId } = await bookCompany(env, 'Fold Co');
+    const cash = await accountId(companyId, 'cash');
+    const revenue = await accountId(companyId, 'revenue');
+    // Straight through postEntry, with no period check: only the line trigger takes the books lock.
+    const entry = (day: string, cents: number) => ({
+      companyId, sourceType: 'manual' as const, sourceId: randomUUID(), entryDate: day, currency: 'USD', memo: 'fold test',
+      lines: [{ account: { id: cash }, debitCents: cents, creditCents: 0, clientId: null }, { account: { id: revenue }, debitCents: 0, creditCents: cents, clientId: null }],
+    });
+    await tenant(companyId, (tx) => postEntry(tx, entry('2026-03-01', 1_000)));
+    expect((await fold(companyId)).lines).toBe(2);
+
+    // Numbered but not committed; meanwhile another entry is numbered after it and commits.
+    let release!: () => void;
+    const hold = new Promise<void>((r) => { release = r; });
+    let numbered!: () => void;
+    const posted = new Promise<void>((r) => { numbered = r; });
+    const holding = tenant(companyId, async (tx) => { await postEntry(tx, entry('2026-03-02', 2_000)); numbered(); await hold; });
+    await posted;
+    await tenant(companyId, (tx) => postEntry(tx, entry('2026-03-03', 4_000)));
+    let folded: Awaited<ReturnType<typeof fold>> | null = null;
+    const folding = fold(companyId).then((f) => { folded = f; });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(folded).toBe(null); // waiting for the held posting, though a later-numbered one has committed
+    release();
+    await holding;
+    await folding;
+    expect(folded!.lines).toBe(4);
+    const [last] = await env.owner.db.execute<{ max: number }>(sql`select max(seq)::bigint as max from journal_lines where company_id = ${companyId}`);
+    expect(folded!.foldedThrough).toBeGreaterThanOrEqual(Number(last!.max));
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+
+    // Posted after the fold: the report reads it from the lines, and still agrees.
+    await tenant(companyId, (tx) => postEntry(tx, entry('2026-03-04', 8_000)));
+    const both = await totalsBothWays(companyId);
+    expect(both.report).toEqual(both.lines);
+    expect(both.report[cash]).toEqual({ d: 15_000, c: 0 });
+    expect((await fold(companyId)).lines).toBe(2);
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
+
+  it('a fold that cannot have the books in time leaves the lines to the next one; reports count them all the while', async () => {
+    const { companyId } = await bookCompany(env, 'Busy Co');
+    const client = await bookClient(env, companyId, 'Busy Client');
+    const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-03-05', lines: [{ quantity: '2', unitPriceCents: 7_500 }] });
+    const held = await sendHeldOpen(companyId, inv.id);
+    expect(await fold(companyId, { waitMs: 100 })).toEqual({ lines: 0, foldedThrough: 0, done: false });
+    held.release();
+    await held.sending;
+    const both = await totalsBothWays(companyId);
+    expect(both.report).toEqual(both.lines);
+    expect(Object.keys(both.report)).toHaveLength(2);
+    expect((await fold(companyId)).lines).toBe(2);
+    expect((await totalsBothWays(companyId)).report).toEqual(both.lines);
+  });
+
+  it('folds started together take turns: each line is folded once', async () => {
+    const { companyId } = await bookCompany(env, 'Twice Co');
+    const client = await bookClient(env, companyId, 'Twice Client');
+    for (const day of ['2026-03-10', '2026-03-10', '2026-03-11']) {
+      const inv = await draftInvoice(env, companyId, client, { issueDate: day, lines: [{ quantity: '1', unitPriceCents: 3_000 }] });
+      await tenant(companyId, (tx) => sendDocument(tx, companyId, inv.id, actor));
+    }
+    const results = await Promise.all([fold(companyId), fold(companyId), fold(companyId)]);
+    expect(results.map((f) => f.lines).sort()).toEqual([0, 0, 6]);
+    const [rollups] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ledger_rollups where company_id = ${companyId}`);
+    expect(rollups!.n).toBe(4); // A/R and revenue, on two days
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
+
+  it('a report refuses to read outside one snapshot', async () => {
+    const { companyId } = await bookCompany(env, 'Snapshot Co');
+    await expect(tenant(companyId, (tx) => reportScope(tx, companyId, 'USD'))).rejects.toThrow(/one snapshot/);
+  });
 });
 
 // Last, because it breaks the books on purpose: the checker names each kind of breakage.
@@ -301,6 +401,7 @@ describe('the checker', () => {
     const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-05-01', lines: [{ quantity: '1', unitPriceCents: 40_000 }] });
     await tenant(companyId, (tx) => sendDocument(tx, companyId, inv.id, actor));
     await tenant(companyId, (tx) => recordPayment(tx, companyId, { paymentId: randomUUID(), documentId: inv.id, amountCents: 45_000, method: 'card', reference: '', receivedOn: '2026-05-02', keepExcessAsCredit: true }, actor));
+    expect((await foldLedger(env.database.db, companyId)).lines).toBeGreaterThan(0);
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
 
     // Rows changed behind the commands' back (the owner, with triggers off, as a bad restore or script might).
@@ -311,14 +412,16 @@ describe('the checker', () => {
       await tx`update documents set balance_cents = 1234, status = 'partially_paid' where id = ${inv.id}`;
       await tx`update clients set credit_cents = credit_cents + 1 where id = ${client.id}`;
       const [e] = await tx`insert into journal_entries (company_id, entry_date, source_type, source_id, currency) values (${companyId}, '2026-05-03', 'manual', ${randomUUID()}, 'USD') returning id`;
-      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents) values (${companyId}, ${e!.id}, ${cash}, '2026-05-03', 100, 0)`;
-      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents) values (${other.companyId}, ${e!.id}, ${otherCash}, '2026-05-03', 0, 100)`;
+      // With triggers off the script numbers its lines itself (the column has no default, so it must).
+      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, seq) values (${companyId}, ${e!.id}, ${cash}, '2026-05-03', 100, 0, nextval('journal_lines_seq'))`;
+      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, seq) values (${other.companyId}, ${e!.id}, ${otherCash}, '2026-05-03', 0, 100, nextval('journal_lines_seq'))`;
       const [lone] = await tx`insert into journal_entries (company_id, entry_date, source_type, source_id, currency) values (${companyId}, '2026-05-04', 'manual', ${randomUUID()}, 'USD') returning id`;
-      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents) values (${companyId}, ${lone!.id}, ${cash}, '2026-05-04', 250, 0)`;
+      await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, seq) values (${companyId}, ${lone!.id}, ${cash}, '2026-05-04', 250, 0, nextval('journal_lines_seq'))`;
+      await tx`update ledger_rollups set debit_cents = debit_cents + 1 where company_id = ${companyId} and account_id = ${cash}`;
     });
     const { violations } = await checkLedger(env.owner.db, { companyId });
     expect([...new Set(violations.map((v) => v.rule))].sort()).toEqual([
-      'ar_matches_open_invoices', 'client_credit_cache', 'entry_unbalanced', 'invoice_ar_matches_balance', 'invoice_balance_derived', 'line_crosses_company', 'trial_balance',
+      'ar_matches_open_invoices', 'client_credit_cache', 'entry_unbalanced', 'invoice_ar_matches_balance', 'invoice_balance_derived', 'line_crosses_company', 'rollups_match_lines', 'trial_balance',
     ]);
     expect(violations.find((v) => v.rule === 'invoice_balance_derived')!.detail).toMatch(/total 40000 − payments 40000 − credit 0 = 0, stored 1234/);
     // `npm run check:ledger` as the owner over every company: exits 1 and names the rule.
