@@ -50,23 +50,27 @@ export async function ledgerCurrencies(tx: Tx, companyId: string, home: string):
 }
 
 /**
- * The scope's posted amounts as rows of (account_id, day, debit_cents, credit_cents), days
- * from `from` to `to` (either end open, `before` an exclusive end): the rollups of the currency
- * plus the lines numbered after the fold mark. Sum over it as over the lines.
+ * Σ debits and Σ credits of the scope's posted amounts per account (`by: 'account'`) or per
+ * account and calendar month (`'month'`), days from `from` to `to` (either end open; `before`
+ * an exclusive end): the currency's rollups and the lines numbered after the fold mark, each
+ * summed on its own (the rollups in their key's order, no sort), so one account can appear once
+ * from each. Sum over it again by the same key.
  */
-function amounts(s: Scope, days: { from?: string; to?: string; before?: string; accountId?: string }): SQL {
+function amounts(s: Scope, by: 'account' | 'month', days: { from?: string; to?: string; before?: string; accountId?: string }): SQL {
   const where = (day: SQL) => sql.join([
     days.from ? sql` and ${day} >= ${days.from}::date` : sql``,
     days.to ? sql` and ${day} <= ${days.to}::date` : sql``,
     days.before ? sql` and ${day} < ${days.before}::date` : sql``,
     days.accountId ? sql` and account_id = ${days.accountId}::uuid` : sql``,
   ]);
+  const key = (day: SQL) => (by === 'account' ? sql`account_id` : sql`account_id, to_char(${day}, 'YYYY-MM') as month`);
+  const groupBy = by === 'account' ? sql`group by 1` : sql`group by 1, 2`;
   return sql`(
-    select account_id, day, debit_cents, credit_cents from ledger_rollups
-    where company_id = ${s.companyId} and currency = ${s.currency}${where(sql`day`)}
+    select ${key(sql`day`)}, sum(debit_cents) as debit_cents, sum(credit_cents) as credit_cents from ledger_rollups
+    where company_id = ${s.companyId} and currency = ${s.currency}${where(sql`day`)} ${groupBy}
     union all
-    select account_id, entry_date, debit_cents, credit_cents from journal_lines
-    where company_id = ${s.companyId} and seq > ${s.foldedThrough}${where(sql`entry_date`)}${s.lines ? sql` and ${s.lines}` : sql``}
+    select ${key(sql`entry_date`)}, sum(debit_cents), sum(credit_cents) from journal_lines
+    where company_id = ${s.companyId} and seq > ${s.foldedThrough}${where(sql`entry_date`)}${s.lines ? sql` and ${s.lines}` : sql``} ${groupBy}
   ) amounts`;
 }
 
@@ -75,15 +79,15 @@ const sums = sql`coalesce(sum(debit_cents), 0)::bigint as debit_cents, coalesce(
 
 /** Σ debits and Σ credits per account for lines dated in [from, to]; either end may be open. */
 export async function accountTotals(tx: Tx, s: Scope, range: { from?: string; to?: string }): Promise<AccountTotals[]> {
-  const rows = await tx.execute<SumRow>(sql`select account_id, ${sums} from ${amounts(s, range)} group by account_id`);
+  const rows = await tx.execute<SumRow>(sql`select account_id, ${sums} from ${amounts(s, 'account', range)} group by account_id`);
   return rows.map((r) => ({ accountId: r.account_id, debitCents: Number(r.debit_cents), creditCents: Number(r.credit_cents) }));
 }
 
 /** Income and expense by calendar month over a range: Σ credits − Σ debits per account and month. */
 export async function monthlyActivity(tx: Tx, s: Scope, range: DayRange) {
   const rows = await tx.execute<{ month: string; type: string; cents: number }>(sql`
-    select to_char(amounts.day, 'YYYY-MM') as month, a.type, sum(amounts.credit_cents - amounts.debit_cents)::bigint as cents
-    from ${amounts(s, range)} join accounts a on a.id = amounts.account_id
+    select amounts.month, a.type, sum(amounts.credit_cents - amounts.debit_cents)::bigint as cents
+    from ${amounts(s, 'month', range)} join accounts a on a.id = amounts.account_id
     where a.type in ('income', 'expense')
     group by 1, 2 order by 1`);
   return rows.map((r) => ({ month: r.month, type: r.type as typeof accounts.$inferSelect.type, creditMinusDebitCents: Number(r.cents) }));
@@ -102,7 +106,7 @@ export async function accountLines(tx: Tx, s: Scope, accountId: string, range: D
 
 /** Σ debits and credits of one account before a day: the opening of a general ledger. */
 export async function accountTotalsBefore(tx: Tx, s: Scope, accountId: string, day: string): Promise<{ debitCents: number; creditCents: number }> {
-  const [row] = await tx.execute<SumRow>(sql`select null as account_id, ${sums} from ${amounts(s, { before: day, accountId })}`);
+  const [row] = await tx.execute<SumRow>(sql`select null as account_id, ${sums} from ${amounts(s, 'account', { before: day, accountId })}`);
   return { debitCents: Number(row?.debit_cents ?? 0), creditCents: Number(row?.credit_cents ?? 0) };
 }
 

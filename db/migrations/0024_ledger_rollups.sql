@@ -24,6 +24,6 @@ ALTER SEQUENCE "journal_lines_seq" OWNED BY "journal_lines"."seq";--> statement-
 ALTER TABLE "ledger_folds" ADD CONSTRAINT "ledger_folds_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_rollups" ADD CONSTRAINT "ledger_rollups_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_rollups" ADD CONSTRAINT "ledger_rollups_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "journal_lines_seq_idx" ON "journal_lines" USING brin ("seq");--> statement-breakpoint
+CREATE INDEX "journal_lines_seq_idx" ON "journal_lines" USING brin ("seq") WITH (autosummarize=on);--> statement-breakpoint
 CREATE POLICY "ledger_folds_tenant" ON "ledger_folds" AS PERMISSIVE FOR ALL TO public USING ("ledger_folds"."company_id" = nullif(current_setting('app.company_id', true), '')::uuid) WITH CHECK ("ledger_folds"."company_id" = nullif(current_setting('app.company_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "ledger_rollups_tenant" ON "ledger_rollups" AS PERMISSIVE FOR ALL TO public USING ("ledger_rollups"."company_id" = nullif(current_setting('app.company_id', true), '')::uuid) WITH CHECK ("ledger_rollups"."company_id" = nullif(current_setting('app.company_id', true), '')::uuid);

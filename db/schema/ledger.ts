@@ -76,7 +76,7 @@ export const journalLines = pgTable('journal_lines', {
   index('journal_lines_entry_idx').on(t.entryId, t.companyId),
   index('journal_lines_account_idx').on(t.companyId, t.accountId, t.entryDate),
   // Lines are written in `seq` order, so a block range index finds the unfolded tail for next to nothing per insert.
-  index('journal_lines_seq_idx').using('brin', t.seq),
+  index('journal_lines_seq_idx').using('brin', t.seq).with({ autosummarize: 'on' }),
   check('journal_lines_one_side', sql`${t.debitCents} >= 0 and ${t.creditCents} >= 0 and (${t.debitCents} = 0) <> (${t.creditCents} = 0)`),
   tenantPolicy('journal_lines', t.companyId),
 ]);
