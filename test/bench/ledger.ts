@@ -199,13 +199,14 @@ export async function reportBench(stack: Stack) {
   };
   const baseline = () => withTenant(db, companyId, (tx) => tx.execute(sql`select sum(debit_cents) from journal_lines where company_id = ${companyId}`));
   // What GET /reports/trial-balance does: fold what was posted since the last report, then read in one snapshot.
+  const tbRead = () => withTenant(db, companyId, async (tx) => {
+    const scope = await reportScope(tx, companyId, 'USD');
+    const t = trialBalance(await ledgerAccounts(tx, companyId), await accountTotals(tx, scope, { to: '2026-12-31' }));
+    if (!t.balanced) throw new Error('seeded books do not balance');
+  }, { readOnly: true });
   const tb = async () => {
     await foldLedger(db, companyId);
-    await withTenant(db, companyId, async (tx) => {
-      const scope = await reportScope(tx, companyId, 'USD');
-      const t = trialBalance(await ledgerAccounts(tx, companyId), await accountTotals(tx, scope, { to: '2026-12-31' }));
-      if (!t.balanced) throw new Error('seeded books do not balance');
-    }, { readOnly: true });
+    await tbRead();
   };
   // The same sums straight from every line, as before rollups: for reference.
   const tbLines = () => withTenant(db, companyId, async (tx) => {
@@ -242,13 +243,13 @@ export async function reportBench(stack: Stack) {
   const firstFold = await foldLedger(db, companyId);
   const firstFoldMs = performance.now() - t0;
   const t = await timeAll({
-    keepPosting, baseline, trialBalance: tb, tbLines, aging: aging('2026-06-30'), agingHistorical: aging('2024-06-30'),
+    keepPosting, baseline, trialBalance: tb, tbRead, tbLines, aging: aging('2026-06-30'), agingHistorical: aging('2024-06-30'),
     tbApi: api('/api/v1/reports/trial-balance?to=2026-06-30'), agingApi: api('/api/v1/reports/ar-aging?asOf=2026-06-30'),
   });
   const check = await checkLedger(stack.owner.db, { companyId });
   return {
     books, openInvoices: agingNow.invoiceCount, firstFold: { lines: firstFold.lines, ms: firstFoldMs }, violationsAfter: check.violations.length,
-    baseline: t.baseline!, trialBalance: t.trialBalance!, tbLines: t.tbLines!, aging: t.aging!, agingHistorical: t.agingHistorical!, tbApi: t.tbApi!, agingApi: t.agingApi!,
+    baseline: t.baseline!, trialBalance: t.trialBalance!, tbRead: t.tbRead!, tbLines: t.tbLines!, aging: t.aging!, agingHistorical: t.agingHistorical!, tbApi: t.tbApi!, agingApi: t.agingApi!,
   };
 }
 
@@ -272,6 +273,7 @@ export async function ledgerReport(stack: Stack): Promise<string> {
     '                                                                p50 ms   p99 ms   ratio   target',
     `  SELECT sum(debit_cents) of the company's lines (baseline)  ${fmt(r.baseline.p50)} ${fmt(r.baseline.p99)}`,
     `  trial balance (fold 150 new lines, then db + shaping)     ${fmt(r.trialBalance.p50)} ${fmt(r.trialBalance.p99)} ${ratio(r.trialBalance.p50, r.baseline.p50)}   ≤2× and <300 ms: ${met(r.trialBalance.p50 <= 2 * r.baseline.p50 && r.trialBalance.p50 < 300)}`,
+    `  (its read alone, nothing new to fold)                      ${fmt(r.tbRead.p50)} ${fmt(r.tbRead.p99)} ${ratio(r.tbRead.p50, r.baseline.p50)}`,
     `  (the same summed from every line, as before rollups)       ${fmt(r.tbLines.p50)} ${fmt(r.tbLines.p99)} ${ratio(r.tbLines.p50, r.baseline.p50)}`,
     `  A/R aging today (open balances)                            ${fmt(r.aging.p50)} ${fmt(r.aging.p99)} ${ratio(r.aging.p50, r.baseline.p50)}   ≤2×: ${met(r.aging.p50 <= 2 * r.baseline.p50)}`,
     `  (A/R aging on a past day, from the ledger)                 ${fmt(r.agingHistorical.p50)} ${fmt(r.agingHistorical.p99)} ${ratio(r.agingHistorical.p50, r.baseline.p50)}`,

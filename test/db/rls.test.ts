@@ -109,6 +109,22 @@ describe('sweep with the application filter bypassed', () => {
     expect(seen.filter((_, i) => i % 2 === 1).map((rows) => (rows as unknown as { v: string }[])[0]!.v)).toEqual(['a', 'b', 'c']);
   });
 
+  it("a report's transaction (readOnly) is scoped, one snapshot, plans each statement for its values and writes nothing", async () => {
+    const count = (tx: Tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from audit_events`).then((r) => r[0]!.n);
+    const seen = await withScope(env.database.db, { companyId: b.companyId }, async (tx) => {
+      const [mode] = await tx.execute<{ c: string; iso: string; plans: string }>(sql`select current_setting('app.company_id', true) as c,
+        current_setting('transaction_isolation') as iso, current_setting('plan_cache_mode') as plans`);
+      const before = await count(tx);
+      // Committed meanwhile by another transaction: not in this one's snapshot.
+      await withScope(env.database.db, { companyId: b.companyId }, (other) => other.execute(sql`insert into audit_events (company_id, action, object_type) values (${b.companyId}, 'test.snapshot', 'test')`));
+      return { ...mode, before, after: await count(tx) };
+    }, { readOnly: true });
+    expect(seen).toMatchObject({ c: b.companyId, iso: 'repeatable read', plans: 'force_custom_plan' });
+    expect(seen.after).toBe(seen.before);
+    const write = withScope(env.database.db, { companyId: b.companyId }, (tx) => tx.execute(sql`insert into audit_events (company_id, action, object_type) values (${b.companyId}, 'test.write', 'test')`), { readOnly: true });
+    expect(await refusal(write)).toMatch(/read-only transaction/);
+  });
+
   it('with no company set, nothing is visible', async () => {
     for (const table of await tenantTables()) {
       const rows = await withScope(env.database.db, {}, (tx) => tx.execute(sql`select 1 from ${sql.identifier(table)}`));
