@@ -45,7 +45,14 @@ export async function reportScope(tx: Tx, companyId: string, currency: string): 
 
 /** Currencies the company has posted in, its own first. */
 export async function ledgerCurrencies(tx: Tx, companyId: string, home: string): Promise<string[]> {
-  const rows = await tx.execute<{ currency: string }>(sql`select distinct ${journalEntries.currency} as currency from ${journalEntries} where ${journalEntries.companyId} = ${companyId}`);
+  // Hops through the (company_id, currency) index one currency at a time, instead of reading every
+  // entry for the few distinct values (`select distinct` took ~35 ms over 450,000 entries).
+  const rows = await tx.execute<{ currency: string }>(sql`with recursive found (currency) as (
+      (select currency from journal_entries where company_id = ${companyId} order by currency limit 1)
+      union all
+      select (select e.currency from journal_entries e where e.company_id = ${companyId} and e.currency > found.currency order by e.currency limit 1)
+      from found where found.currency is not null)
+    select currency from found where currency is not null`);
   return [home, ...rows.map((r) => r.currency).filter((c) => c !== home).sort()];
 }
 

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyCredit, recordPayment, sendDocument, voidInvoice, type Actor } from '../../db/invoice-money';
 import { checkLedger } from '../../db/ledger-check';
-import { accountTotals, reportScope } from '../../db/ledger-reports';
+import { accountTotals, ledgerCurrencies, reportScope } from '../../db/ledger-reports';
 import { foldLedger } from '../../db/ledger-rollup';
 import { postManualEntry } from '../../db/ledger-entries';
 import { postEntry } from '../../db/journal';
@@ -35,10 +35,11 @@ const fold = (companyId: string, opts?: { waitMs?: number }) => foldLedger(env.d
 
 type Totals = Record<string, { d: number; c: number }>;
 /** Σ per account as the reports read it (rollups + lines after the fold mark) and straight from every line: they must agree. */
-async function totalsBothWays(companyId: string, range: { from?: string; to?: string } = {}): Promise<{ report: Totals; lines: Totals }> {
-  const rows = await tenant(companyId, async (tx) => accountTotals(tx, await reportScope(tx, companyId, 'USD'), range), { readOnly: true });
-  const raw = await env.owner.db.execute<{ account_id: string; d: number; c: number }>(sql`select account_id, sum(debit_cents)::bigint as d, sum(credit_cents)::bigint as c
-    from journal_lines where company_id = ${companyId} ${range.from ? sql`and entry_date >= ${range.from}` : sql``} ${range.to ? sql`and entry_date <= ${range.to}` : sql``} group by 1`);
+async function totalsBothWays(companyId: string, range: { from?: string; to?: string } = {}, currency = 'USD'): Promise<{ report: Totals; lines: Totals }> {
+  const rows = await tenant(companyId, async (tx) => accountTotals(tx, await reportScope(tx, companyId, currency), range), { readOnly: true });
+  const raw = await env.owner.db.execute<{ account_id: string; d: number; c: number }>(sql`select l.account_id, sum(l.debit_cents)::bigint as d, sum(l.credit_cents)::bigint as c
+    from journal_lines l join journal_entries e on e.id = l.entry_id
+    where l.company_id = ${companyId} and e.currency = ${currency} ${range.from ? sql`and l.entry_date >= ${range.from}` : sql``} ${range.to ? sql`and l.entry_date <= ${range.to}` : sql``} group by 1`);
   return {
     report: Object.fromEntries(rows.map((r) => [r.accountId, { d: r.debitCents, c: r.creditCents }])),
     lines: Object.fromEntries(raw.map((r) => [r.account_id, { d: Number(r.d), c: Number(r.c) }])),
@@ -383,6 +384,33 @@ describe('rollups', () => {
     const [rollups] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from ledger_rollups where company_id = ${companyId}`);
     expect(rollups!.n).toBe(4); // A/R and revenue, on two days
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
+
+  it("keep each currency to itself, folded or not, and list the currencies posted in, the company's own first", async () => {
+    const { companyId } = await bookCompany(env, 'Two Currencies Co');
+    const cash = await accountId(companyId, 'cash');
+    const revenue = await accountId(companyId, 'revenue');
+    const post = (currency: string, day: string, cents: number) => tenant(companyId, (tx) => postEntry(tx, {
+      companyId, sourceType: 'manual', sourceId: randomUUID(), entryDate: day, currency, memo: currency,
+      lines: [{ account: { id: cash }, debitCents: cents, creditCents: 0, clientId: null }, { account: { id: revenue }, debitCents: 0, creditCents: cents, clientId: null }],
+    }));
+    await post('USD', '2026-04-01', 1_000);
+    await post('EUR', '2026-04-01', 700);
+    await post('GBP', '2026-04-02', 300);
+    const check = async (expected: Record<string, number>) => {
+      for (const [currency, cents] of Object.entries(expected)) {
+        const both = await totalsBothWays(companyId, {}, currency);
+        expect(both.report, currency).toEqual(both.lines);
+        expect(both.report[cash], currency).toEqual({ d: cents, c: 0 });
+      }
+    };
+    await check({ USD: 1_000, EUR: 700, GBP: 300 });
+    await fold(companyId);
+    await post('EUR', '2026-04-03', 50);
+    await check({ USD: 1_000, EUR: 750, GBP: 300 });
+    const currencies = await tenant(companyId, (tx) => ledgerCurrencies(tx, companyId, 'EUR'));
+    expect(currencies).toEqual(['EUR', 'GBP', 'USD']);
+    expect(await tenant(companyId, (tx) => ledgerCurrencies(tx, companyId, 'CAD'))).toEqual(['CAD', 'EUR', 'GBP', 'USD']);
   });
 
   it('a report refuses to read outside one snapshot', async () => {
