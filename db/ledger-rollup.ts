@@ -5,8 +5,8 @@
  *
  * Correctness never waits on a fold: a report reads the rollups and the lines
  * after the fold mark in one snapshot (db/ledger-reports.ts), and a fold moves
- * lines from one side to the other in one transaction. Lines are never changed, so nothing
- * folded goes stale. What a fold must not do is skip a line still in flight:
+ * lines from one side to the other in one transaction. Lines are never changed,
+ * so nothing folded goes stale. What a fold must not do is skip a line still in flight:
  * lines are numbered (`seq`) only under the company's books lock held shared to
  * the end of the posting's transaction (the insert trigger, migration 0025), so
  * the number read while holding that lock alone bounds lines that are all
@@ -17,8 +17,13 @@ import { booksLock } from './books-lock';
 import { inOrder, type Db } from './client';
 import { withTenant } from './tenant';
 
-/** How long a fold waits for the company's postings in flight before leaving the lines for the next one. */
-const HORIZON_WAIT_MS = 2_000;
+/**
+ * How long a fold waits for the company's postings in flight before leaving the lines for the next
+ * one. Postings that arrive meanwhile queue behind the fold's request, so this is also the longest
+ * a report can hold up the company's postings: short, since only a long transaction (an import)
+ * makes it wait at all.
+ */
+const HORIZON_WAIT_MS = 250;
 
 export interface FoldResult {
   /** Lines folded now; 0 when there was nothing new, or when postings held the books past the wait. */

@@ -180,8 +180,9 @@ async function books(tx: Tx, ctx: Ctx): Promise<{ scope: Scope; accounts: Ledger
 }
 
 /**
- * One report's books, read in one read-only tenant transaction, one snapshot: who asks (the plan gate and permission
- * checked), its context (currency, today), the date range asked, and the company's accounts.
+ * One report's books, read in one read-only tenant transaction (one snapshot): who asks (the plan
+ * gate and permission checked), its context (currency, today), the date range asked, and the
+ * company's accounts.
  */
 async function readReport<T>(c: Context<AppEnv>, q: { currency?: string; from?: string; to?: string },
   fn: (tx: Tx, r: { ctx: Ctx; range: DayRange; scope: Scope; accounts: LedgerAccount[]; currencies: string[] }) => Promise<T>): Promise<T> {
