@@ -24,6 +24,12 @@ export function connect(url: string, options: { max?: number; applicationName?: 
 }
 
 /**
+ * The driver's own handle on a drizzle transaction (drizzle keeps it on the transaction's session),
+ * for a statement whose text never changes on a hot path: sent prepared, with no query building.
+ */
+export const driverOf = (tx: Tx) => (tx as unknown as { session: { client: postgres.TransactionSql } }).session.client;
+
+/**
  * Send statements on one transaction's connection together — one round trip — and in the order
  * given: each is handed to the driver now, in turn, and the driver keeps a connection's statements
  * in the order it was handed them. (Awaiting a drizzle builder hands it over some microtasks

@@ -5,11 +5,11 @@
  * writing, and again by the database at commit.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { AccountRole } from '../domain/accounts';
 import { AppError } from '../domain/errors';
 import { assertBalanced, type JournalSource, type PostingLine } from '../domain/ledger/posting';
-import { inOrder, type Tx } from './client';
+import { driverOf, type Tx } from './client';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
 
 export interface EntryInput {
@@ -26,32 +26,42 @@ export interface EntryInput {
   allowInactive?: boolean;
 }
 
+// Posting's two statements, their text fixed whatever the entry (lines travel as arrays), sent
+// prepared through the driver: every money path runs them, and building them with drizzle cost
+// more client CPU than the round trips it saved (docs/benchmarks.md).
+const ENTRY_SQL = `insert into journal_entries (id, company_id, source_type, source_id, entry_date, currency, memo, document_id, posted_by)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing returning id`;
+// The lines go in only if the entry did (it is looked for); accounts are resolved here, by system
+// role or id, and must be active unless the entry mirrors one already posted.
+const LINES_SQL = `with v (role, account_id, debit, credit, client_id, memo) as (
+    select * from unnest($1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::uuid[], $6::text[])),
+  ins as (
+    insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, client_id, memo)
+    select $7::uuid, $8::uuid, a.id, $9::date, v.debit, v.credit, v.client_id, v.memo
+    from v join accounts a on a.company_id = $7::uuid and (a.id = v.account_id or (v.role is not null and a.system_role = v.role))
+    where (a.active or $10::boolean) and exists (select 1 from journal_entries j where j.id = $8::uuid)
+    returning 1)
+  select count(*)::int as n from ins`;
+
 /** The entry's id, whether written now or found from an earlier post of the same event; null when there was nothing to post. */
 export async function postEntry(tx: Tx, e: EntryInput): Promise<string | null> {
   if (e.lines.length === 0) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))?.id ?? null;
   assertBalanced(e.lines);
-  // One round trip: the entry, then its lines, sent together in that order (`inOrder`: the lines'
+  // One round trip: the entry, then its lines, handed to the driver in that order (the lines'
   // insert looks for the entry). The entry's id is chosen here so the lines can name it; inserting
-  // the entry with ON CONFLICT is the idempotency check, and the lines go in only if it did.
-  // Accounts are resolved inside the lines' insert (system role or id, active unless allowed).
+  // the entry with ON CONFLICT is the idempotency check.
   const entryId = randomUUID();
-  const rows = sql.join(e.lines.map((l) => sql`(${'role' in l.account ? l.account.role : null}::text, ${'id' in l.account ? l.account.id : null}::uuid,
-    ${l.debitCents}::bigint, ${l.creditCents}::bigint, ${l.clientId}::uuid, ${l.memo ?? ''}::text)`), sql`, `);
-  const [[entry], [lines]] = await inOrder(
-    tx.insert(journalEntries).values({
-      id: entryId, companyId: e.companyId, sourceType: e.sourceType, sourceId: e.sourceId, entryDate: e.entryDate, currency: e.currency,
-      memo: e.memo, documentId: e.documentId ?? null, postedBy: e.postedBy ?? null,
-    }).onConflictDoNothing().returning({ id: journalEntries.id }),
-    tx.execute<{ n: number }>(sql`
-      with v (role, account_id, debit, credit, client_id, memo) as (values ${rows}),
-      ins as (
-        insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, client_id, memo)
-        select ${e.companyId}::uuid, ${entryId}::uuid, a.id, ${e.entryDate}::date, v.debit, v.credit, v.client_id, v.memo
-        from v join accounts a on a.company_id = ${e.companyId}::uuid and (a.id = v.account_id or (v.role is not null and a.system_role = v.role))
-        where (a.active or ${e.allowInactive ?? false}) and exists (select 1 from journal_entries j where j.id = ${entryId}::uuid)
-        returning 1)
-      select count(*)::int as n from ins`),
-  );
+  const driver = driverOf(tx);
+  const [[entry], [lines]] = await Promise.all([
+    driver.unsafe<{ id: string }[]>(ENTRY_SQL, [
+      entryId, e.companyId, e.sourceType, e.sourceId, e.entryDate, e.currency, e.memo, e.documentId ?? null, e.postedBy ?? null,
+    ], { prepare: true }).execute(),
+    driver.unsafe<{ n: number }[]>(LINES_SQL, [
+      e.lines.map((l) => ('role' in l.account ? l.account.role : null)), e.lines.map((l) => ('id' in l.account ? l.account.id : null)),
+      e.lines.map((l) => l.debitCents), e.lines.map((l) => l.creditCents), e.lines.map((l) => l.clientId), e.lines.map((l) => l.memo ?? ''),
+      e.companyId, entryId, e.entryDate, e.allowInactive ?? false,
+    ], { prepare: true }).execute(),
+  ]);
   // Posted before (even if an account has been deactivated since): the first entry stands.
   if (!entry) return (await findEntry(tx, e.companyId, e.sourceType, e.sourceId))!.id;
   if (lines!.n !== e.lines.length) {

@@ -1,5 +1,4 @@
-import type postgres from 'postgres';
-import type { Db, Tx } from './client';
+import { driverOf, type Db, type Tx } from './client';
 
 /**
  * What row-level security lets a transaction see: `companyId` (the active
@@ -21,9 +20,6 @@ const SCOPE_SQL = `select
   set_config('app.invitation_token', $3, true),
   set_config('app.portal_token', $4, true)`;
 const scopeParams = (scope: Scope) => [scope.companyId ?? '', scope.userId ?? '', scope.invitationToken ?? '', scope.portalToken ?? ''];
-
-/** The driver's own handle on a drizzle transaction (drizzle keeps it on the transaction's session). */
-const driverOf = (tx: Tx) => (tx as unknown as { session: { client: postgres.TransactionSql } }).session.client;
 
 /** Set (or change, mid-transaction) what the transaction's RLS policies allow. */
 export async function setScope(tx: Tx, scope: Scope): Promise<void> {
