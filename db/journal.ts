@@ -27,8 +27,8 @@ export interface EntryInput {
 }
 
 // Posting's two statements, their text fixed whatever the entry (lines travel as arrays), sent
-// prepared through the driver: every money path runs them, and building them with drizzle cost
-// more client CPU than the round trips it saved (docs/benchmarks.md).
+// prepared through the driver: every money path runs them, and building them with drizzle for
+// each entry cost about a sixth of posting throughput (docs/benchmarks.md).
 const ENTRY_SQL = `insert into journal_entries (id, company_id, source_type, source_id, entry_date, currency, memo, document_id, posted_by)
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing returning id`;
 // The lines go in only if the entry did (it is looked for); accounts are resolved here, by system
