@@ -53,16 +53,19 @@ async function accountId(companyId: string, role: string) {
   return row!.id;
 }
 
-/** Send the invoice in a transaction that has posted but stays open until `release()`. */
-async function sendHeldOpen(companyId: string, documentId: string) {
+/** Run `work` in a transaction that, once it has done it, stays open until `release()`; `sending` settles at its commit. */
+async function heldOpen(companyId: string, work: (tx: Parameters<Parameters<typeof tenant>[1]>[0]) => Promise<unknown>) {
   let release!: () => void;
   const hold = new Promise<void>((r) => { release = r; });
-  let sent!: () => void;
-  const posted = new Promise<void>((r) => { sent = r; });
-  const sending = tenant(companyId, async (tx) => { await sendDocument(tx, companyId, documentId, actor); sent(); await hold; });
-  await posted;
+  let done!: () => void;
+  const worked = new Promise<void>((r) => { done = r; });
+  const sending = tenant(companyId, async (tx) => { await work(tx); done(); await hold; });
+  await worked;
   return { release, sending };
 }
+
+/** Send the invoice in a transaction that has posted but stays open until `release()`. */
+const sendHeldOpen = (companyId: string, documentId: string) => heldOpen(companyId, (tx) => sendDocument(tx, companyId, documentId, actor));
 
 describe('posting', () => {
   it('is idempotent by source: the same event posted twice is one entry, whichever path repeats it', async () => {
@@ -329,19 +332,14 @@ describe('rollups', () => {
     expect((await fold(companyId)).lines).toBe(2);
 
     // Numbered but not committed; meanwhile another entry is numbered after it and commits.
-    let release!: () => void;
-    const hold = new Promise<void>((r) => { release = r; });
-    let numbered!: () => void;
-    const posted = new Promise<void>((r) => { numbered = r; });
-    const holding = tenant(companyId, async (tx) => { await postEntry(tx, entry('2026-03-02', 2_000)); numbered(); await hold; });
-    await posted;
+    const held = await heldOpen(companyId, (tx) => postEntry(tx, entry('2026-03-02', 2_000)));
     await tenant(companyId, (tx) => postEntry(tx, entry('2026-03-03', 4_000)));
     let folded: Awaited<ReturnType<typeof fold>> | null = null;
     const folding = fold(companyId).then((f) => { folded = f; });
     await new Promise((r) => setTimeout(r, 150));
     expect(folded).toBe(null); // waiting for the held posting, though a later-numbered one has committed
-    release();
-    await holding;
+    held.release();
+    await held.sending;
     await folding;
     expect(folded!.lines).toBe(4);
     const [last] = await env.owner.db.execute<{ max: number }>(sql`select max(seq)::bigint as max from journal_lines where company_id = ${companyId}`);
