@@ -107,6 +107,25 @@ describe('posting', () => {
       await tx.execute(sql`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents) values (${co.companyId}, ${e!.id}, ${cash}, '2026-01-05', 100, 0)`);
     });
     expect(await refusal(attempt)).toMatch(/UNBALANCED_ENTRY/);
+    const entry = (tx: Parameters<Parameters<typeof env.owner.db.transaction>[0]>[0]) =>
+      tx.execute<{ id: string }>(sql`insert into journal_entries (company_id, entry_date, source_type, source_id, currency) values (${co.companyId}, '2026-01-06', 'manual', ${randomUUID()}, 'USD') returning id`).then((r) => r[0]!.id);
+    const line = (entryId: string, debit: number, credit: number) =>
+      sql`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents) values (${co.companyId}, ${entryId}, ${cash}, '2026-01-06', ${debit}, ${credit})`;
+    // An entry with no lines (only the entry's own check fires), and two lines that do not balance.
+    expect(await refusal(env.owner.db.transaction((tx) => entry(tx)))).toMatch(/UNBALANCED_ENTRY: entry \S+ has 0 lines/);
+    expect(await refusal(env.owner.db.transaction(async (tx) => {
+      const id = await entry(tx);
+      await tx.execute(line(id, 100, 0));
+      await tx.execute(line(id, 0, 90));
+    }))).toMatch(/debits 100 and credits 90/);
+    // A line added later to an entry that balanced (only the line's check fires).
+    const posted = await env.owner.db.transaction(async (tx) => {
+      const id = await entry(tx);
+      await tx.execute(line(id, 100, 0));
+      await tx.execute(line(id, 0, 100));
+      return id;
+    });
+    expect(await refusal(env.owner.db.transaction((tx) => tx.execute(line(posted, 5, 0))))).toMatch(/UNBALANCED_ENTRY: entry \S+ has 3 lines, debits 105 and credits 100/);
   });
 });
 
