@@ -182,12 +182,13 @@ export async function reportBench(stack: Stack) {
     return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, percentiles(v)]));
   };
   const baseline = () => withTenant(db, companyId, (tx) => tx.execute(sql`select sum(debit_cents) from journal_lines where company_id = ${companyId}`));
-  // What GET /reports/trial-balance does: fold what was posted since the last report, then read in one snapshot.
+  // The trial balance's read: the rollups and the lines after the fold mark, in one snapshot.
   const tbRead = () => withTenant(db, companyId, async (tx) => {
     const scope = await reportScope(tx, companyId, 'USD');
     const t = trialBalance(await ledgerAccounts(tx, companyId), await accountTotals(tx, scope, { to: '2026-12-31' }));
     if (!t.balanced) throw new Error('seeded books do not balance');
   }, { readOnly: true });
+  // What GET /reports/trial-balance does: fold what was posted since the last report, then read.
   const tb = async () => {
     await foldLedger(db, companyId);
     await tbRead();
