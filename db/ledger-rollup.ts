@@ -37,12 +37,10 @@ export interface FoldResult {
 /** Folds the company's committed lines into its rollups. Safe to run at any time, from any number of processes. */
 export async function foldLedger(db: Db, companyId: string, opts: { waitMs?: number } = {}): Promise<FoldResult> {
   const horizon = await foldHorizon(db, companyId, opts.waitMs ?? HORIZON_WAIT_MS);
+  // Planned for its values, as reports are: a generic plan cannot tell a handful of new lines from the company's whole books.
   return withTenant(db, companyId, async (tx) => {
-    // The folds row, locked: a second fold waits here, then reads what the first one wrote. The fold
-    // is planned for its values, as reports are (see TransactionMode in db/tenant.ts): a generic plan
-    // cannot tell a handful of new lines from the company's whole books.
-    const [, , [mark]] = await inOrder(
-      tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`),
+    // The folds row, locked: a second fold waits here, then reads what the first one wrote.
+    const [, [mark]] = await inOrder(
       tx.execute(sql`insert into ledger_folds (company_id, folded_through) values (${companyId}, 0) on conflict do nothing`),
       tx.execute<{ through: string }>(sql`select folded_through as through from ledger_folds where company_id = ${companyId} for update`),
     );
@@ -62,7 +60,7 @@ export async function foldLedger(db: Db, companyId: string, opts: { waitMs?: num
       select coalesce(sum(lines), 0)::int as lines from tail`);
     await tx.execute(sql`update ledger_folds set folded_through = ${horizon}, folded_at = now() where company_id = ${companyId}`);
     return { lines: folded!.lines, foldedThrough: horizon, done: true };
-  });
+  }, { customPlans: true });
 }
 
 /**

@@ -18,6 +18,7 @@ import { createPeriod, setPeriodStatus } from '../../db/periods';
 import { withTenant, type TransactionMode } from '../../db/tenant';
 import { addDays } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
+import { reversal, type PostingLine } from '../../domain/ledger/posting';
 import { PAYMENT_METHODS } from '../../domain/payments';
 import { bookClient, bookCompany, draftInvoice } from '../support/books';
 import { testDatabaseUrl } from '../support/database';
@@ -97,6 +98,34 @@ describe('posting', () => {
     expect(counts).toEqual({ invoice: 1, payment: 1, manual: 1, racing: 1 });
     expect(ids.filter((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/.test(x)).length).toBeGreaterThanOrEqual(1);
     expect((await checkLedger(env.owner.db, { companyId: co.companyId })).violations).toEqual([]);
+  });
+
+  it('writes each line as given: account by role or id, amounts, client and memo; an inactive account refuses the entry unless it mirrors one posted', async () => {
+    const co = await bookCompany(env, 'Lines Co');
+    const { companyId } = co;
+    const client = await bookClient(env, companyId, 'Lines Client');
+    const cash = await accountId(companyId, 'cash');
+    const [expense] = await env.owner.db.execute<{ id: string }>(sql`insert into accounts (company_id, code, name, type) values (${companyId}, '6400', 'Software', 'expense') returning id`);
+    const post = (sourceId: string, lines: PostingLine[], allowInactive?: boolean) => tenant(companyId, (tx) => postEntry(tx, {
+      companyId, sourceType: 'manual', sourceId, entryDate: '2026-02-10', currency: 'USD', memo: 'entry memo', lines, allowInactive,
+    }));
+    const lines: PostingLine[] = [
+      { account: { role: 'accounts_receivable' }, debitCents: 1_200, creditCents: 0, clientId: client.id, memo: 'owed' },
+      { account: { id: expense!.id }, debitCents: 300, creditCents: 0, clientId: null },
+      { account: { id: cash }, debitCents: 0, creditCents: 1_500, clientId: null, memo: 'paid out' },
+    ];
+    const id = await post(randomUUID(), lines);
+    const written = await env.owner.db.execute<{ code: string; debit_cents: number; credit_cents: number; client_id: string | null; memo: string; entry_date: string }>(sql`
+      select a.code, l.debit_cents, l.credit_cents, l.client_id, l.memo, l.entry_date::text from journal_lines l join accounts a on a.id = l.account_id where l.entry_id = ${id} order by a.code`);
+    expect(written.map((w) => [w.code, Number(w.debit_cents), Number(w.credit_cents), w.client_id, w.memo, w.entry_date])).toEqual([
+      ['1000', 0, 1_500, null, 'paid out', '2026-02-10'], ['1100', 1_200, 0, client.id, 'owed', '2026-02-10'], ['6400', 300, 0, null, '', '2026-02-10'],
+    ]);
+
+    await env.owner.db.execute(sql`update accounts set active = false where id = ${expense!.id}`);
+    expect(await refusal(post(randomUUID(), lines))).toBe('ACCOUNT_INACTIVE');
+    const reversed = await post(randomUUID(), reversal(lines), true);
+    expect(reversed).not.toBe(id);
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
 
   it('refuses an unbalanced entry at the database even when the application is bypassed', async () => {

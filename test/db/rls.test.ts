@@ -109,7 +109,7 @@ describe('sweep with the application filter bypassed', () => {
     expect(seen.filter((_, i) => i % 2 === 1).map((rows) => (rows as unknown as { v: string }[])[0]!.v)).toEqual(['a', 'b', 'c']);
   });
 
-  it("a report's transaction (readOnly) is scoped, one snapshot, plans each statement for its values and writes nothing", async () => {
+  it("a report's transaction (readOnly) is scoped, one snapshot, plans each statement for its values and writes nothing; customPlans alone only plans", async () => {
     const count = (tx: Tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from audit_events`).then((r) => r[0]!.n);
     const seen = await withScope(env.database.db, { companyId: b.companyId }, async (tx) => {
       const [mode] = await tx.execute<{ c: string; iso: string; plans: string }>(sql`select current_setting('app.company_id', true) as c,
@@ -123,6 +123,10 @@ describe('sweep with the application filter bypassed', () => {
     expect(seen.after).toBe(seen.before);
     const write = withScope(env.database.db, { companyId: b.companyId }, (tx) => tx.execute(sql`insert into audit_events (company_id, action, object_type) values (${b.companyId}, 'test.write', 'test')`), { readOnly: true });
     expect(await refusal(write)).toMatch(/read-only transaction/);
+    // Custom plans alone (a fold): planned for its values, otherwise an ordinary transaction.
+    const [fold] = await withScope(env.database.db, { companyId: b.companyId }, (tx) => tx.execute<{ iso: string; ro: string; plans: string }>(sql`select
+      current_setting('transaction_isolation') as iso, current_setting('transaction_read_only') as ro, current_setting('plan_cache_mode') as plans`), { customPlans: true });
+    expect(fold).toEqual({ iso: 'read committed', ro: 'off', plans: 'force_custom_plan' });
   });
 
   it('with no company set, nothing is visible', async () => {
