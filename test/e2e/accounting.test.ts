@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, startBrowserEnv } from '../support/browser';
+import { chromiumMissing, screenshot, startBrowserEnv } from '../support/browser';
 
 describe.skipIf(chromiumMissing)('the books in the browser', () => {
   let b: Awaited<ReturnType<typeof startBrowserEnv>>;
   let page: Page;
   const url = (path: string) => b.url(path);
-  const shot = (name: string) => (process.env.E2E_SCREENSHOTS ? page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true }) : Promise.resolve());
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
     b = await startBrowserEnv({ env: { EMAIL_VERIFICATION_REQUIRED: 'false' } });

@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, startBrowserEnv } from '../support/browser';
+import { chromiumMissing, screenshot, startBrowserEnv } from '../support/browser';
 import type { TestEnv } from '../support/harness';
 
 const clientEmail = 'billing@acme.test';
@@ -76,6 +76,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await page.getByText(`Sent to ${clientEmail}.`).count()).toBe(1);
     expect(await page.locator('.locked-banner').textContent()).toContain('Locked.');
     expect(await page.getByRole('button', { name: 'Record payment' }).count()).toBe(1);
+    await screenshot(page, 'invoice-sent');
 
     const mail = await env.mail.waitFor((m) => m.to.includes(clientEmail) && m.subject === `Invoice ${invoiceNumber} from Invoice Co`, 20_000);
     const link = portalLink(mail.text);
@@ -86,6 +87,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await clientPage.locator('.portal-line').first().textContent()).toContain('Website redesign');
     expect(await clientPage.locator('.portal-balance dd').textContent()).toBe('$250.00');
     expect(await clientPage.getByRole('link', { name: 'Download PDF' }).count()).toBe(1);
+    await screenshot(clientPage, 'portal-invoice');
   });
 
   it('sends an estimate; the client accepts it with a drawn signature and sees the certificate', async () => {
@@ -130,6 +132,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await certificate.locator('img.signature-image').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await clientPage.locator('.portal-document .document-status').textContent()).toBe('Accepted');
     expect(await clientPage.getByRole('button', { name: 'Accept and sign' }).count()).toBe(0);
+    await screenshot(clientPage, 'portal-estimate-accepted');
 
     await page.reload();
     await expect.poll(status).toBe('Accepted');
@@ -154,6 +157,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await page.locator('.payments-table tr.payment-row').textContent()).toContain('Cheque 1042');
     expect(await page.getByRole('button', { name: 'Record payment' }).count()).toBe(0);
     await expect.poll(() => page.locator('.document-activity-item[data-action="invoice.payment_recorded"]').count()).toBe(1);
+    await screenshot(page, 'invoice-paid');
 
     // A new portal link is shown once; revoked, it no longer opens.
     await page.getByRole('button', { name: 'Create link' }).click();
@@ -171,5 +175,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await expect.poll(() => page.locator('.documents-table tbody tr').count()).toBe(1);
     expect(await page.locator('.documents-summary-total dd').textContent()).toBe('$250.00');
     expect(await page.locator('.documents-summary-balance dd').textContent()).toBe('$0.00');
+    expect(await page.locator('.documents-summary p').textContent()).toBe('1 invoice listed');
+    await screenshot(page, 'invoices-list');
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, startBrowserEnv } from '../support/browser';
+import { chromiumMissing, screenshot, startBrowserEnv } from '../support/browser';
 
 describe.skipIf(chromiumMissing)('a working day in the browser', () => {
   let b: Awaited<ReturnType<typeof startBrowserEnv>>;
@@ -47,6 +47,7 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await page.getByRole('button', { name: 'Save project' }).click();
     await expect.poll(() => page.getByText('Project saved.').count()).toBe(1);
     await expect.poll(() => page.locator('h1').textContent()).toBe('P-00001 · Website');
+    await screenshot(page, 'project');
   });
 
   it('uploads a private file to the project and downloads the same bytes', async () => {
@@ -89,6 +90,7 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await expect.poll(() => row.locator('.status-submitted').count()).toBe(1);
     await row.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => row.locator('.status-approved').count()).toBe(1);
+    await screenshot(page, 'time');
   });
 
   it('drafts an invoice for the client, adds a line, sees the server’s total, and bills the approved time', async () => {
@@ -106,9 +108,12 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$250.00');
     await page.getByRole('button', { name: 'Bill approved time' }).click();
     await expect.poll(() => page.getByText(/Billed 1 time entry\./).count()).toBe(1);
+    // The activity shows the billing without a reload.
+    await expect.poll(() => page.locator('.document-activity-item[data-action="invoice.time_billed"]').count()).toBe(1);
     expect(await page.locator('tr.document-line').count()).toBe(2);
     // The timer entry from earlier (a second or two of work) becomes a line for the project's service.
     expect(await page.locator('tr.document-line').nth(1).getByLabel('Description').inputValue()).toContain('P-00001 · Website');
+    await screenshot(page, 'invoice-draft');
   });
 
   it('imports clients from CSV only once the preview is clean', async () => {

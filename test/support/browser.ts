@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { WEB_DIST } from '../../api/app';
 import { startTestEnv } from './harness';
 import { listen } from './serve';
@@ -15,6 +15,14 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 export const chromiumPath = CANDIDATES.find((p) => existsSync(p)) ?? null;
 export const chromiumMissing = chromiumPath ? null : 'Chromium not installed (apt-get install -y chromium, or set CHROMIUM_PATH)';
 if (chromiumMissing) console.warn(`skipping browser tests: ${chromiumMissing}`);
+
+/**
+ * A full-page screenshot named `name`, when E2E_SCREENSHOTS names a folder: how a person reviews
+ * what the browser tests walk through (`E2E_SCREENSHOTS=/tmp/shots npx vitest run test/e2e`).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: join(process.env.E2E_SCREENSHOTS, `${name}.png`), fullPage: true });
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

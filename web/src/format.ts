@@ -72,3 +72,8 @@ export function formatFileSize(bytes: number | null | undefined): string {
   const mb = kb / 1024;
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
+
+/** "1 invoice", "2 invoices": a count with its noun in the right number. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -33,7 +33,7 @@ export default function AccountingFrame(props: { title: string; subtitle: string
             </A>
           ))}
         </nav>
-        <Show when={props.planProblem} fallback={props.children}>
+        <Show when={props.planProblem} fallback={<div class="stack">{props.children}</div>}>
           {(message) => (
             <div class="card plan-locked" role="alert">
               <h2>Accounting is not on your plan</h2>

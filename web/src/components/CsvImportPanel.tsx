@@ -2,13 +2,12 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { createAction } from '../action';
 import { createForm } from '../form';
 import { invalidFields } from '../formErrors';
+import { countOf } from '../format';
 import type { CsvImportInput, CsvImportResult } from '../workApi';
 import DataTable from './DataTable';
 import FileField from './FileField';
 import FormError from './FormError';
 import FormShell from './FormShell';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 interface Preview {
   /** Exactly the text that was checked, so the import writes what the preview showed. */
@@ -35,7 +34,7 @@ interface CsvImportPanelProps {
  * rows or nothing.
  */
 export default function CsvImportPanel(props: CsvImportPanelProps) {
-  const count = (n: number) => plural(n, props.noun[0], props.noun[1]);
+  const count = (n: number) => countOf(n, props.noun[0], props.noun[1]);
   const [file, setFile] = createSignal<File>();
   const [preview, setPreview] = createSignal<Preview>();
   const [notice, setNotice] = createSignal<string>();
@@ -106,7 +105,7 @@ export default function CsvImportPanel(props: CsvImportPanelProps) {
         {(current) => (
           <div class="import-preview">
             <p class="import-summary" classList={{ 'has-problems': current().result.invalid > 0 }}>
-              {plural(current().result.valid, 'row', 'rows')} ready, {current().result.invalid} with problems
+              {countOf(current().result.valid, 'row', 'rows')} ready, {current().result.invalid} with problems
             </p>
             <DataTable
               class="import-table"

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatDay } from '../dates';
+import { countOf } from '../format';
 import { formatCents } from '../money';
 import type { DocumentSummary } from '../workApi';
 import { documentStatusLabel } from '../workLabels';
@@ -38,7 +39,7 @@ export default function DocumentsTable(props: { documents: readonly DocumentSumm
 }
 
 /** The sums of the listed documents' totals and balances, one line per currency. */
-export function DocumentsSummary(props: { documents: readonly DocumentSummary[]; noun: string; showBalance?: boolean; more?: boolean }) {
+export function DocumentsSummary(props: { documents: readonly DocumentSummary[]; noun: readonly [one: string, many: string]; showBalance?: boolean; more?: boolean }) {
   const sums = () => {
     const by = new Map<string, { total: number; balance: number }>();
     for (const d of props.documents) {
@@ -51,9 +52,9 @@ export function DocumentsSummary(props: { documents: readonly DocumentSummary[];
     return [...by.entries()];
   };
   return (
-    <div class="documents-summary" aria-label={`Totals of the listed ${props.noun}`} role="group">
+    <div class="documents-summary" aria-label={`Totals of the listed ${props.noun[1]}`} role="group">
       <p class="small muted">
-        {props.documents.length} {props.noun} listed{props.more ? ' (load more to include the rest)' : ''}
+        {countOf(props.documents.length, ...props.noun)} listed{props.more ? ' (load more to include the rest)' : ''}
       </p>
       <For each={sums()}>
         {([currency, s]) => (

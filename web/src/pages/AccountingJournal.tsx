@@ -125,7 +125,7 @@ export default function AccountingJournal() {
                   {(line, i) => (
                     <tr>
                       <td>
-                        <select aria-label={`Line ${i + 1} account`} value={line().accountId} onChange={(e) => setLine(i, { accountId: e.currentTarget.value })} aria-invalid={fieldErrors()[`lines.${i}`] ? 'true' : undefined}>
+                        <select class="inline-select" aria-label={`Line ${i + 1} account`} value={line().accountId} onChange={(e) => setLine(i, { accountId: e.currentTarget.value })} aria-invalid={fieldErrors()[`lines.${i}`] ? 'true' : undefined}>
                           <option value="">Choose an account</option>
                           <For each={accounts()}>{(a) => <option value={a.id}>{a.code} {a.name}</option>}</For>
                         </select>

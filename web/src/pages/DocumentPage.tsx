@@ -14,6 +14,7 @@ import TextAreaField from '../components/TextAreaField';
 import { formatDay } from '../dates';
 import { bpsToInput, createLineEditor, discountBody, discountValues, previewTotals } from '../documentLines';
 import { createForm } from '../form';
+import { countOf } from '../format';
 import { formatCents } from '../money';
 import { useSession } from '../session';
 import { billDocumentTime, deleteDocument, getDocument, updateDocument, type Document, type DocumentInput } from '../workApi';
@@ -109,6 +110,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
       }
       adopt(await updateDocument(doc().id, body).catch(editor.placeErrors));
       setNotice(doc().locked ? 'Notes and terms saved.' : 'Draft saved.');
+      void life.loadActivity();
     },
   });
 
@@ -124,7 +126,8 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
     setNotice(undefined);
     const result = await billDocumentTime(id);
     adopt(result.document);
-    setNotice(`Billed ${result.billedEntries} time ${result.billedEntries === 1 ? 'entry' : 'entries'}.`);
+    setNotice(`Billed ${countOf(result.billedEntries, 'time entry', 'time entries')}.`);
+    void life.loadActivity();
   });
 
   const remove = createAction(async (id: string) => {

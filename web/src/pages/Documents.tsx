@@ -109,7 +109,7 @@ function DocumentsPage(props: { kind: DocumentKind }) {
             {(items) => (
               <>
                 <DocumentsTable documents={items()} caption={text.title} busy={list.loading()} showBalance={props.kind === 'invoice'} />
-                <DocumentsSummary documents={items()} noun={text.plural} showBalance={props.kind === 'invoice'} more={!!list.nextCursor()} />
+                <DocumentsSummary documents={items()} noun={[text.noun, text.plural]} showBalance={props.kind === 'invoice'} more={!!list.nextCursor()} />
               </>
             )}
           </PagedListView>
