@@ -626,7 +626,7 @@ export function PortalLinksSection(props: { life: Lifecycle }) {
           <div class="portal-link-new">
             <label for="portal-link-url">New link — copy it now, it is shown only once (expires {formatDateTime(link().expiresAt)})</label>
             <div class="portal-link-copy">
-              <input id="portal-link-url" ref={urlInput} type="text" readOnly value={link().url} onFocus={(e) => e.currentTarget.select()} />
+              <input id="portal-link-url" class="inline-input" ref={urlInput} type="text" readOnly value={link().url} onFocus={(e) => e.currentTarget.select()} />
               <button type="button" class="btn btn-primary btn-sm" onClick={() => void copy()}>
                 Copy
               </button>

@@ -7,6 +7,7 @@ import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import { LoadError, Loading } from '../components/PageStatus';
 import SelectField from '../components/SelectField';
+import { formatDay } from '../dates';
 import { formatCents } from '../money';
 import { useSession } from '../session';
 
@@ -131,9 +132,9 @@ export default function AccountingJournal() {
                         </select>
                         <Show when={fieldErrors()[`lines.${i}`] ?? fieldErrors()[`lines.${i}.accountId`]}>{(m) => <span class="field-error">{m()}</span>}</Show>
                       </td>
-                      <td class="num"><input aria-label={`Line ${i + 1} debit`} inputMode="decimal" value={line().debit} onInput={(e) => setLine(i, { debit: e.currentTarget.value })} /></td>
-                      <td class="num"><input aria-label={`Line ${i + 1} credit`} inputMode="decimal" value={line().credit} onInput={(e) => setLine(i, { credit: e.currentTarget.value })} /></td>
-                      <td><input aria-label={`Line ${i + 1} memo`} value={line().memo} onInput={(e) => setLine(i, { memo: e.currentTarget.value })} /></td>
+                      <td class="num"><input class="inline-input" aria-label={`Line ${i + 1} debit`} inputMode="decimal" value={line().debit} onInput={(e) => setLine(i, { debit: e.currentTarget.value })} /></td>
+                      <td class="num"><input class="inline-input" aria-label={`Line ${i + 1} credit`} inputMode="decimal" value={line().credit} onInput={(e) => setLine(i, { credit: e.currentTarget.value })} /></td>
+                      <td><input class="inline-input" aria-label={`Line ${i + 1} memo`} value={line().memo} onInput={(e) => setLine(i, { memo: e.currentTarget.value })} /></td>
                       <td>
                         <Show when={lines().length > 2}>
                           <button type="button" class="btn btn-link" onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>Remove</button>
@@ -175,7 +176,7 @@ export default function AccountingJournal() {
                       <For each={e.lines}>
                         {(l, i) => (
                           <tr classList={{ 'entry-first': i() === 0 }}>
-                            <td>{i() === 0 ? e.entryDate : ''}</td>
+                            <td>{i() === 0 ? formatDay(e.entryDate) : ''}</td>
                             <td>{i() === 0 ? SOURCES[e.sourceType] ?? e.sourceType : ''}</td>
                             <td>{i() === 0 ? e.memo : l.memo}</td>
                             <td>{l.accountCode} {l.accountName}</td>

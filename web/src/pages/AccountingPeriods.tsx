@@ -6,6 +6,7 @@ import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import FormShell from '../components/FormShell';
 import { LoadError, Loading } from '../components/PageStatus';
+import { formatDay } from '../dates';
 import SubmitButton from '../components/SubmitButton';
 import { createForm } from '../form';
 import { useSession } from '../session';
@@ -70,13 +71,14 @@ export default function AccountingPeriods() {
                 <For each={list()} fallback={<tr><td colspan={4} class="muted">No periods yet: every date is open.</td></tr>}>
                   {(p) => (
                     <tr>
-                      <td>{p.startDate}</td>
-                      <td>{p.endDate}</td>
+                      <td>{formatDay(p.startDate)}</td>
+                      <td>{formatDay(p.endDate)}</td>
                       <td><span class="badge" classList={{ 'status-complete': p.status === 'open' }}>{p.status === 'open' ? 'Open' : 'Closed'}</span></td>
                       <Show when={canManage()}>
                         <td>
                           <div class="inline-form">
                             <input
+                              class="inline-input"
                               aria-label={p.status === 'open' ? 'Reason for closing (optional)' : 'Reason for reopening (required)'}
                               placeholder={p.status === 'open' ? 'Reason (optional)' : 'Why reopen? (required)'}
                               value={reasons()[p.id] ?? ''}

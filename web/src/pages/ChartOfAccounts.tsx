@@ -81,30 +81,32 @@ export default function ChartOfAccounts() {
                   {(a) => (
                     <tr classList={{ muted: !a.active }}>
                       <Show when={editing() === a.id} fallback={<><td>{a.code}</td><td>{a.name}</td></>}>
-                        <td><input aria-label="Code" value={editCode()} onInput={(e) => setEditCode(e.currentTarget.value)} size={8} /></td>
-                        <td><input aria-label="Name" value={editName()} onInput={(e) => setEditName(e.currentTarget.value)} /></td>
+                        <td><input class="inline-input" aria-label="Code" value={editCode()} onInput={(e) => setEditCode(e.currentTarget.value)} size={8} /></td>
+                        <td><input class="inline-input" aria-label="Name" value={editName()} onInput={(e) => setEditName(e.currentTarget.value)} /></td>
                       </Show>
                       <td>{ACCOUNT_TYPE_LABELS[a.type]}</td>
                       <td>{a.systemRole ? `Automatic postings (${a.systemRole.replace(/_/g, ' ')})` : a.hasLines ? 'Journal lines' : '—'}</td>
                       <td>{a.active ? 'Active' : 'Inactive'}</td>
                       <Show when={canManage()}>
-                        <td class="row-actions">
-                          <Show when={editing() === a.id} fallback={
-                            <>
-                              <button type="button" class="btn btn-link" onClick={() => startEdit(a)}>Rename</button>
-                              <Show when={!a.systemRole}>
-                                <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => updateAccount(a.id, { active: !a.active }) })}>
-                                  {a.active ? 'Deactivate' : 'Reactivate'}
-                                </button>
-                              </Show>
-                              <Show when={!a.systemRole && !a.hasLines}>
-                                <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => deleteAccount(a.id) })}>Delete</button>
-                              </Show>
-                            </>
-                          }>
-                            <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => updateAccount(a.id, { name: editName().trim(), code: editCode().trim() }) })}>Save</button>
-                            <button type="button" class="btn btn-link" onClick={() => setEditing(undefined)}>Cancel</button>
-                          </Show>
+                        <td>
+                          <div class="row-actions">
+                            <Show when={editing() === a.id} fallback={
+                              <>
+                                <button type="button" class="btn btn-link" onClick={() => startEdit(a)}>Rename</button>
+                                <Show when={!a.systemRole}>
+                                  <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => updateAccount(a.id, { active: !a.active }) })}>
+                                    {a.active ? 'Deactivate' : 'Reactivate'}
+                                  </button>
+                                </Show>
+                                <Show when={!a.systemRole && !a.hasLines}>
+                                  <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => deleteAccount(a.id) })}>Delete</button>
+                                </Show>
+                              </>
+                            }>
+                              <button type="button" class="btn btn-link" disabled={act.pending()} onClick={() => void act.run({ id: a.id, run: () => updateAccount(a.id, { name: editName().trim(), code: editCode().trim() }) })}>Save</button>
+                              <button type="button" class="btn btn-link" onClick={() => setEditing(undefined)}>Cancel</button>
+                            </Show>
+                          </div>
                         </td>
                       </Show>
                     </tr>
