@@ -125,16 +125,16 @@ export default function AccountingJournal() {
                 <Index each={lines()}>
                   {(line, i) => (
                     <tr>
-                      <td>
+                      <td data-label={`Line ${i + 1}`}>
                         <select class="inline-select" aria-label={`Line ${i + 1} account`} value={line().accountId} onChange={(e) => setLine(i, { accountId: e.currentTarget.value })} aria-invalid={fieldErrors()[`lines.${i}`] ? 'true' : undefined}>
                           <option value="">Choose an account</option>
                           <For each={accounts()}>{(a) => <option value={a.id}>{a.code} {a.name}</option>}</For>
                         </select>
                         <Show when={fieldErrors()[`lines.${i}`] ?? fieldErrors()[`lines.${i}.accountId`]}>{(m) => <span class="field-error">{m()}</span>}</Show>
                       </td>
-                      <td class="num"><input class="inline-input" aria-label={`Line ${i + 1} debit`} inputMode="decimal" value={line().debit} onInput={(e) => setLine(i, { debit: e.currentTarget.value })} /></td>
-                      <td class="num"><input class="inline-input" aria-label={`Line ${i + 1} credit`} inputMode="decimal" value={line().credit} onInput={(e) => setLine(i, { credit: e.currentTarget.value })} /></td>
-                      <td><input class="inline-input" aria-label={`Line ${i + 1} memo`} value={line().memo} onInput={(e) => setLine(i, { memo: e.currentTarget.value })} /></td>
+                      <td class="num" data-label="Debit"><input class="inline-input" aria-label={`Line ${i + 1} debit`} inputMode="decimal" value={line().debit} onInput={(e) => setLine(i, { debit: e.currentTarget.value })} /></td>
+                      <td class="num" data-label="Credit"><input class="inline-input" aria-label={`Line ${i + 1} credit`} inputMode="decimal" value={line().credit} onInput={(e) => setLine(i, { credit: e.currentTarget.value })} /></td>
+                      <td data-label="Line memo"><input class="inline-input" aria-label={`Line ${i + 1} memo`} value={line().memo} onInput={(e) => setLine(i, { memo: e.currentTarget.value })} /></td>
                       <td>
                         <Show when={lines().length > 2}>
                           <button type="button" class="btn btn-link" onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>Remove</button>
