@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, screenshot, startBrowserEnv } from '../support/browser';
 
-/** How far the page is wider than the screen, in CSS pixels (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/** How far the page is wider than the screen, in CSS pixels (0 when it fits). Browser code as text: the tests compile without the DOM's types. */
+const overflow = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
 describe.skipIf(chromiumMissing)('on a phone', () => {
   let b: Awaited<ReturnType<typeof startBrowserEnv>>;
@@ -65,7 +65,7 @@ describe.skipIf(chromiumMissing)('on a phone', () => {
     await page.goto(b.url('/accounting/journal'));
     const debit = page.getByLabel('Line 1 debit');
     await debit.waitFor();
-    const label = await page.locator('.entry-lines td[data-label="Debit"]').first().evaluate((td) => getComputedStyle(td, '::before').content);
+    const label = await page.evaluate<string>(`getComputedStyle(document.querySelector('.entry-lines td[data-label="Debit"]'), '::before').content`);
     expect(label).toBe('"Debit"');
     await screenshot(page, 'phone-journal');
   });
