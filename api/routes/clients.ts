@@ -1,6 +1,7 @@
 /** Clients and the catalog of services and products. */
 import { createRoute } from '@hono/zod-openapi';
 import { recordAudit } from '../../db/audit';
+import { clientBalances } from '../../db/client-balance';
 import {
   createCatalogItem, createClient, getCatalogItem, getClient, listCatalog, listClients, updateCatalogItem, updateClient,
   type CatalogRow, type ClientRow,
@@ -9,13 +10,14 @@ import { clients } from '../../db/schema/work';
 import { restore, softDelete } from '../../db/soft-delete';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
+import { dayIn } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
 import { centsField } from '../money';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
-import { CatalogBody, CatalogView, ClientBody, ClientView, IdParam, listOf, ListQuery } from '../schemas/work';
+import { CatalogBody, CatalogView, ClientBalanceView, ClientBody, ClientView, IdParam, listOf, ListQuery } from '../schemas/work';
 import { areaApp } from '../validation';
 import { z } from 'zod';
 
@@ -26,6 +28,7 @@ const create = createRoute({ method: 'post', path: '/clients', tags: ['clients']
 const get = createRoute({ method: 'get', path: '/clients/{id}', tags: ['clients'], summary: 'One client', request: { params: IdParam }, responses: { 200: jsonResponse('Client', ClientView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/clients/{id}', tags: ['clients'], summary: 'Change a client', request: { params: IdParam, body: jsonBody(ClientBody.partial()) }, responses: { 200: jsonResponse('Client', ClientView), ...errors } });
 const remove = createRoute({ method: 'delete', path: '/clients/{id}', tags: ['clients'], summary: 'Delete a client (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
+const balance = createRoute({ method: 'get', path: '/clients/{id}/balance', tags: ['clients'], summary: 'What a client owes (open and overdue invoices), has paid, and holds as credit', request: { params: IdParam }, responses: { 200: jsonResponse('Balance', ClientBalanceView), ...errors } });
 const restoreRoute = createRoute({ method: 'post', path: '/clients/{id}/restore', tags: ['clients'], summary: 'Restore a deleted client', request: { params: IdParam }, responses: { 200: jsonResponse('Client', ClientView), ...errors } });
 const catalog = createRoute({ method: 'get', path: '/catalog', tags: ['catalog'], summary: 'Services and products', request: { query: ListQuery.extend({ active: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonResponse('Catalog', listOf(CatalogView)), ...errors } });
 const addItem = createRoute({ method: 'post', path: '/catalog', tags: ['catalog'], summary: 'Add a catalog item', request: { body: jsonBody(CatalogBody) }, responses: { 201: jsonResponse('Item', CatalogView), ...errors } });
@@ -75,6 +78,18 @@ export const clientRoutes = areaApp()
     const row = await withTenant(c.var.deps.database.db, companyId, (tx) => getClient(tx, companyId, c.req.valid('param').id, { includeDeleted: true }));
     if (!row) throw notFound();
     return c.json(clientView(row), 200);
+  })
+  .openapi(balance, async (c) => {
+    // Money, so the documents' permission rather than the client list's.
+    const { companyId } = requireCompany(c, 'documents.view');
+    const { id } = c.req.valid('param');
+    const out = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const client = await getClient(tx, companyId, id, { includeDeleted: true });
+      if (!client) throw notFound();
+      const asOf = dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now());
+      return { asOf, creditCents: client.creditCents, currency: client.currency, balances: await clientBalances(tx, companyId, id, asOf) };
+    });
+    return c.json(out, 200);
   })
   .openapi(patch, async (c) => {
     const { companyId, userId } = requireCompany(c, 'clients.manage');

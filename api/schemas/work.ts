@@ -106,6 +106,16 @@ export const ClientView = z.object({
   createdAt: z.string(), deletedAt: z.string().nullable(),
 }).meta({ id: 'Client' });
 
+export const ClientBalanceView = z.object({
+  /** The day "overdue" is measured against, in the company's time zone. */
+  asOf: z.string(),
+  /** Available credit (in the client's currency), from the client's credit ledger. */
+  creditCents: z.number(), currency: z.string(),
+  balances: z.array(z.object({
+    currency: z.string(), outstandingCents: z.number(), openInvoices: z.number(), overdueCents: z.number(), overdueInvoices: z.number(), receivedCents: z.number(),
+  })),
+}).meta({ id: 'ClientBalance' });
+
 export const CatalogView = z.object({
   id: z.string(), type: z.string(), name: z.string(), description: z.string(), rateCents: z.number(), currency: z.string(), taxable: z.boolean(), active: z.boolean(),
 }).meta({ id: 'CatalogItem' });

@@ -7,6 +7,8 @@ export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'partially_paid', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+/** Invoices a client owes on: sent and not yet settled (a draft is not owed yet, a void one by nobody). */
+export const OPEN_INVOICE_STATUSES = ['sent', 'partially_paid'] as const satisfies readonly InvoiceStatus[];
 
 const ESTIMATE_MOVES: Record<EstimateStatus, readonly EstimateStatus[]> = {
   draft: ['sent'],

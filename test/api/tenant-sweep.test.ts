@@ -106,6 +106,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/time-entries/export': { expect: 'own' },
   'POST /api/v1/clients': { body: { kind: 'person', name: 'Bravo client' }, expect: 'own' },
   'GET /api/v1/clients/:id': { expect: 404 },
+  'GET /api/v1/clients/:id/balance': { expect: 404 },
   'PATCH /api/v1/clients/:id': { body: { name: 'Renamed' }, expect: 404 },
   'DELETE /api/v1/clients/:id': { expect: 404 },
   'POST /api/v1/clients/:id/restore': { expect: 404 },

@@ -23,6 +23,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
   let clientPage: Page;
   let invoicePath = '';
   let invoiceNumber = '';
+  let clientPath = '';
   const url = (path: string) => b.url(path);
   const status = () => page.locator('.document-header .document-status').textContent();
 
@@ -51,6 +52,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await page.getByLabel('Email', { exact: true }).fill(clientEmail);
     await page.getByRole('button', { name: 'Save client' }).click();
     await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
+    clientPath = new URL(page.url()).pathname;
   });
 
   it('drafts an invoice from the client page, sends it, and the client opens the emailed link', async () => {
@@ -177,5 +179,19 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await page.locator('.documents-summary-balance dd').textContent()).toBe('$0.00');
     expect(await page.locator('.documents-summary p').textContent()).toBe('1 invoice listed');
     await screenshot(page, 'invoices-list');
+  });
+
+  it("shows the client's balance and documents on the client page", async () => {
+    await page.goto(url(clientPath));
+    const figure = (name: string) => page.locator(`.client-money-${name} dd`).first().textContent();
+    await expect.poll(() => figure('received')).toBe('$250.00');
+    expect(await figure('outstanding')).toBe('$0.00');
+    expect(await figure('overdue')).toBe('$0.00');
+    expect(await figure('credit')).toBe('$0.00');
+    // The paid invoice and the draft made from the estimate, newest first; the converted estimate.
+    const invoices = page.getByRole('region', { name: 'Invoices' });
+    expect(await invoices.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['draft', 'paid']);
+    expect(await page.getByRole('region', { name: 'Estimates' }).locator('tbody tr').getAttribute('data-status')).toBe('converted');
+    await screenshot(page, 'client-balance');
   });
 });

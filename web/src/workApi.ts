@@ -136,6 +136,9 @@ function cleanQuery(query: Record<string, QueryValue>): Record<string, string> {
 
 export const listClients = (query: ClientQuery = {}) => call(() => v1.clients.$get({ query: cleanQuery({ ...query }) }));
 export const getClient = (id: string) => call(() => v1.clients[':id'].$get({ param: { id } }));
+export type ClientBalance = InferResponseType<(typeof v1.clients)[':id']['balance']['$get'], 200>;
+/** What the client owes (open, overdue), has paid, and holds as credit. */
+export const getClientBalance = (id: string) => call(() => v1.clients[':id'].balance.$get({ param: { id } }));
 export const createClient = (json: ClientCreateInput) => call(() => v1.clients.$post({ json }));
 export const updateClient = (id: string, json: ClientInput) => call(() => v1.clients[':id'].$patch({ param: { id }, json }));
 export const deleteClient = (id: string) => call(() => v1.clients[':id'].$delete({ param: { id } }));

@@ -3,6 +3,7 @@ import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { createAction, errorMessage } from '../action';
 import ClientContacts from '../components/ClientContacts';
 import ClientForm from '../components/ClientForm';
+import ClientMoney from '../components/ClientMoney';
 import ClientTimeline from '../components/ClientTimeline';
 import FormError from '../components/FormError';
 import NoAccess from '../components/NoAccess';
@@ -96,6 +97,13 @@ function ClientPageFor(props: { id: string | undefined }) {
         </header>
         <SuccessNote message={notice()} />
         <FormError message={remove.error() ?? restore.error()} />
+        <Show when={session.can('documents.view') && client()?.id}>
+          {(id) => (
+            <div class="stack client-money-stack">
+              <ClientMoney clientId={id()} />
+            </div>
+          )}
+        </Show>
         <section class="card">
           <Switch fallback={<Loading label="Loading client…" />}>
             <Match when={!props.id}>

@@ -1,0 +1,47 @@
+/**
+ * What one client owes and has paid, per currency, from the stored invoice balances and the
+ * payments — the figures the money commands keep in the same transaction as each posting, and
+ * that db/ledger-check.ts holds to the ledger (A/R = open balances, each balance = total −
+ * payments − credit applied). Available credit is the client's row (the credit ledger's cache).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { OPEN_INVOICE_STATUSES } from '../domain/documents/status';
+import type { Tx } from './client';
+import { documents } from './schema/documents';
+import { payments } from './schema/payments';
+import { live } from './soft-delete';
+
+export interface ClientBalance {
+  currency: string;
+  /** Σ balance of the client's open invoices. */
+  outstandingCents: number;
+  openInvoices: number;
+  /** The part of it on invoices whose due date is before `today`. */
+  overdueCents: number;
+  overdueInvoices: number;
+  /** Σ of every payment received from the client (the part kept as credit included). */
+  receivedCents: number;
+}
+
+/** One row per currency the client has open invoices or payments in, in currency order. `today` is YYYY-MM-DD in the company's zone. */
+export async function clientBalances(tx: Tx, companyId: string, clientId: string, today: string): Promise<ClientBalance[]> {
+  const overdue = sql`${documents.dueDate} < ${today}`;
+  const open = await tx.select({
+    currency: documents.currency,
+    outstandingCents: sql<number>`sum(${documents.balanceCents})::bigint`.mapWith(Number),
+    openInvoices: sql<number>`count(*)::int`,
+    overdueCents: sql<number>`coalesce(sum(${documents.balanceCents}) filter (where ${overdue}), 0)::bigint`.mapWith(Number),
+    overdueInvoices: sql<number>`(count(*) filter (where ${overdue}))::int`,
+  }).from(documents).where(and(
+    eq(documents.companyId, companyId), eq(documents.clientId, clientId), eq(documents.kind, 'invoice'),
+    inArray(documents.status, [...OPEN_INVOICE_STATUSES]), live(documents),
+  )).groupBy(documents.currency);
+  const received = await tx.select({ currency: payments.currency, receivedCents: sql<number>`sum(${payments.amountCents})::bigint`.mapWith(Number) })
+    .from(payments).where(and(eq(payments.companyId, companyId), eq(payments.clientId, clientId))).groupBy(payments.currency);
+
+  const by = new Map<string, ClientBalance>();
+  const row = (currency: string) => by.get(currency) ?? by.set(currency, { currency, outstandingCents: 0, openInvoices: 0, overdueCents: 0, overdueInvoices: 0, receivedCents: 0 }).get(currency)!;
+  for (const o of open) Object.assign(row(o.currency), o);
+  for (const r of received) row(r.currency).receivedCents = r.receivedCents;
+  return [...by.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}

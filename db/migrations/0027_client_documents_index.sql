@@ -1,0 +1,1 @@
+CREATE INDEX "documents_client_idx" ON "documents" USING btree ("company_id","client_id","kind","seq");

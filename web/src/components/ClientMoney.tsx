@@ -1,0 +1,109 @@
+import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { errorMessage } from '../action';
+import { formatDay } from '../dates';
+import { countOf } from '../format';
+import { formatCents } from '../money';
+import { getClientBalance, listDocuments, type ClientBalance, type DocumentSummary } from '../workApi';
+import DocumentsTable from './DocumentsTable';
+import { LoadError, Loading } from './PageStatus';
+
+const NEWEST = 10;
+
+/**
+ * A client's money, first on its page: what it owes on open invoices and how much of that is
+ * overdue, what it has paid, the credit it holds, and its newest invoices and estimates. For
+ * those who may see documents (managers and up); the figures are the server's.
+ */
+export default function ClientMoney(props: { clientId: string }) {
+  const [balance, setBalance] = createSignal<ClientBalance>();
+  const [invoices, setInvoices] = createSignal<{ items: DocumentSummary[]; more: boolean }>();
+  const [estimates, setEstimates] = createSignal<{ items: DocumentSummary[]; more: boolean }>();
+  const [error, setError] = createSignal<string>();
+
+  const load = async () => {
+    setError(undefined);
+    try {
+      const [b, inv, est] = await Promise.all([
+        getClientBalance(props.clientId),
+        listDocuments({ kind: 'invoice', clientId: props.clientId, limit: NEWEST }),
+        listDocuments({ kind: 'estimate', clientId: props.clientId, limit: NEWEST }),
+      ]);
+      setBalance(b);
+      setInvoices({ items: inv.items, more: !!inv.nextCursor });
+      setEstimates({ items: est.items, more: !!est.nextCursor });
+    } catch (err) {
+      setError(errorMessage(err, "Could not load the client's balance."));
+    }
+  };
+  onMount(() => void load());
+
+  /** One row per currency owed or paid in; a client with neither shows zeros in its own currency. */
+  const rows = () => {
+    const b = balance()!;
+    return b.balances.length ? b.balances : [{ currency: b.currency, outstandingCents: 0, openInvoices: 0, overdueCents: 0, overdueInvoices: 0, receivedCents: 0 }];
+  };
+
+  return (
+    <>
+      <section class="card client-money" aria-labelledby="client-money-title">
+        <h2 id="client-money-title">Balance</h2>
+        <Switch fallback={<Loading label="Loading balance…" />}>
+          <Match when={error()}>{(m) => <LoadError message={m()} onRetry={() => void load()} />}</Match>
+          <Match when={balance()}>
+            {(b) => (
+              <>
+                <For each={rows()}>
+                  {(r) => (
+                    <dl class="client-money-figures" data-currency={r.currency}>
+                      <div class="client-money-outstanding">
+                        <dt>Outstanding{rows().length > 1 ? ` (${r.currency})` : ''}</dt>
+                        <dd>{formatCents(r.outstandingCents, r.currency)}</dd>
+                        <dd class="small muted">{countOf(r.openInvoices, 'open invoice', 'open invoices')}</dd>
+                      </div>
+                      <div class="client-money-overdue" classList={{ 'is-overdue': r.overdueCents > 0 }}>
+                        <dt>Overdue</dt>
+                        <dd>{formatCents(r.overdueCents, r.currency)}</dd>
+                        <dd class="small muted">{r.overdueInvoices ? `${countOf(r.overdueInvoices, 'invoice', 'invoices')} past due` : 'Nothing past due'}</dd>
+                      </div>
+                      <div class="client-money-received">
+                        <dt>Received</dt>
+                        <dd>{formatCents(r.receivedCents, r.currency)}</dd>
+                        <dd class="small muted">All payments to date</dd>
+                      </div>
+                      <Show when={r.currency === b().currency}>
+                        <div class="client-money-credit">
+                          <dt>Credit</dt>
+                          <dd>{formatCents(b().creditCents, b().currency)}</dd>
+                          <dd class="small muted">Available to apply</dd>
+                        </div>
+                      </Show>
+                    </dl>
+                  )}
+                </For>
+                <p class="small muted">Overdue: due before today, {formatDay(b().asOf)} in the company's time zone.</p>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </section>
+      <DocumentList title="Invoices" list={invoices()} showBalance />
+      <DocumentList title="Estimates" list={estimates()} />
+    </>
+  );
+}
+
+function DocumentList(props: { title: string; list: { items: DocumentSummary[]; more: boolean } | undefined; showBalance?: boolean }) {
+  return (
+    <Show when={props.list?.items.length ? props.list : undefined}>
+      {(l) => (
+        <section class="card" aria-label={props.title}>
+          <h2>{props.title}</h2>
+          <DocumentsTable documents={l().items} caption={props.title} showBalance={!!props.showBalance} />
+          <Show when={l().more}>
+            <p class="small muted">The {NEWEST} newest.</p>
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
