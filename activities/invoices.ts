@@ -86,7 +86,10 @@ export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 's
   const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
   const { doc, client, lines } = ctx;
   const bytes = await renderDocumentPdf({
-    company: { name: ctx.company.name, email: null, addressLines: [], brandColor: ctx.company.brandColor, logo },
+    company: {
+      name: ctx.company.name, email: ctx.company.email, brandColor: ctx.company.brandColor, logo,
+      addressLines: [...addressLines(ctx.company.address), ...(ctx.company.phone ? [ctx.company.phone] : [])],
+    },
     client: { name: client.name, email: client.email, addressLines: addressLines(client.address), taxId: client.taxId },
     document: {
       kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, notes: doc.notes, terms: doc.terms,

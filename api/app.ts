@@ -18,6 +18,7 @@ import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
 import { documentRoutes } from './routes/documents';
 import { invoicingRoutes } from './routes/invoicing';
+import { invoicingSettingsRoutes } from './routes/invoicing-settings';
 import { portalRoutes } from './routes/portal';
 import { recurringRoutes } from './routes/recurring';
 import { fileRoutes } from './routes/files';
@@ -54,6 +55,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', meRoutes)
     .route('/api/v1', companyRoutes)
     .route('/api/v1', templateRoutes)
+    .route('/api/v1', invoicingSettingsRoutes)
     .route('/api/v1', invitationRoutes)
     .route('/api/v1', csvRoutes)
     .route('/api/v1', vendorRoutes)

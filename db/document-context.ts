@@ -12,7 +12,11 @@ export interface DocumentContext {
   doc: DocumentRow;
   lines: DocumentLineRow[];
   client: ClientRow;
-  company: { name: string; brandColor: string; logoKey: string | null; timeZone: string; reminderDays: number[] };
+  company: {
+    name: string; brandColor: string; logoKey: string | null; timeZone: string; reminderDays: number[];
+    /** The contact details every PDF prints. */
+    email: string | null; phone: string | null; address: Record<string, string>;
+  };
 }
 
 /**
@@ -25,6 +29,7 @@ export async function documentContext(tx: Tx, companyId: string, documentId: str
     getDocument(tx, companyId, documentId),
     tx.select({
       name: companies.name, brandColor: companySettings.brandColor, logoKey: companySettings.logoKey, timeZone: companySettings.timeZone, reminderDays: companySettings.reminderDays,
+      email: companySettings.email, phone: companySettings.phone, address: companySettings.address,
     }).from(companies).innerJoin(companySettings, eq(companySettings.companyId, companies.id)).where(eq(companies.id, companyId)),
     tx.select({ client: clients }).from(documents).innerJoin(clients, and(eq(clients.companyId, documents.companyId), eq(clients.id, documents.clientId)))
       .where(and(eq(documents.companyId, companyId), eq(documents.id, documentId))),
@@ -34,7 +39,7 @@ export async function documentContext(tx: Tx, companyId: string, documentId: str
   return { doc, lines, client: client!.client, company: company! };
 }
 
-/** A client's postal address as printable lines. */
+/** A client's or the company's postal address as printable lines. */
 export function addressLines(a: Record<string, string>): string[] {
   const cityLine = [a.city, [a.state, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return [a.line1, a.line2, cityLine, a.country].filter((l): l is string => Boolean(l && l.trim()));

@@ -1,8 +1,10 @@
 /**
  * Cross-site request forgery defence for cookie-authenticated writes. A write
  * is refused when the browser says it came from another site (Origin or
- * Sec-Fetch-Site), and any body must be JSON: a cross-site page cannot send
- * JSON without a CORS preflight, which this API never grants.
+ * Sec-Fetch-Site), and any body must be JSON (or, for the logo, a PNG or JPEG
+ * image): a cross-site page cannot send either without a CORS preflight, which
+ * this API never grants — only form types (urlencoded, multipart, text/plain) go
+ * without one.
  */
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../domain/errors';
@@ -21,7 +23,7 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
       throw AppError.forbidden('Cross-site request refused.', 'CSRF');
     }
     const type = c.req.header('content-type');
-    if (type && !/^application\/json\b/i.test(type)) {
+    if (type && !/^(application\/json|image\/png|image\/jpeg)\b/i.test(type)) {
       throw new AppError(403, 'CSRF', 'Send JSON (Content-Type: application/json).');
     }
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PLAN_KEYS } from '../../domain/plans';
+import { validateSchedule } from '../../domain/reminders';
 import { ROLES } from '../../domain/roles';
+import { Address, text } from './work';
 
 const Role = z.enum(ROLES);
 const assignable = z.enum(['admin', 'manager', 'staff'], { error: 'Choose admin, manager or staff.' });
@@ -64,3 +66,25 @@ export const AcceptBody = z.object({
   name: z.string().trim().max(120).optional(),
 }).meta({ id: 'AcceptBody' });
 export const TokenParam = z.object({ token: z.string().min(10).max(200) });
+
+const days = (what: string) => z.number({ error: 'Enter whole days.' }).int('Enter whole days.').min(0, 'Days cannot be negative.').max(365, `At most 365 days ${what}.`);
+
+/** What every invoice starts from and what its PDF and reminders carry. */
+export const InvoicingSettingsBody = z.object({
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1F4E79.'),
+  email: z.string().trim().email('Enter a valid email address.').max(254).or(z.literal('')),
+  phone: text(50, 'the phone number'),
+  address: Address,
+  invoiceDueDays: days('until an invoice is due'),
+  estimateValidDays: days('for an estimate to stay valid'),
+  /** Days from the due date (negative: before it). */
+  reminderDays: z.array(z.number({ error: 'Enter whole days.' })).superRefine((d, ctx) => {
+    const problem = validateSchedule(d);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+}).partial().meta({ id: 'InvoicingSettingsBody' });
+
+export const InvoicingSettingsView = z.object({
+  brandColor: z.string(), hasLogo: z.boolean(), email: z.string().nullable(), phone: z.string().nullable(), address: z.record(z.string(), z.string()),
+  invoiceDueDays: z.number(), estimateValidDays: z.number(), reminderDays: z.array(z.number()),
+}).meta({ id: 'InvoicingSettings' });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CURRENCIES } from '../../domain/money';
 import { isDay } from '../../domain/dates';
 
-const text = (max: number, label: string) => z.string().trim().max(max, `Keep ${label} under ${max} characters.`);
+export const text = (max: number, label: string) => z.string().trim().max(max, `Keep ${label} under ${max} characters.`);
 const dollars = z.string().trim().max(20, 'That amount is too long.');
 const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
 export const IdParam = z.object({ id: z.string().uuid('Not a valid id.') });

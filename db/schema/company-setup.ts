@@ -1,6 +1,6 @@
 /** What onboarding provisions for each company: settings, numbering schemes and document templates. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from './identity';
 import { tenantPolicy } from './tenancy';
 
@@ -20,6 +20,10 @@ export const companySettings = pgTable('company_settings', {
   brandColor: text('brand_color').notNull().default('#1f4e79'),
   /** A logo in private storage, printed on PDFs. */
   logoKey: text('logo_key'),
+  /** How clients reach the company, printed on every PDF: its billing email, phone and postal address. */
+  email: text('email'),
+  phone: text('phone'),
+  address: jsonb('address').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('company_settings_due_days', sql`${t.invoiceDueDays} between 0 and 365`),

@@ -184,6 +184,11 @@ const samples = (): Record<string, Sample> => ({
   'POST /api/v1/reports/invoice-reconciliation/recalculate': { body: { documentIds: [A.documentId], fix: true }, expect: 404 },
   'GET /api/v1/company/time-settings': { expect: 'own' },
   'PATCH /api/v1/company/time-settings': { body: { roundingIncrementMinutes: 6 }, expect: 'own' },
+  'GET /api/v1/company/invoicing-settings': { expect: 'own' },
+  'PATCH /api/v1/company/invoicing-settings': { body: { brandColor: '#123456' }, expect: 'own' },
+  'GET /api/v1/company/logo': { expect: 'own' },
+  'PUT /api/v1/company/logo': { expect: 'own' },
+  'DELETE /api/v1/company/logo': { expect: 'own' },
 });
 
 /** Capability links: whoever holds the token (or signature) may use it, by design; tested in companies.test.ts and files.test.ts. */
@@ -254,6 +259,8 @@ beforeAll(async () => {
   const equity = chart.find((x: { code: string }) => x.code === '3000').id;
   A.journalEntryId = (await asA('/api/v1/accounting/entries', { entryDate: '2026-11-02', memo: 'Alpha memo', lines: [{ accountId: A.accountId, debit: '100' }, { accountId: equity, credit: '100' }] })).id;
   A.periodId = (await asA('/api/v1/accounting/periods', { startDate: '2026-10-01', endDate: '2026-10-31' })).id;
+  // Settings: A's contact details.
+  expect((await env.request('/api/v1/company/invoicing-settings', { method: 'PATCH', cookie: A.cookie, json: { email: 'billing@alpha.example', address: { line1: 'Alpha Street 1' } } })).status).toBe(200);
 });
 afterAll(async () => { await env?.close(); });
 
@@ -269,7 +276,7 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   const aMarkers = [
     A.companyId, 'Alpha Agency', 'a@example.com', 'member@example.com', 'pending@example.com', A.invitationId, A.sessionId, A.memberId, A.ownerId,
     A.clientId, 'Alpha Client', A.contactId, 'Alpha Contact', 'contact@alpha.example', A.vendorId, 'Alpha Vendor', A.documentId, 'Alpha line', A.seriesId, 'Alpha series', A.catalogId, 'Alpha Design', A.projectId, 'Alpha Site', A.entryId, 'Alpha work',
-    A.accountId, A.journalEntryId, 'Alpha memo', A.periodId,
+    A.accountId, A.journalEntryId, 'Alpha memo', A.periodId, 'billing@alpha.example', 'Alpha Street 1',
   ];
   const results: string[] = [];
   for (const route of routes.filter((r) => !BEARER_TOKEN_ROUTES.includes(r))) {

@@ -1,0 +1,30 @@
+/** The company's invoicing settings: what every invoice starts from and what its PDF and reminders carry. */
+import { eq } from 'drizzle-orm';
+import type { Tx } from './client';
+import { companySettings } from './schema/company-setup';
+
+export interface InvoicingSettings {
+  brandColor: string;
+  logoKey: string | null;
+  email: string | null;
+  phone: string | null;
+  address: Record<string, string>;
+  invoiceDueDays: number;
+  estimateValidDays: number;
+  reminderDays: number[];
+}
+
+const columns = {
+  brandColor: companySettings.brandColor, logoKey: companySettings.logoKey, email: companySettings.email, phone: companySettings.phone, address: companySettings.address,
+  invoiceDueDays: companySettings.invoiceDueDays, estimateValidDays: companySettings.estimateValidDays, reminderDays: companySettings.reminderDays,
+};
+
+export async function invoicingSettings(tx: Tx, companyId: string): Promise<InvoicingSettings | null> {
+  const [row] = await tx.select(columns).from(companySettings).where(eq(companySettings.companyId, companyId));
+  return row ?? null;
+}
+
+export async function updateInvoicingSettings(tx: Tx, companyId: string, values: Partial<InvoicingSettings>): Promise<InvoicingSettings> {
+  const [row] = await tx.update(companySettings).set({ ...values, updatedAt: new Date() }).where(eq(companySettings.companyId, companyId)).returning(columns);
+  return row!;
+}
