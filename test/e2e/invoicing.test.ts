@@ -8,7 +8,11 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumMissing, screenshot, startBrowserEnv } from '../support/browser';
+import { png } from '../support/pdf';
 import type { TestEnv } from '../support/harness';
 
 const clientEmail = 'billing@acme.test';
@@ -53,6 +57,30 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await page.getByRole('button', { name: 'Save client' }).click();
     await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
     clientPath = new URL(page.url()).pathname;
+  });
+
+  it("sets the company's invoice details and logo, refusing a schedule that repeats a day", async () => {
+    await page.goto(url('/settings/company'));
+    const section = page.getByRole('region', { name: 'Invoices' });
+    await section.getByLabel('Billing email').fill('billing@invoice.test');
+    await section.getByLabel('Address line 1').fill('1 Market Square');
+    await section.getByLabel('Reminders (days from the due date)').fill('7, 7');
+    await section.getByRole('button', { name: 'Save invoice settings' }).click();
+    await expect.poll(() => section.locator('#invoicing-reminderDays-error').textContent()).toBe('Each reminder day once.');
+    await section.getByLabel('Reminders (days from the due date)').fill('-2, 7, 14');
+    await section.getByRole('button', { name: 'Save invoice settings' }).click();
+    await expect.poll(() => section.getByText('Invoice settings saved.', { exact: false }).count()).toBe(1);
+
+    const dir = mkdtempSync(join(tmpdir(), 'ez360pm-logo-'));
+    writeFileSync(join(dir, 'logo.png'), png(60, 24));
+    await section.getByLabel('Logo').setInputFiles(join(dir, 'logo.png'));
+    await expect.poll(() => section.locator('img.logo-preview').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(60);
+    rmSync(dir, { recursive: true, force: true });
+    await page.reload();
+    expect(await section.getByLabel('Reminders (days from the due date)').inputValue()).toBe('-2, 7, 14');
+    expect(await section.getByLabel('Billing email').inputValue()).toBe('billing@invoice.test');
+    await screenshot(page, 'invoice-settings');
+    await page.goto(url(clientPath)); // where the next step starts
   });
 
   it('drafts an invoice from the client page, sends it, and the client opens the emailed link', async () => {

@@ -98,3 +98,14 @@ export function activityLabel(action: string): string {
   const text = verb.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// ---------- The company's invoicing settings and logo ----------
+export type InvoicingSettings = InferResponseType<(typeof v1.company)['invoicing-settings']['$get'], 200>;
+export type InvoicingSettingsInput = InferRequestType<(typeof v1.company)['invoicing-settings']['$patch']>['json'];
+export const getInvoicingSettings = () => call(() => v1.company['invoicing-settings'].$get());
+export const updateInvoicingSettings = (json: InvoicingSettingsInput) => call(() => v1.company['invoicing-settings'].$patch({ json }));
+/** The image itself is the body; the server decides by its bytes whether it is a PNG or JPEG. */
+export const uploadLogo = (file: Blob) => call(() => v1.company.logo.$put({}, { init: { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } } }));
+export const removeLogo = () => call(() => v1.company.logo.$delete());
+/** Where the settings page shows the current logo from (a session-authenticated GET). */
+export const LOGO_URL = '/api/v1/company/logo';

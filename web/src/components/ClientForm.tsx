@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { addressBody, addressValues, formFieldName } from '../address';
 import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
 import { CURRENCIES, createClient, updateClient, type Client, type ClientCreateInput, type ClientKind } from '../workApi';
@@ -34,12 +35,10 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number];
 type Values = Record<Field, string>;
 
-const ADDRESS_KEYS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
 
 function toValues(client: Client | undefined): Partial<Values> {
   if (!client) return { kind: 'business', currency: 'USD', ...overrideToValues(undefined) };
-  const a = client.address;
   return {
     kind: client.kind,
     name: client.name,
@@ -50,12 +49,7 @@ function toValues(client: Client | undefined): Partial<Values> {
     paymentTermsDays: client.paymentTermsDays === null || client.paymentTermsDays === undefined ? '' : String(client.paymentTermsDays),
     notes: client.notes ?? '',
     tags: client.tags.join(', '),
-    line1: a?.line1 ?? '',
-    line2: a?.line2 ?? '',
-    city: a?.city ?? '',
-    state: a?.state ?? '',
-    postalCode: a?.postalCode ?? '',
-    country: a?.country ?? '',
+    ...addressValues(client.address),
     ...overrideToValues(client),
   };
 }
@@ -73,7 +67,7 @@ function toBody(v: Values, creating: boolean): ClientCreateInput {
   const days = v.paymentTermsDays.trim();
   if (days && !/^\d+$/.test(days)) invalidFields({ paymentTermsDays: 'Enter a whole number of days.' });
   const optional = (text: string) => (text.trim() ? text.trim() : creating ? undefined : '');
-  const address = Object.fromEntries(ADDRESS_KEYS.map((k) => [k, v[k].trim()]).filter(([, value]) => value));
+  const address = addressBody(v);
   const body: ClientCreateInput = {
     kind: v.kind as ClientKind,
     name: v.name.trim(),
@@ -89,9 +83,6 @@ function toBody(v: Values, creating: boolean): ClientCreateInput {
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as ClientCreateInput;
 }
-
-/** Server names → form fields: "address.city" → "city", "tags.1" → "tags". */
-const formFieldName = (name: string) => (name.startsWith('address.') ? name.slice('address.'.length) : name.split('.')[0] ?? name);
 
 interface ClientFormProps {
   client?: Client;

@@ -3,6 +3,7 @@ import { errorMessage } from '../action';
 import CheckboxField from '../components/CheckboxField';
 import FormField from '../components/FormField';
 import FormShell from '../components/FormShell';
+import InvoicingSettingsSection from '../components/InvoicingSettingsSection';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import SeatsSummary from '../components/SeatsSummary';
@@ -56,7 +57,7 @@ export default function CompanySettings() {
 
   return (
     <Show when={session.can('company.view')} fallback={<NoAccess title="Company" />}>
-      <SettingsPage title="Company" subtitle="Your company's name, plan and security policy.">
+      <SettingsPage title="Company" subtitle="Your company's name, plan, security policy, invoices and time tracking.">
         <Switch fallback={<Loading />}>
           <Match when={company()}>
             {(details) => (
@@ -123,6 +124,7 @@ export default function CompanySettings() {
                   </FormShell>
                 </section>
 
+                <InvoicingSettingsSection />
                 <TimeSettingsSection />
               </>
             )}
