@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { storeDocumentPdf } from '../../activities/invoices';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
-import { documentContext } from '../../db/document-context';
+import { addressLines, documentContext } from '../../db/document-context';
 import { updateDocument } from '../../db/documents';
 import { findPortalToken, insertSignature, latestRevision, signatureOf, touchPortalToken, type PortalTokenRow } from '../../db/portal';
 import { withScope, withTenant } from '../../db/tenant';
@@ -20,6 +20,7 @@ import { dayIn } from '../../domain/dates';
 import type { DocumentSnapshot } from '../../domain/documents/snapshot';
 import { estimateMoveProblem, type EstimateStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
+import { imageType } from '../../domain/images';
 import { clientIp } from '../client-ip';
 import type { AppEnv } from '../env';
 import { LIMITS, limitByIp } from '../rate-limit';
@@ -32,7 +33,8 @@ const TokenParam = z.object({ token: z.string().max(500) });
 const errors = { 400: errorResponse('Invalid input'), 404: errorResponse('Unknown link'), 409: errorResponse('Not possible now'), 410: errorResponse('Expired or revoked link'), 429: errorResponse('Throttled') };
 const Signature = z.object({ signerName: z.string(), kind: z.string(), image: z.string().nullable(), signedAt: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable(), snapshotSha256: z.string(), revision: z.number() }).nullable();
 const PortalView = z.object({
-  company: z.object({ name: z.string(), brandColor: z.string() }),
+  /** Who sent it and how to reach them: what the PDF prints. */
+  company: z.object({ name: z.string(), brandColor: z.string(), hasLogo: z.boolean(), email: z.string().nullable(), phone: z.string().nullable(), addressLines: z.array(z.string()) }),
   client: z.object({ name: z.string() }),
   document: z.object({
     kind: z.string(), number: z.string(), status: z.string(), issueDate: z.string(), dueDate: z.string(), currency: z.string(), coverText: z.string(), notes: z.string(), terms: z.string(),
@@ -51,6 +53,10 @@ const AcceptBody = z.object({
 }).meta({ id: 'PortalAcceptBody' });
 
 const show = createRoute({ method: 'get', path: '/portal/{token}', tags, summary: 'The document behind a portal link', request: { params: TokenParam }, responses: { 200: jsonResponse('Document', PortalView), ...errors } });
+const logo = createRoute({
+  method: 'get', path: '/portal/{token}/logo', tags, summary: "The sending company's logo", request: { params: TokenParam },
+  responses: { 200: { description: 'The image', content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().meta({ format: 'binary' }) } } }, ...errors },
+});
 const pdf = createRoute({ method: 'get', path: '/portal/{token}/pdf', tags, summary: 'Redirect to the PDF', request: { params: TokenParam }, responses: { 302: { description: 'Redirect to storage' }, ...errors } });
 const accept = createRoute({ method: 'post', path: '/portal/{token}/accept', tags, summary: 'Accept an estimate with a typed or drawn signature', request: { params: TokenParam, body: jsonBody(AcceptBody) }, responses: { 200: jsonResponse('Accepted', z.object({ status: z.string(), signature: Signature })), ...errors } });
 const decline = createRoute({ method: 'post', path: '/portal/{token}/decline', tags, summary: 'Decline an estimate', request: { params: TokenParam, body: jsonBody(z.object({ reason: z.string().trim().max(2000).default('') }).meta({ id: 'PortalDeclineBody' })) }, responses: { 200: jsonResponse('Declined', z.object({ status: z.string() })), ...errors } });
@@ -111,7 +117,9 @@ export const portalRoutes = areaApp()
       const sent = doc.kind === 'estimate' ? ((await latestRevision(tx, link.companyId, doc.id))?.snapshot as DocumentSnapshot | undefined) : undefined;
       const shown = sent ?? { ...doc, lines };
       return {
-        company: { name: company.name, brandColor: company.brandColor },
+        company: {
+          name: company.name, brandColor: company.brandColor, hasLogo: company.logoKey !== null, email: company.email, phone: company.phone, addressLines: addressLines(company.address),
+        },
         client: { name: client.name },
         document: {
           kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
@@ -124,6 +132,13 @@ export const portalRoutes = areaApp()
       };
     });
     return c.json(view, 200);
+  })
+  .openapi(logo, async (c) => {
+    const link = await openLink(c);
+    const key = await withLinkDocument(c, link, async (_tx, { company }) => company.logoKey);
+    const bytes = key ? await c.var.deps.storage.get(key) : null;
+    if (!bytes) throw AppError.notFound('No logo.');
+    return c.body(Buffer.from(bytes), 200, { 'Content-Type': imageType(bytes) ?? 'application/octet-stream', 'Cache-Control': 'private, max-age=300' });
   })
   .openapi(pdf, async (c) => {
     const link = await openLink(c);

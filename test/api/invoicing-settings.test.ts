@@ -101,5 +101,14 @@ describe('the next invoice sent', () => {
     const painted = paintedText(pdf).split('\n');
     for (const line of ['billing@brand.example', '12 Harbour St', 'Portland, ME 04101', 'US', '+1 555 0100']) expect(painted).toContain(line);
     expect(Buffer.from(pdf).toString('latin1')).toContain('/Subtype /Image');
+
+    // The client's portal link shows who sent it the same way, logo included — for this link's company only.
+    const token = /\/portal\/([\w-]+)/.exec(mail.text)![1]!;
+    expect((await json(await env.request(`/api/v1/portal/${token}`))).company).toEqual({
+      name: 'Brand Studio', brandColor: '#0a7c4a', hasLogo: true, email: 'billing@brand.example', phone: '+1 555 0100', addressLines: ['12 Harbour St', 'Portland, ME 04101', 'US'],
+    });
+    const logo = await env.request(`/api/v1/portal/${token}/logo`);
+    expect([logo.status, logo.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect((await env.request(`/api/v1/portal/${token.slice(0, -2)}xx/logo`)).status).toBe(404);
   });
 });

@@ -195,7 +195,7 @@ const samples = (): Record<string, Sample> => ({
 const BEARER_TOKEN_ROUTES = [
   'GET /api/v1/invitations/:token', 'POST /api/v1/invitations/:token/accept', 'POST /api/v1/storage/upload', 'GET /api/v1/storage/download',
   // The client portal (tested in portal.test.ts, including that a link opens only its own document).
-  'GET /api/v1/portal/:token', 'GET /api/v1/portal/:token/pdf', 'POST /api/v1/portal/:token/accept', 'POST /api/v1/portal/:token/decline', 'POST /api/v1/portal/:token/changes',
+  'GET /api/v1/portal/:token', 'GET /api/v1/portal/:token/pdf', 'GET /api/v1/portal/:token/logo', 'POST /api/v1/portal/:token/accept', 'POST /api/v1/portal/:token/decline', 'POST /api/v1/portal/:token/changes',
 ];
 
 /** Which of A's ids fills `:id` on which path: the most specific prefix wins. */

@@ -117,6 +117,9 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await clientPage.locator('.portal-line').first().textContent()).toContain('Website redesign');
     expect(await clientPage.locator('.portal-balance dd').textContent()).toBe('$250.00');
     expect(await clientPage.getByRole('link', { name: 'Download PDF' }).count()).toBe(1);
+    // Who sent it, as the company set itself up: the logo on the band, the contact details below.
+    await expect.poll(() => clientPage.locator('img.portal-logo').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(60);
+    expect(await clientPage.locator('.portal-contact').textContent()).toBe('Questions? Invoice Co: billing@invoice.test · 1 Market Square');
     await screenshot(clientPage, 'portal-invoice');
   });
 

@@ -20,3 +20,4 @@ export const requestPortalChanges = (token: string, message: string) =>
   call(() => portal.changes.$post({ param: { token }, json: { message } }));
 /** A plain link: the server redirects to the PDF. */
 export const portalPdfUrl = (token: string) => `/api/v1/portal/${encodeURIComponent(token)}/pdf`;
+export const portalLogoUrl = (token: string) => `/api/v1/portal/${encodeURIComponent(token)}/logo`;

@@ -18,6 +18,7 @@ import {
   acceptPortal,
   declinePortal,
   getPortal,
+  portalLogoUrl,
   portalPdfUrl,
   requestPortalChanges,
   type PortalSignature,
@@ -159,7 +160,12 @@ function PortalDocument(props: { token: string; view: PortalView; onChange: (v: 
     <div class="portal" style={{ '--brand': brand(), '--brand-text': textOn(brand()) }}>
       <header class="portal-header is-branded">
         <div class="portal-header-inner">
-          <span class="portal-company">{v().company.name}</span>
+          <span class="portal-company">
+            <Show when={v().company.hasLogo}>
+              <img class="portal-logo" src={portalLogoUrl(props.token)} alt="" />
+            </Show>
+            {v().company.name}
+          </span>
           <span class="portal-for">For {v().client.name}</span>
         </div>
       </header>
@@ -278,7 +284,13 @@ function PortalDocument(props: { token: string; view: PortalView; onChange: (v: 
         </Show>
       </main>
       <footer class="portal-footer small muted">
-        Sent with EZ360PM on behalf of {v().company.name}.
+        <Show when={[v().company.email, v().company.phone, ...v().company.addressLines].some(Boolean)}>
+          <p class="portal-contact">
+            Questions? {v().company.name}:{' '}
+            {[v().company.email, v().company.phone, v().company.addressLines.join(', ')].filter(Boolean).join(' · ')}
+          </p>
+        </Show>
+        <p>Sent with EZ360PM on behalf of {v().company.name}.</p>
       </footer>
     </div>
   );
