@@ -43,7 +43,7 @@ export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, int
       attachments.push({ filename: a.filename, contentType: a.contentType, content: Buffer.from(content) });
     }
     await mailer.transport.sendMail({
-      from: mailer.from, to: email.toAddress, subject: email.subject, text: email.text, attachments,
+      from: mailer.from, to: email.toAddress, replyTo: email.replyTo ?? undefined, subject: email.subject, text: email.text, attachments,
       messageId: `<${intentKey}@ez360pm>`,
     });
   } catch (err) {

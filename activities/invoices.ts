@@ -121,7 +121,8 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       const ctx = await readContext(tx, ref);
       const to = await billingEmail(tx, ref.companyId, ctx.client);
       if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
-      return enqueueEmail(tx, { intentKey: ref.intentKey, to, ...(await compose(tx, ctx)) });
+      // The app's address sends it; the client's reply goes to the company.
+      return enqueueEmail(tx, { intentKey: ref.intentKey, to, replyTo: ctx.company.email, ...(await compose(tx, ctx)) });
     });
     return deliverOutboxEmail(deps, ref.intentKey, written);
   }

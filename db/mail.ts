@@ -8,8 +8,8 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
  * Record an email to send under its intent key; recording the same intent again changes nothing.
  * The row written, or null when the key was recorded already.
  */
-export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; subject: string; text: string; attachments?: EmailAttachment[] }): Promise<OutboxRow | null> {
-  const [row] = await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, subject: e.subject, text: e.text, attachments: e.attachments ?? [] })
+export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; replyTo?: string | null; subject: string; text: string; attachments?: EmailAttachment[] }): Promise<OutboxRow | null> {
+  const [row] = await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, replyTo: e.replyTo ?? null, subject: e.subject, text: e.text, attachments: e.attachments ?? [] })
     .onConflictDoNothing().returning();
   return row ?? null;
 }

@@ -14,6 +14,8 @@ export interface CaughtMail {
   id: number;
   from: string;
   to: string[];
+  /** The Reply-To header's address, if any. */
+  replyTo: string | null;
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string; size: number }[];
@@ -54,6 +56,7 @@ export async function startMailSink(opts: { smtpPort: number; webPort?: number; 
           id: nextId++,
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
+          replyTo: parsed.replyTo?.value[0]?.address ?? null,
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
           attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, size: a.size })),

@@ -16,6 +16,8 @@ export interface EmailAttachment {
 export const emailOutbox = pgTable('email_outbox', {
   intentKey: text('intent_key').primaryKey(),
   toAddress: text('to_address').notNull(),
+  /** Where the recipient's reply goes: the company's billing email for what a company sends its clients. */
+  replyTo: text('reply_to'),
   subject: text('subject').notNull(),
   text: text('text').notNull(),
   attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),

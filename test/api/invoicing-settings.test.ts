@@ -1,7 +1,8 @@
 /**
  * The company's invoicing settings and logo: admins change them (audited), bad input is refused
  * with the field named and nothing written, and what they say reaches the next invoice sent — its
- * PDF prints the company's contact details and logo, its due date follows the default days.
+ * PDF prints the company's contact details and logo, its email's replies go to the company's
+ * billing address, its due date follows the default days.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +97,7 @@ describe('the next invoice sent', () => {
     expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);
     const mail = await env.mail.waitFor((m) => m.subject.includes(doc.number));
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    expect(mail.replyTo).toBe('billing@brand.example');
     const [row] = await env.owner.db.execute<{ pdf_key: string }>(sql`select pdf_key from documents where id = ${doc.id}`);
     const pdf = (await env.deps.storage.get(row!.pdf_key))!;
     const painted = paintedText(pdf).split('\n');
