@@ -90,6 +90,11 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     expect(await page.getByText('Matches the sales tax payable account').count()).toBe(1);
     await page.getByRole('tab', { name: 'Utilisation' }).click();
     await expect.poll(() => page.getByText('Nobody tracked time in this range.').count()).toBe(1);
+    // The report is in the address: back returns to the one before, and a link opens the one it names.
+    expect(new URL(page.url()).searchParams.get('report')).toBe('time-utilisation');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('tab', { name: 'Sales tax' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByText('No invoice was sent or voided in this range.').count()).toBe(1);
     await page.getByRole('tab', { name: 'Profit & loss' }).click();
     await page.getByLabel('From').fill('2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();
@@ -98,6 +103,9 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     // The chart: bars per month, its numbers in its accessible name.
     expect(await page.getByRole('img', { name: /Income and expenses by month/ }).getAttribute('aria-label')).toContain('Expenses $800.00');
     await shot('profit-and-loss');
+    await page.goto(url('/accounting?report=ar-aging'));
+    await expect.poll(() => page.getByRole('tab', { name: 'A/R aging' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByText('Nothing is owed.').count()).toBe(1);
   });
 
   it('closes a period, after which the same date is refused', async () => {

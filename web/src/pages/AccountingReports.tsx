@@ -1,5 +1,5 @@
-import { A } from '@solidjs/router';
-import { createSignal, For, Match, onMount, Show, Switch, type JSX } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type JSX } from 'solid-js';
 import {
   arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, salesTax, timeUtilisation, trialBalance,
   type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName,
@@ -42,10 +42,17 @@ type Loaded =
 
 const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
-/** /accounting — the financial reports: a date range, a comparison with the period before, the currency, and CSV. */
+const reportNamed = (name: unknown): ReportName => REPORTS.find((r) => r.key === name)?.key ?? 'profit-and-loss';
+
+/**
+ * /accounting — the financial reports: a date range, a comparison with the period before, the
+ * currency, and CSV. The report shown is in the address (`?report=ar-aging`), so it can be linked
+ * to and the back button returns to the one before.
+ */
 export default function AccountingReports() {
   const session = useSession();
-  const [report, setReport] = createSignal<ReportName>('profit-and-loss');
+  const [params, setParams] = useSearchParams();
+  const [report, setReport] = createSignal<ReportName>(reportNamed(params.report));
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [compare, setCompare] = createSignal(false);
@@ -116,11 +123,14 @@ export default function AccountingReports() {
     await load();
   });
 
-  const choose = (key: ReportName) => {
+  const show = (key: ReportName) => {
     setReport(key);
     setLoaded(undefined);
     void load();
   };
+  const choose = (key: ReportName) => setParams({ report: key === 'profit-and-loss' ? undefined : key });
+  // The address leads: a tab click, the back button or a link all arrive here.
+  createEffect(on(() => reportNamed(params.report), (key) => { if (key !== report()) show(key); }, { defer: true }));
   const money = (cents: number | null | undefined) => formatCents(cents, currency() || 'USD');
   const csv = () => {
     const k = report();
