@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import { invoicingSettings, updateInvoicingSettings, type InvoicingSettings } from '../../db/company-settings';
@@ -28,6 +29,8 @@ const getLogo = createRoute({ method: 'get', path: '/company/logo', tags, summar
 const putLogo = createRoute({
   method: 'put', path: '/company/logo', tags, summary: `Replace the logo: the image itself as the body, PNG or JPEG, up to ${LOGO_MAX_BYTES / 1024} KB (admins)`,
   request: { body: { content: image, required: true } }, responses: { 200: jsonResponse('Settings', InvoicingSettingsView), ...errors },
+  // Stops reading at the limit, with or without a Content-Length: an oversized upload is never held whole.
+  middleware: [bodyLimit({ maxSize: LOGO_MAX_BYTES, onError: () => { throw logoTooBig(); } })] as const,
 });
 const deleteLogo = createRoute({ method: 'delete', path: '/company/logo', tags, summary: 'Remove the logo (admins)', responses: { 200: jsonResponse('Settings', InvoicingSettingsView), ...errors } });
 
@@ -69,9 +72,7 @@ export const invoicingSettingsRoutes = areaApp()
   })
   .openapi(putLogo, async (c) => {
     const { companyId, userId } = requireCompany(c, 'company.settings');
-    if (Number(c.req.header('content-length') ?? 0) > LOGO_MAX_BYTES) throw logoTooBig();
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length > LOGO_MAX_BYTES) throw logoTooBig();
     const type = imageType(bytes);
     if (!type) throw AppError.validation({ logo: 'Choose a PNG or JPEG image.' }, 'A logo must be a PNG or JPEG image.');
     // A new key for each logo: a PDF being rendered from the old one reads it whole or not at all.

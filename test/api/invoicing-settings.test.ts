@@ -78,6 +78,12 @@ describe('the logo', () => {
     const big = new Uint8Array(LOGO_MAX_BYTES + 1);
     big.set(logo);
     expect((await json(await putLogo(big, 'image/png'))).error.fields).toEqual({ logo: 'At most 512 KB.' });
+    // Streamed with no length said up front: refused at the limit all the same.
+    const chunk = Buffer.from(big.subarray(0, 64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream({ pull(ctl) { if (sent++ < 12) ctl.enqueue(chunk); else ctl.close(); } });
+    const streamed = await env.request('/api/v1/company/logo', { method: 'PUT', cookie, body: stream, headers: { 'Content-Type': 'image/png' }, duplex: 'half' } as RequestInit);
+    expect([streamed.status, (await json(streamed)).error.fields]).toEqual([400, { logo: 'At most 512 KB.' }]);
     expect(Buffer.from(await (await env.request('/api/v1/company/logo', { cookie })).arrayBuffer()).equals(Buffer.from(logo))).toBe(true);
 
     const [before] = await env.owner.db.execute<{ logo_key: string }>(sql`select logo_key from company_settings where company_id = ${companyId}`);
