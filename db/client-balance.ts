@@ -1,8 +1,8 @@
 /**
- * What one client owes and has paid, per currency, from the stored invoice balances and the
- * payments — the figures the money commands keep in the same transaction as each posting, and
- * that db/ledger-check.ts holds to the ledger (A/R = open balances, each balance = total −
- * payments − credit applied). Available credit is the client's row (the credit ledger's cache).
+ * What clients owe and have paid, per currency, from the stored invoice balances and the payments
+ * — the figures the money commands keep in the same transaction as each posting, and that
+ * db/ledger-check.ts holds to the ledger (A/R = open balances, each balance = total − payments −
+ * credit applied). Available credit is the client's row (the credit ledger's cache).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { OPEN_INVOICE_STATUSES } from '../domain/documents/status';
@@ -11,7 +11,7 @@ import { documents } from './schema/documents';
 import { payments } from './schema/payments';
 import { live } from './soft-delete';
 
-export interface ClientBalance {
+export interface OpenBalance {
   currency: string;
   /** Σ balance of the client's open invoices. */
   outstandingCents: number;
@@ -19,23 +19,36 @@ export interface ClientBalance {
   /** The part of it on invoices whose due date is before `today`. */
   overdueCents: number;
   overdueInvoices: number;
+}
+
+export interface ClientBalance extends OpenBalance {
   /** Σ of every payment received from the client (the part kept as credit included). */
   receivedCents: number;
 }
 
-/** One row per currency the client has open invoices or payments in, in currency order. `today` is YYYY-MM-DD in the company's zone. */
-export async function clientBalances(tx: Tx, companyId: string, clientId: string, today: string): Promise<ClientBalance[]> {
+/** Each listed client's open balances, per currency; a client owing nothing has no entry. `today` is YYYY-MM-DD in the company's zone. */
+export async function openBalances(tx: Tx, companyId: string, clientIds: readonly string[], today: string): Promise<Map<string, OpenBalance[]>> {
+  const out = new Map<string, OpenBalance[]>();
+  if (!clientIds.length) return out;
   const overdue = sql`${documents.dueDate} < ${today}`;
-  const open = await tx.select({
+  const rows = await tx.select({
+    clientId: documents.clientId,
     currency: documents.currency,
     outstandingCents: sql<number>`sum(${documents.balanceCents})::bigint`.mapWith(Number),
     openInvoices: sql<number>`count(*)::int`,
     overdueCents: sql<number>`coalesce(sum(${documents.balanceCents}) filter (where ${overdue}), 0)::bigint`.mapWith(Number),
     overdueInvoices: sql<number>`(count(*) filter (where ${overdue}))::int`,
   }).from(documents).where(and(
-    eq(documents.companyId, companyId), eq(documents.clientId, clientId), eq(documents.kind, 'invoice'),
+    eq(documents.companyId, companyId), inArray(documents.clientId, [...clientIds]), eq(documents.kind, 'invoice'),
     inArray(documents.status, [...OPEN_INVOICE_STATUSES]), live(documents),
-  )).groupBy(documents.currency);
+  )).groupBy(documents.clientId, documents.currency).orderBy(documents.currency);
+  for (const { clientId, ...b } of rows) out.set(clientId, [...(out.get(clientId) ?? []), b]);
+  return out;
+}
+
+/** One client's open balances and payments received, one row per currency it has either in, in currency order. */
+export async function clientBalances(tx: Tx, companyId: string, clientId: string, today: string): Promise<ClientBalance[]> {
+  const open = (await openBalances(tx, companyId, [clientId], today)).get(clientId) ?? [];
   const received = await tx.select({ currency: payments.currency, receivedCents: sql<number>`sum(${payments.amountCents})::bigint`.mapWith(Number) })
     .from(payments).where(and(eq(payments.companyId, companyId), eq(payments.clientId, clientId))).groupBy(payments.currency);
 

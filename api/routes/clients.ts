@@ -1,7 +1,7 @@
 /** Clients and the catalog of services and products. */
 import { createRoute } from '@hono/zod-openapi';
 import { recordAudit } from '../../db/audit';
-import { clientBalances } from '../../db/client-balance';
+import { clientBalances, openBalances } from '../../db/client-balance';
 import {
   createCatalogItem, createClient, getCatalogItem, getClient, listCatalog, listClients, updateCatalogItem, updateClient,
   type CatalogRow, type ClientRow,
@@ -11,6 +11,7 @@ import { restore, softDelete } from '../../db/soft-delete';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { dayIn } from '../../domain/dates';
+import { can } from '../../domain/permissions';
 import { AppError } from '../../domain/errors';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
@@ -23,7 +24,11 @@ import { z } from 'zod';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found') };
 
-const list = createRoute({ method: 'get', path: '/clients', tags: ['clients'], summary: 'Clients, alphabetical', request: { query: ListQuery.extend({ includeDeleted: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonResponse('Clients', listOf(ClientView)), ...errors } });
+const ClientListItem = ClientView.extend({
+  /** For managers and up: what the client owes on open invoices, per currency (none when nothing). */
+  owed: z.array(z.object({ currency: z.string(), outstandingCents: z.number(), overdueCents: z.number() })).optional(),
+}).meta({ id: 'ClientListItem' });
+const list = createRoute({ method: 'get', path: '/clients', tags: ['clients'], summary: 'Clients, alphabetical (with what each owes, for managers and up)', request: { query: ListQuery.extend({ includeDeleted: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonResponse('Clients', listOf(ClientListItem)), ...errors } });
 const create = createRoute({ method: 'post', path: '/clients', tags: ['clients'], summary: 'Add a client', request: { body: jsonBody(ClientBody) }, responses: { 201: jsonResponse('Client', ClientView), ...errors } });
 const get = createRoute({ method: 'get', path: '/clients/{id}', tags: ['clients'], summary: 'One client', request: { params: IdParam }, responses: { 200: jsonResponse('Client', ClientView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/clients/{id}', tags: ['clients'], summary: 'Change a client', request: { params: IdParam, body: jsonBody(ClientBody.partial()) }, responses: { 200: jsonResponse('Client', ClientView), ...errors } });
@@ -52,12 +57,18 @@ const notFound = () => AppError.notFound('No such client.');
 
 export const clientRoutes = areaApp()
   .openapi(list, async (c) => {
-    const { companyId } = requireCompany(c, 'clients.view');
+    const { companyId, role } = requireCompany(c, 'clients.view');
     const { q, cursor, limit, includeDeleted } = c.req.valid('query');
     const after = decodeCursor<{ name: string; id: string }>(cursor, { name: 'string', id: 'string' });
-    const rows = await withTenant(c.var.deps.database.db, companyId, (tx) => listClients(tx, companyId, { q, includeDeleted: includeDeleted === 'true', limit, after }));
-    const p = page(rows, limit, (r) => ({ name: r.name, id: r.id }));
-    return c.json({ items: p.items.map(clientView), nextCursor: p.nextCursor }, 200);
+    const { p, owed } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const p = page(await listClients(tx, companyId, { q, includeDeleted: includeDeleted === 'true', limit, after }), limit, (r) => ({ name: r.name, id: r.id }));
+      // What each owes is money: shown to those who may see invoices, in the same snapshot as the page.
+      if (!can(role, 'documents.view')) return { p, owed: null };
+      const today = dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now());
+      return { p, owed: await openBalances(tx, companyId, p.items.map((r) => r.id), today) };
+    });
+    const owing = (id: string) => (owed ? { owed: (owed.get(id) ?? []).map(({ currency, outstandingCents, overdueCents }) => ({ currency, outstandingCents, overdueCents })) } : {});
+    return c.json({ items: p.items.map((r) => ({ ...clientView(r), ...owing(r.id) })), nextCursor: p.nextCursor }, 200);
   })
   .openapi(create, async (c) => {
     const { companyId, userId } = requireCompany(c, 'clients.manage');

@@ -84,9 +84,21 @@ describe("a client's balance", () => {
     expect((await env.request(`/api/v1/clients/${randomUUID()}/balance`, { cookie })).status).toBe(404);
   });
 
+  it('shows in the clients list, each client owing its own', async () => {
+    const { items } = await json(await env.request('/api/v1/clients', { cookie }));
+    expect(items.map((c: { name: string; owed: unknown }) => [c.name, c.owed])).toEqual([
+      ['Fresh', []],
+      ['Other', [{ currency: 'USD', outstandingCents: 99_900, overdueCents: 99_900 }]],
+      ['Umbrella', [{ currency: 'USD', outstandingCents: 48_000, overdueCents: 25_000 }]],
+    ]);
+  });
+
   it('is money, so staff (who may see clients) may not see it', async () => {
     const staff = await joinCompany(env, cookie, 'staff@balances.example', 'staff');
     expect((await env.request(`/api/v1/clients/${umbrella}`, { cookie: staff.cookie })).status).toBe(200);
     expect((await env.request(`/api/v1/clients/${umbrella}/balance`, { cookie: staff.cookie })).status).toBe(403);
+    const { items } = await json(await env.request('/api/v1/clients', { cookie: staff.cookie }));
+    expect(items.map((c: { name: string }) => c.name)).toEqual(['Fresh', 'Other', 'Umbrella']);
+    expect(items.some((c: object) => 'owed' in c)).toBe(false);
   });
 });

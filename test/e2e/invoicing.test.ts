@@ -123,6 +123,11 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await screenshot(clientPage, 'portal-invoice');
   });
 
+  it('lists the client with what it now owes', async () => {
+    await page.goto(url('/clients'));
+    await expect.poll(() => page.locator('.clients-table tr', { hasText: 'Acme Corp' }).locator('.client-owed').textContent()).toBe('$250.00');
+  });
+
   it('sends an estimate; the client accepts it with a drawn signature and sees the certificate', async () => {
     await page.goto(url('/estimates'));
     await page.getByRole('button', { name: 'New estimate' }).click();

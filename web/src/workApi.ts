@@ -10,6 +10,8 @@ import { ApiError, call, v1 } from './api';
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export type Client = InferResponseType<(typeof v1.clients)[':id']['$get'], 200>;
+/** A row of the clients list: the client, and for managers and up what it owes. */
+export type ClientListItem = InferResponseType<typeof v1.clients.$get, 200>['items'][number];
 export type ClientCreateInput = InferRequestType<typeof v1.clients.$post>['json'];
 export type ClientInput = InferRequestType<(typeof v1.clients)[':id']['$patch']>['json'];
 export type ClientKind = ClientCreateInput['kind'];

@@ -1,13 +1,15 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { formatCents } from '../money';
 import { clientKindLabel } from '../workLabels';
-import type { Client } from '../workApi';
-import DataTable from './DataTable';
+import type { ClientListItem } from '../workApi';
+import DataTable, { type Column } from './DataTable';
 
-/** Clients: name (links to the client), kind, email and tags. */
-export default function ClientsTable(props: { clients: readonly Client[]; busy?: boolean }) {
+/** Clients: name (links to the client), kind, email, tags, and — when the list carries it — what each owes. */
+export default function ClientsTable(props: { clients: readonly ClientListItem[]; busy?: boolean; showOwed?: boolean }) {
+  const columns = (): Column[] => ['Name', 'Kind', 'Email', 'Tags', ...(props.showOwed ? [{ label: 'Outstanding', class: 'num' }] : [])];
   return (
-    <DataTable class="clients-table" caption="Clients" columns={['Name', 'Kind', 'Email', 'Tags']} busy={!!props.busy}>
+    <DataTable class="clients-table" caption="Clients" columns={columns()} busy={!!props.busy}>
       <For each={props.clients}>
         {(client) => (
           <tr data-client-id={client.id} classList={{ 'is-deleted': !!client.deletedAt }}>
@@ -27,6 +29,20 @@ export default function ClientsTable(props: { clients: readonly Client[]; busy?:
                 </ul>
               </Show>
             </td>
+            <Show when={props.showOwed}>
+              <td class="num client-owed">
+                <For each={client.owed ?? []} fallback="—">
+                  {(o) => (
+                    <div>
+                      {formatCents(o.outstandingCents, o.currency)}
+                      <Show when={o.overdueCents > 0}>
+                        <span class="small client-overdue"> ({formatCents(o.overdueCents, o.currency)} overdue)</span>
+                      </Show>
+                    </div>
+                  )}
+                </For>
+              </td>
+            </Show>
           </tr>
         )}
       </For>

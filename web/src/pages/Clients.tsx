@@ -87,7 +87,7 @@ export default function Clients() {
           }>
             {(items) => (
               <>
-                  <ClientsTable clients={items()} busy={list.loading()} />
+                  <ClientsTable clients={items()} busy={list.loading()} showOwed={session.can('documents.view')} />
               </>
             )}
           </PagedListView>
