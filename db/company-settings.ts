@@ -12,11 +12,15 @@ export interface InvoicingSettings {
   invoiceDueDays: number;
   estimateValidDays: number;
   reminderDays: number[];
+  /** The company's own currency (new clients' default, reports' first) and the zone its days are counted in. */
+  currency: string;
+  timeZone: string;
 }
 
 const columns = {
   brandColor: companySettings.brandColor, logoKey: companySettings.logoKey, email: companySettings.email, phone: companySettings.phone, address: companySettings.address,
   invoiceDueDays: companySettings.invoiceDueDays, estimateValidDays: companySettings.estimateValidDays, reminderDays: companySettings.reminderDays,
+  currency: companySettings.currency, timeZone: companySettings.timeZone,
 };
 
 export async function invoicingSettings(tx: Tx, companyId: string): Promise<InvoicingSettings | null> {

@@ -1,7 +1,8 @@
 /**
  * The company's invoicing settings and logo: its colour, contact details and address (printed on
  * every PDF from now on; a sent revision keeps the PDF it was sent with), the default due and
- * validity days, and the reminder schedule every newly sent invoice follows. Admins change them;
+ * validity days, the reminder schedule every newly sent invoice follows, its own currency and the
+ * time zone its days (due dates, reminders at 09:00, aging) are counted in. Admins change them;
  * every change is audited.
  */
 import { randomUUID } from 'node:crypto';
@@ -36,7 +37,7 @@ const deleteLogo = createRoute({ method: 'delete', path: '/company/logo', tags, 
 
 const view = (s: InvoicingSettings) => ({
   brandColor: s.brandColor.toUpperCase(), hasLogo: s.logoKey !== null, email: s.email, phone: s.phone, address: s.address,
-  invoiceDueDays: s.invoiceDueDays, estimateValidDays: s.estimateValidDays, reminderDays: s.reminderDays,
+  invoiceDueDays: s.invoiceDueDays, estimateValidDays: s.estimateValidDays, reminderDays: s.reminderDays, currency: s.currency, timeZone: s.timeZone,
 });
 const settingsOf = async (...args: Parameters<typeof invoicingSettings>) => {
   const s = await invoicingSettings(...args);

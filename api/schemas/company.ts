@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PLAN_KEYS } from '../../domain/plans';
+import { isTimeZone } from '../../domain/dates';
+import { CURRENCIES } from '../../domain/money';
 import { validateSchedule } from '../../domain/reminders';
 import { ROLES } from '../../domain/roles';
 import { Address, text } from './work';
@@ -82,9 +84,11 @@ export const InvoicingSettingsBody = z.object({
     const problem = validateSchedule(d);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
+  currency: z.enum(CURRENCIES, { error: 'Choose a currency.' }),
+  timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone.'),
 }).partial().meta({ id: 'InvoicingSettingsBody' });
 
 export const InvoicingSettingsView = z.object({
   brandColor: z.string(), hasLogo: z.boolean(), email: z.string().nullable(), phone: z.string().nullable(), address: z.record(z.string(), z.string()),
-  invoiceDueDays: z.number(), estimateValidDays: z.number(), reminderDays: z.array(z.number()),
+  invoiceDueDays: z.number(), estimateValidDays: z.number(), reminderDays: z.array(z.number()), currency: z.string(), timeZone: z.string(),
 }).meta({ id: 'InvoicingSettings' });

@@ -29,16 +29,19 @@ describe('invoicing settings', () => {
   it('start from the onboarding defaults', async () => {
     expect(await json(await env.request(settingsPath, { cookie }))).toEqual({
       brandColor: '#1F4E79', hasLogo: false, email: null, phone: null, address: {}, invoiceDueDays: 30, estimateValidDays: 30, reminderDays: [-3, 7, 14, 21],
+      currency: 'USD', timeZone: 'America/New_York',
     });
   });
 
   it('are changed by an admin, audited, with the schedule kept in day order', async () => {
     const res = await patch({
       brandColor: '#0a7c4a', email: 'billing@brand.example', phone: '+1 555 0100', address: { line1: '12 Harbour St', city: 'Portland', state: 'ME', postalCode: '04101', country: 'US' },
-      invoiceDueDays: 14, reminderDays: [10, -2, 3],
+      invoiceDueDays: 14, reminderDays: [10, -2, 3], currency: 'GBP', timeZone: 'Europe/London',
     });
     expect(res.status).toBe(200);
-    expect(await json(res)).toMatchObject({ brandColor: '#0A7C4A', email: 'billing@brand.example', invoiceDueDays: 14, estimateValidDays: 30, reminderDays: [-2, 3, 10] });
+    expect(await json(res)).toMatchObject({
+      brandColor: '#0A7C4A', email: 'billing@brand.example', invoiceDueDays: 14, estimateValidDays: 30, reminderDays: [-2, 3, 10], currency: 'GBP', timeZone: 'Europe/London',
+    });
     const events = (await json(await env.request('/api/v1/company/audit-events?action=company.invoicing_settings_updated', { cookie }))).items;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ before: { reminderDays: [-3, 7, 14, 21] }, after: { reminderDays: [-2, 3, 10] } });
@@ -48,6 +51,7 @@ describe('invoicing settings', () => {
     for (const [body, field] of [
       [{ brandColor: 'green' }, 'brandColor'], [{ reminderDays: [7, 7] }, 'reminderDays'], [{ reminderDays: [1.5] }, 'reminderDays'], [{ reminderDays: Array.from({ length: 11 }, (_, i) => i) }, 'reminderDays'],
       [{ invoiceDueDays: -1 }, 'invoiceDueDays'], [{ email: 'not an email' }, 'email'], [{ address: { country: 'United States' } }, 'address.country'],
+      [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'], [{ timeZone: 'GMT+1' }, 'timeZone'], [{ currency: 'XYZ' }, 'currency'],
     ] as const) {
       const res = await patch(body);
       const out = await json(res);
@@ -97,7 +101,7 @@ describe('the logo', () => {
 describe('the next invoice sent', () => {
   it('prints the company’s contact details and logo, and falls due by the default days', async () => {
     const client = await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Harbour Cafe', email: 'ap@harbour.example' } }));
-    expect(client.paymentTermsDays).toBe(14);
+    expect([client.paymentTermsDays, client.currency]).toEqual([14, 'GBP']);
     const doc = await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId: client.id, issueDate: '2026-11-02', lines: [{ description: 'Menu design', quantity: '1', unitPrice: '400' }] } }));
     expect(doc.dueDate).toBe('2026-11-16');
     expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);

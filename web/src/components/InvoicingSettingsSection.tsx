@@ -5,15 +5,22 @@ import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
 import { getInvoicingSettings, LOGO_URL, removeLogo, updateInvoicingSettings, uploadLogo, type InvoicingSettings } from '../invoicingApi';
 import { useSession } from '../session';
+import { CURRENCIES } from '../workApi';
 import AddressFields from './AddressFields';
 import FileField from './FileField';
 import FormError from './FormError';
 import FormField from './FormField';
 import FormShell from './FormShell';
 import { LoadError, Loading, SuccessNote } from './PageStatus';
+import SelectField from './SelectField';
 import SubmitButton from './SubmitButton';
 
-const FIELDS = ['brandColor', 'email', 'phone', 'invoiceDueDays', 'estimateValidDays', 'reminderDays', 'line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
+const FIELDS = [
+  'currency', 'timeZone', 'brandColor', 'email', 'phone', 'invoiceDueDays', 'estimateValidDays', 'reminderDays', 'line1', 'line2', 'city', 'state', 'postalCode', 'country',
+] as const;
+const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
+/** Every zone the browser knows, and the current one even if it does not. */
+const zoneOptions = (current: string) => [...new Set([current, ...Intl.supportedValuesOf('timeZone')])].sort().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
 type Values = Record<(typeof FIELDS)[number], string>;
 
 /** "-3, 7 14" → [-3, 7, 14]; anything else is a field error. */
@@ -48,6 +55,7 @@ export default function InvoicingSettingsSection() {
     submit: async (v) => {
       setSaved(undefined);
       const body = {
+        currency: v.currency as (typeof CURRENCIES)[number], timeZone: v.timeZone,
         brandColor: v.brandColor.trim(), email: v.email.trim(), phone: v.phone.trim(), address: addressBody(v),
         invoiceDueDays: wholeDays(v.invoiceDueDays, 'invoiceDueDays'), estimateValidDays: wholeDays(v.estimateValidDays, 'estimateValidDays'), reminderDays: parseDays(v.reminderDays),
       };
@@ -59,7 +67,7 @@ export default function InvoicingSettingsSection() {
   const fill = (next: InvoicingSettings) => {
     setSettings(next);
     const values: Values = {
-      brandColor: next.brandColor, email: next.email ?? '', phone: next.phone ?? '', invoiceDueDays: String(next.invoiceDueDays), estimateValidDays: String(next.estimateValidDays),
+      currency: next.currency, timeZone: next.timeZone, brandColor: next.brandColor, email: next.email ?? '', phone: next.phone ?? '', invoiceDueDays: String(next.invoiceDueDays), estimateValidDays: String(next.estimateValidDays),
       reminderDays: next.reminderDays.join(', '), ...addressValues(next.address),
     };
     form.reset(values);
@@ -89,7 +97,7 @@ export default function InvoicingSettingsSection() {
     <section class="card settings-section" aria-labelledby="invoicing-settings-title">
       <h2 id="invoicing-settings-title">Invoices</h2>
       <p class="card-intro">
-        What every PDF prints, the days new invoices and estimates start with, and when clients are reminded. A sent invoice keeps the PDF it was sent with.
+        Your currency and time zone, what every PDF prints, the days new invoices and estimates start with, and when clients are reminded. A sent invoice keeps the PDF it was sent with.
         <Show when={!canEdit()}> Only owners and admins can change these settings.</Show>
       </p>
       <Switch fallback={<Loading label="Loading invoice settings…" />}>
@@ -112,6 +120,8 @@ export default function InvoicingSettingsSection() {
               </div>
               <FormShell form={form} class="form invoicing-settings-form" labelledBy="invoicing-settings-title">
                 <div class="form-grid">
+                  <SelectField {...form.field('currency')} label="Currency" hint="New clients start in it; reports open in it." options={CURRENCY_OPTIONS} disabled={!canEdit()} />
+                  <SelectField {...form.field('timeZone')} label="Time zone" hint="Whose today decides due, overdue and reminder days (reminders go at 09:00)." options={zoneOptions(s().timeZone)} disabled={!canEdit()} />
                   <div class="brand-color-field">
                     <FormField {...form.field('brandColor')} label="Brand colour" hint="Like #1F4E79: the PDF's header band and the portal's." maxLength={7} disabled={!canEdit()} />
                     <span class="brand-swatch" style={{ background: swatch() }} aria-hidden="true" />
