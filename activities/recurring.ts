@@ -6,15 +6,14 @@
  */
 import type { Db } from '../db/client';
 import { createOccurrence, type OccurrenceResult } from '../db/recurring';
+import { companyDay } from '../db/company-settings';
 import { withTenant } from '../db/tenant';
-import { timeSettings } from '../db/time-entries';
-import { dayIn } from '../domain/dates';
 
 export function createRecurringActivities({ db }: { db: Db }) {
   return {
     async createRecurringInvoice(input: { companyId: string; seriesId: string; scheduledAt: number }): Promise<OccurrenceResult & { occurrenceDate: string }> {
       return withTenant(db, input.companyId, async (tx) => {
-        const occurrenceDate = dayIn((await timeSettings(tx, input.companyId))?.timeZone ?? 'UTC', input.scheduledAt);
+        const occurrenceDate = await companyDay(tx, input.companyId, input.scheduledAt);
         return { ...(await createOccurrence(tx, input.companyId, input.seriesId, occurrenceDate)), occurrenceDate };
       });
     },

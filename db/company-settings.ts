@@ -1,5 +1,6 @@
 /** The company's invoicing settings: what every invoice starts from and what its PDF and reminders carry. */
 import { eq } from 'drizzle-orm';
+import { dayIn } from '../domain/dates';
 import type { Tx } from './client';
 import { companySettings } from './schema/company-setup';
 
@@ -31,4 +32,15 @@ export async function invoicingSettings(tx: Tx, companyId: string): Promise<Invo
 export async function updateInvoicingSettings(tx: Tx, companyId: string, values: Partial<InvoicingSettings>): Promise<InvoicingSettings> {
   const [row] = await tx.update(companySettings).set({ ...values, updatedAt: new Date() }).where(eq(companySettings.companyId, companyId)).returning(columns);
   return row!;
+}
+
+/** The zone a company counts its days in (UTC for one not yet onboarded). */
+export async function companyTimeZone(tx: Tx, companyId: string): Promise<string> {
+  const [row] = await tx.select({ timeZone: companySettings.timeZone }).from(companySettings).where(eq(companySettings.companyId, companyId));
+  return row?.timeZone ?? 'UTC';
+}
+
+/** The company's calendar day at `epochMs` (now by default): what "today", "due" and "overdue" are measured by. */
+export async function companyDay(tx: Tx, companyId: string, epochMs = Date.now()): Promise<string> {
+  return dayIn(await companyTimeZone(tx, companyId), epochMs);
 }

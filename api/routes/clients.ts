@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { recordAudit } from '../../db/audit';
 import { clientBalances, openBalances } from '../../db/client-balance';
+import { companyDay } from '../../db/company-settings';
 import {
   createCatalogItem, createClient, getCatalogItem, getClient, listCatalog, listClients, updateCatalogItem, updateClient,
   type CatalogRow, type ClientRow,
@@ -10,7 +11,6 @@ import { clients } from '../../db/schema/work';
 import { restore, softDelete } from '../../db/soft-delete';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
-import { dayIn } from '../../domain/dates';
 import { can } from '../../domain/permissions';
 import { AppError } from '../../domain/errors';
 import { auditBy } from '../audit';
@@ -64,7 +64,7 @@ export const clientRoutes = areaApp()
       const p = page(await listClients(tx, companyId, { q, includeDeleted: includeDeleted === 'true', limit, after }), limit, (r) => ({ name: r.name, id: r.id }));
       // What each owes is money: shown to those who may see invoices, in the same snapshot as the page.
       if (!can(role, 'documents.view')) return { p, owed: null };
-      const today = dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now());
+      const today = await companyDay(tx, companyId);
       return { p, owed: await openBalances(tx, companyId, p.items.map((r) => r.id), today) };
     });
     const owing = (id: string) => (owed ? { owed: (owed.get(id) ?? []).map(({ currency, outstandingCents, overdueCents }) => ({ currency, outstandingCents, overdueCents })) } : {});
@@ -97,7 +97,7 @@ export const clientRoutes = areaApp()
     const out = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const client = await getClient(tx, companyId, id, { includeDeleted: true });
       if (!client) throw notFound();
-      const asOf = dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now());
+      const asOf = await companyDay(tx, companyId);
       return { asOf, creditCents: client.creditCents, currency: client.currency, balances: await clientBalances(tx, companyId, id, asOf) };
     });
     return c.json(out, 200);

@@ -56,7 +56,7 @@ export const invoicingSettingsRoutes = areaApp()
     const after = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const before = await settingsOf(tx, companyId);
       const changed = await updateInvoicingSettings(tx, companyId, {
-        ...body, email: body.email === undefined ? undefined : body.email || null, phone: body.phone === undefined ? undefined : body.phone || null,
+        ...body, brandColor: body.brandColor?.toUpperCase(), email: body.email === undefined ? undefined : body.email || null, phone: body.phone === undefined ? undefined : body.phone || null,
         address: body.address as Record<string, string> | undefined, reminderDays: body.reminderDays && [...body.reminderDays].sort((a, b) => a - b),
       });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'company.invoicing_settings_updated', objectType: 'company', objectId: companyId, before: view(before), after: view(changed) });

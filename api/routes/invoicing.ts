@@ -20,10 +20,10 @@ import { voidInvoice, type MoneyState, type PaymentOutcome } from '../../db/invo
 import { creditApplicationsOf, paymentsOf } from '../../db/payments';
 import { assertOpenPeriod } from '../../db/periods';
 import { portalTokensOf, revokePortalTokens, savePortalToken } from '../../db/portal';
+import { companyDay } from '../../db/company-settings';
 import { withTenant } from '../../db/tenant';
-import { timeSettings } from '../../db/time-entries';
 import { newToken } from '../../db/tokens';
-import { dayIn, isDay } from '../../domain/dates';
+import { isDay } from '../../domain/dates';
 import { lifecycleWorkflowId } from '../../domain/documents/lifecycle';
 import { sendProblem } from '../../domain/documents/snapshot';
 import { AppError } from '../../domain/errors';
@@ -99,7 +99,7 @@ async function documentToday(c: Context<AppEnv>, companyId: string, id: string):
   return withTenant(c.var.deps.database.db, companyId, async (tx) => {
     const d = await getDocument(tx, companyId, id);
     if (!d) throw AppError.notFound('No such document.');
-    return { d, today: dayIn((await timeSettings(tx, companyId))?.timeZone ?? 'UTC', Date.now()) };
+    return { d, today: await companyDay(tx, companyId) };
   });
 }
 

@@ -9,8 +9,9 @@ import {
   deleteTimeEntry, getEntryRow, insertTimeEntry, listTimeEntries, lockTimeEntry, overlappingEntries, timeSettings, updateTimeEntry,
   updateTimeSettings, weekTotals, type EntryRow,
 } from '../../db/time-entries';
+import { companyDay, companyTimeZone } from '../../db/company-settings';
 import { withTenant } from '../../db/tenant';
-import { dayIn, instantIn, weekOf } from '../../domain/dates';
+import { instantIn, weekOf } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import { billableByDefault, projectLabel } from '../../domain/projects';
@@ -143,7 +144,7 @@ export const timeRoutes = areaApp()
     if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours)! });
     const view = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
       const work = await workOn(tx, access.companyId, body);
-      const tz = (await timeSettings(tx, access.companyId))?.timeZone ?? 'UTC';
+      const tz = await companyTimeZone(tx, access.companyId);
       const startedAt = body.startTime ? new Date(instantIn(tz, body.date, body.startTime)) : null;
       if (startedAt && !body.confirmOverlap) {
         const clash = await overlappingEntries(tx, access.companyId, access.userId, startedAt, new Date(startedAt.getTime() + seconds * 1000));
@@ -233,8 +234,7 @@ export const timeRoutes = areaApp()
     const q = c.req.valid('query');
     const userId = q.userId && q.userId !== access.userId ? (requireCompany(c, 'time.approve'), q.userId) : access.userId;
     const result = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
-      const tz = (await timeSettings(tx, access.companyId))?.timeZone ?? 'UTC';
-      const days = weekOf(q.week ?? dayIn(tz, Date.now()));
+      const days = weekOf(q.week ?? (await companyDay(tx, access.companyId)));
       const rows = await weekTotals(tx, access.companyId, userId, days[0]!, days[6]!);
       const byKey = new Map<string, { project: { id: string; label: string }; serviceName: string; seconds: number[]; total: number }>();
       for (const row of rows) {

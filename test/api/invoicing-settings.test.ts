@@ -117,7 +117,7 @@ describe('the next invoice sent', () => {
     // The client's portal link shows who sent it the same way, logo included — for this link's company only.
     const token = /\/portal\/([\w-]+)/.exec(mail.text)![1]!;
     expect((await json(await env.request(`/api/v1/portal/${token}`))).company).toEqual({
-      name: 'Brand Studio', brandColor: '#0a7c4a', hasLogo: true, email: 'billing@brand.example', phone: '+1 555 0100', addressLines: ['12 Harbour St', 'Portland, ME 04101', 'US'],
+      name: 'Brand Studio', brandColor: '#0A7C4A', hasLogo: true, email: 'billing@brand.example', phone: '+1 555 0100', addressLines: ['12 Harbour St', 'Portland, ME 04101', 'US'],
     });
     const logo = await env.request(`/api/v1/portal/${token}/logo`);
     expect([logo.status, logo.headers.get('content-type')]).toEqual([200, 'image/png']);
