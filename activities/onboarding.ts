@@ -10,6 +10,11 @@ import type { OnboardingStatus } from '../domain/onboarding';
 
 export interface OnboardingInput {
   companyId: string;
+  /**
+   * The owner's zone, from signup. Absent when onboarding was started again later (its first start
+   * failed): the company then starts in the default zone, which an admin can change in settings.
+   */
+  timeZone?: string;
 }
 
 export function createOnboardingActivities({ db }: { db: Db }) {
@@ -20,7 +25,7 @@ export function createOnboardingActivities({ db }: { db: Db }) {
     provisionNumbering: step(onboarding.provisionNumbering),
     provisionChartOfAccounts: step(onboarding.provisionAccounts),
     provisionDocumentTemplates: step(onboarding.provisionTemplates),
-    provisionFinancialDefaults: step(onboarding.provisionFinancials),
+    provisionFinancialDefaults: ({ companyId, timeZone }: OnboardingInput) => withTenant(db, companyId, (tx) => onboarding.provisionFinancials(tx, companyId, { timeZone })),
     async setOnboardingStatus({ companyId, status }: OnboardingInput & { status: OnboardingStatus }): Promise<void> {
       await withTenant(db, companyId, (tx) => onboarding.setOnboardingStatus(tx, companyId, status));
     },

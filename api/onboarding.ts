@@ -1,6 +1,7 @@
 /** How the API starts and describes the onboarding workflow. */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { onboardingWorkflowId } from '../domain/onboarding';
+import type { OnboardingInput } from '../activities/onboarding';
 import type { onboarding } from '../workflows/onboarding';
 import { COMPANY_ID } from '../workflows/search-attributes';
 import type { ApiDeps } from './env';
@@ -10,12 +11,13 @@ import type { ApiDeps } from './env';
  * of times: the workflow id is the company, a running one is reused, and only
  * a failed one may be started again.
  */
-export async function ensureOnboardingStarted({ temporal, settings }: ApiDeps, companyId: string): Promise<void> {
+export async function ensureOnboardingStarted({ temporal, settings }: ApiDeps, input: OnboardingInput): Promise<void> {
+  const { companyId } = input;
   try {
     await temporal.workflow.start<typeof onboarding>('onboarding', {
       workflowId: onboardingWorkflowId(companyId),
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
-      args: [{ companyId }],
+      args: [input],
       typedSearchAttributes: [{ key: COMPANY_ID, value: companyId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',

@@ -33,9 +33,9 @@ export async function provisionTemplates(tx: Tx, companyId: string): Promise<num
   return rows.length;
 }
 
-export async function provisionFinancials(tx: Tx, companyId: string): Promise<number> {
+export async function provisionFinancials(tx: Tx, companyId: string, own: { timeZone?: string | undefined } = {}): Promise<number> {
   const rows = await tx.insert(companySettings)
-    .values({ companyId, ...DEFAULT_FINANCIALS })
+    .values({ companyId, ...DEFAULT_FINANCIALS, timeZone: own.timeZone ?? DEFAULT_FINANCIALS.timeZone })
     .onConflictDoNothing().returning({ companyId: companySettings.companyId });
   return rows.length;
 }

@@ -148,7 +148,7 @@ export const meRoutes = areaApp()
     if (!state) throw AppError.notFound('No such company.');
     // Still pending means the start at signup did not happen (e.g. Temporal was down): start it now.
     if (state.status === 'pending') {
-      await ensureOnboardingStarted(deps, companyId).catch((err) =>
+      await ensureOnboardingStarted(deps, { companyId }).catch((err) =>
         deps.log.warn('onboarding start deferred', { companyId, ...errorFields(err) }));
     }
     const workflowId = onboardingWorkflowId(companyId);

@@ -15,6 +15,12 @@ export const SignupBody = z.object({
   email,
   password: newPassword('Choose a password.'),
   companyName: z.string({ error: 'Enter your company name.' }).trim().min(1, 'Enter your company name.').max(120, 'Keep the company name under 120 characters.'),
+  /**
+   * A hint: the signer-up's own zone (the web app sends the browser's), which the company starts in.
+   * One the server does not know is ignored rather than refused — nobody typed it, and signing up
+   * must not fail over it; the zone can be changed in settings.
+   */
+  timeZone: z.string().max(64).optional(),
 }).meta({ id: 'SignupBody' });
 
 export const LoginBody = z.object({

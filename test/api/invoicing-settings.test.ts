@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES } from '../../domain/images';
 import { signUpCompany } from '../support/company';
-import { json, startTestEnv, type TestEnv } from '../support/harness';
+import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 import { joinCompany } from '../support/members';
 import { paintedText, png } from '../support/pdf';
 
@@ -65,6 +65,18 @@ describe('invoicing settings', () => {
     expect((await env.request(settingsPath, { cookie: manager.cookie })).status).toBe(200);
     expect((await patch({ brandColor: '#000000' }, manager.cookie)).status).toBe(403);
     expect((await putLogo(png(4, 4), 'image/png', manager.cookie)).status).toBe(403);
+  });
+});
+
+describe("a new company's time zone", () => {
+  it('is the one its owner signed up in; one the server does not know is ignored, not refused', async () => {
+    for (const [email, sent, kept] of [['tokyo@brand.example', 'Asia/Tokyo', 'Asia/Tokyo'], ['nowhere@brand.example', 'Nowhere/Atlantis', 'America/New_York']]) {
+      const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email, password: 'correct horse battery', companyName: `${sent} Co`, timeZone: sent } });
+      expect(res.status).toBe(201);
+      const owner = sessionCookie(res);
+      await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: owner }))).status === 'complete' ? true : undefined));
+      expect((await json(await env.request(settingsPath, { cookie: owner }))).timeZone).toBe(kept);
+    }
   });
 });
 

@@ -12,7 +12,8 @@ export default function Signup() {
     fields: ['email', 'password', 'companyName'] as const,
     idPrefix: 'signup',
     submit: async (v) => {
-      await signup({ email: v.email.trim(), password: v.password, companyName: v.companyName.trim() });
+      // The company starts in the browser's time zone (changeable in settings).
+      await signup({ email: v.email.trim(), password: v.password, companyName: v.companyName.trim(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       navigate('/', { replace: true });
     },
   });
