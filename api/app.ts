@@ -16,6 +16,7 @@ import { clientContactRoutes } from './routes/client-contacts';
 import { clientRoutes } from './routes/clients';
 import { companyRoutes } from './routes/company';
 import { csvRoutes } from './routes/csv';
+import { dashboardRoutes } from './routes/dashboard';
 import { documentRoutes } from './routes/documents';
 import { invoicingRoutes } from './routes/invoicing';
 import { invoicingSettingsRoutes } from './routes/invoicing-settings';
@@ -70,7 +71,8 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
     .route('/api/v1', portalRoutes)
     .route('/api/v1', recurringRoutes)
     .route('/api/v1', accountingRoutes)
-    .route('/api/v1', reportRoutes);
+    .route('/api/v1', reportRoutes)
+    .route('/api/v1', dashboardRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

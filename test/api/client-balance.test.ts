@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCredit, recordPayment, sendDocument, voidInvoice, type Actor } from '../../db/invoice-money';
 import { checkLedger } from '../../db/ledger-check';
 import { withTenant } from '../../db/tenant';
+import { addDays } from '../../domain/dates';
 import { signUpCompany } from '../support/company';
 import { json, startTestEnv, type TestEnv } from '../support/harness';
 import { joinCompany } from '../support/members';
@@ -64,7 +65,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await env?.close(); });
 
-describe("a client's balance", () => {
+describe("a client's balance, and the company's", () => {
   it('owes the open invoices, overdue by due date, with what was received and the credit left', async () => {
     const res = await env.request(`/api/v1/clients/${umbrella}/balance`, { cookie });
     expect(res.status).toBe(200);
@@ -93,10 +94,32 @@ describe("a client's balance", () => {
     ]);
   });
 
+  it("adds up to the company's on the dashboard, with the oldest overdue first and what came in lately", async () => {
+    const first = await json(await env.request('/api/v1/dashboard/money', { cookie }));
+    // Every payment so far was received in February: none in the last 30 days.
+    expect(first).toMatchObject({
+      totals: [{ currency: 'USD', outstandingCents: 147_900, openInvoices: 3, overdueCents: 124_900, overdueInvoices: 2, receivedCents: 0 }],
+    });
+    expect(first.oldestOverdue.map((o: { clientName: string; dueDate: string; balanceCents: number }) => [o.clientName, o.dueDate, o.balanceCents])).toEqual([
+      ['Umbrella', '2026-01-15', 25_000], ['Other', '2026-01-15', 99_900],
+    ]);
+    // A payment received today counts; one 30 days back does not.
+    const [inv] = first.oldestOverdue;
+    const money = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(env.database.db, companyId, fn);
+    const pay = (amountCents: number, receivedOn: string) => money((tx) => recordPayment(tx, companyId, { paymentId: randomUUID(), documentId: inv.id, amountCents, method: 'check', reference: '', receivedOn, keepExcessAsCredit: false }, actor));
+    await pay(1_000, first.asOf);
+    await pay(2_000, addDays(first.asOf, -30));
+    expect((await json(await env.request('/api/v1/dashboard/money', { cookie }))).totals).toEqual([
+      { currency: 'USD', outstandingCents: 144_900, openInvoices: 3, overdueCents: 121_900, overdueInvoices: 2, receivedCents: 1_000 },
+    ]);
+    expect(first.receivedSince).toBe(addDays(first.asOf, -29));
+  });
+
   it('is money, so staff (who may see clients) may not see it', async () => {
     const staff = await joinCompany(env, cookie, 'staff@balances.example', 'staff');
     expect((await env.request(`/api/v1/clients/${umbrella}`, { cookie: staff.cookie })).status).toBe(200);
     expect((await env.request(`/api/v1/clients/${umbrella}/balance`, { cookie: staff.cookie })).status).toBe(403);
+    expect((await env.request('/api/v1/dashboard/money', { cookie: staff.cookie })).status).toBe(403);
     const { items } = await json(await env.request('/api/v1/clients', { cookie: staff.cookie }));
     expect(items.map((c: { name: string }) => c.name)).toEqual(['Fresh', 'Other', 'Umbrella']);
     expect(items.some((c: object) => 'owed' in c)).toBe(false);

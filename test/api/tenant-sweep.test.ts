@@ -185,6 +185,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/company/time-settings': { expect: 'own' },
   'PATCH /api/v1/company/time-settings': { body: { roundingIncrementMinutes: 6 }, expect: 'own' },
   'GET /api/v1/company/invoicing-settings': { expect: 'own' },
+  'GET /api/v1/dashboard/money': { expect: 'own' },
   'PATCH /api/v1/company/invoicing-settings': { body: { brandColor: '#123456' }, expect: 'own' },
   'GET /api/v1/company/logo': { expect: 'own' },
   'PUT /api/v1/company/logo': { expect: 'own' },

@@ -222,7 +222,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
 
   it("shows the client's balance and documents on the client page", async () => {
     await page.goto(url(clientPath));
-    const figure = (name: string) => page.locator(`.client-money-${name} dd`).first().textContent();
+    const figure = (name: string) => page.locator(`.money-${name} dd`).first().textContent();
     await expect.poll(() => figure('received')).toBe('$250.00');
     expect(await figure('outstanding')).toBe('$0.00');
     expect(await figure('overdue')).toBe('$0.00');
@@ -232,5 +232,11 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     expect(await invoices.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['draft', 'paid']);
     expect(await page.getByRole('region', { name: 'Estimates' }).locator('tbody tr').getAttribute('data-status')).toBe('converted');
     await screenshot(page, 'client-balance');
+
+    // The dashboard adds it up for the company: nothing owed, the payment received today.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.locator('.money-snapshot .money-received dd').first().textContent()).toBe('$250.00');
+    expect(await page.locator('.money-snapshot .money-outstanding dd').first().textContent()).toBe('$0.00');
+    await screenshot(page, 'dashboard');
   });
 });

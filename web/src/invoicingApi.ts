@@ -109,3 +109,7 @@ export const uploadLogo = (file: Blob) => call(() => v1.company.logo.$put({}, { 
 export const removeLogo = () => call(() => v1.company.logo.$delete());
 /** Where the settings page shows the current logo from (a session-authenticated GET). */
 export const LOGO_URL = '/api/v1/company/logo';
+
+// ---------- The dashboard ----------
+export type DashboardMoney = InferResponseType<typeof v1.dashboard.money.$get, 200>;
+export const getDashboardMoney = () => call(() => v1.dashboard.money.$get());

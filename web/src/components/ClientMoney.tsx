@@ -1,10 +1,10 @@
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { errorMessage } from '../action';
 import { formatDay } from '../dates';
-import { countOf } from '../format';
 import { formatCents } from '../money';
 import { getClientBalance, listDocuments, type ClientBalance, type DocumentSummary } from '../workApi';
 import DocumentsTable from './DocumentsTable';
+import MoneyFigures from './MoneyFigures';
 import { LoadError, Loading } from './PageStatus';
 
 const NEWEST = 10;
@@ -54,30 +54,15 @@ export default function ClientMoney(props: { clientId: string }) {
               <>
                 <For each={rows()}>
                   {(r) => (
-                    <dl class="client-money-figures" data-currency={r.currency}>
-                      <div class="client-money-outstanding">
-                        <dt>Outstanding{rows().length > 1 ? ` (${r.currency})` : ''}</dt>
-                        <dd>{formatCents(r.outstandingCents, r.currency)}</dd>
-                        <dd class="small muted">{countOf(r.openInvoices, 'open invoice', 'open invoices')}</dd>
-                      </div>
-                      <div class="client-money-overdue" classList={{ 'is-overdue': r.overdueCents > 0 }}>
-                        <dt>Overdue</dt>
-                        <dd>{formatCents(r.overdueCents, r.currency)}</dd>
-                        <dd class="small muted">{r.overdueInvoices ? `${countOf(r.overdueInvoices, 'invoice', 'invoices')} past due` : 'Nothing past due'}</dd>
-                      </div>
-                      <div class="client-money-received">
-                        <dt>Received</dt>
-                        <dd>{formatCents(r.receivedCents, r.currency)}</dd>
-                        <dd class="small muted">All payments to date</dd>
-                      </div>
+                    <MoneyFigures figures={r} owedLabel="Outstanding" showCurrency={rows().length > 1} receivedNote="All payments to date">
                       <Show when={r.currency === b().currency}>
-                        <div class="client-money-credit">
+                        <div class="money-credit">
                           <dt>Credit</dt>
                           <dd>{formatCents(b().creditCents, b().currency)}</dd>
                           <dd class="small muted">Available to apply</dd>
                         </div>
                       </Show>
-                    </dl>
+                    </MoneyFigures>
                   )}
                 </For>
                 <p class="small muted">Overdue: due before today, {formatDay(b().asOf)} in the company's time zone.</p>

@@ -1,7 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { ApiError, onboarding, type OnboardingResponse } from '../api';
+import MoneySnapshot from '../components/MoneySnapshot';
 import OnboardingCard from '../components/OnboardingCard';
+import { useSession } from '../session';
 
 const POLL_MS = 1000;
 
@@ -13,6 +15,7 @@ const isTransient = (err: unknown) =>
 
 export default function Dashboard() {
   const navigate = useNavigate();
+  const session = useSession();
   const [state, setState] = createSignal<OnboardingResponse>();
   const [error, setError] = createSignal<string>();
 
@@ -54,10 +57,13 @@ export default function Dashboard() {
     <div class="page">
       <header class="page-header">
         <h1>Dashboard</h1>
-        <p class="page-subtitle">An overview of your workspace.</p>
+        <p class="page-subtitle">What you are owed, and how your workspace is set up.</p>
       </header>
 
       <div class="dashboard-grid">
+        <Show when={session.can('documents.view') && state()?.status === 'complete'}>
+          <MoneySnapshot />
+        </Show>
         <Show
           when={state()}
           fallback={
