@@ -64,11 +64,20 @@ it('a schedule fired twice over the same months makes one invoice per occurrence
   await handle.backfill([{ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-03-31T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
   // Backfilled runs queue behind everything else the server is doing: give them time under a loaded suite.
   await eventually(async () => ((await invoicesOf(s.id)).length === 3 ? true : undefined), 60_000).catch(stalled);
-  // February again: its run happens, and makes nothing new.
-  await handle.backfill([{ start: new Date('2026-02-01T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
+  // February again: its run happens, and makes nothing new. Under a loaded suite this server has once
+  // let a second backfill go unacted on for a minute; asked again, it runs. More runs of February
+  // only make the point harder, so the request is repeated until at least one more run has finished.
+  const february = () => handle.backfill([{ start: new Date('2026-02-01T00:00:00Z'), end: new Date('2026-02-28T00:00:00Z'), overlap: 'ALLOW_ALL' }]);
+  await february();
+  let asked = Date.now();
   await eventually(async () => {
     const d = await handle.describe();
-    return d.info.numActionsTaken === 4 && d.info.runningActions.length === 0 ? true : undefined;
+    if (d.info.numActionsTaken >= 4 && d.info.runningActions.length === 0) return true;
+    if (d.info.numActionsTaken < 4 && Date.now() - asked > 15_000) {
+      await february();
+      asked = Date.now();
+    }
+    return undefined;
   }, 60_000).catch(stalled);
   const made = await invoicesOf(s.id);
   expect(made.map((i) => i.occurrence_date)).toEqual(['2026-01-15', '2026-02-15', '2026-03-15']);
