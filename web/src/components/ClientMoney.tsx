@@ -37,10 +37,11 @@ export default function ClientMoney(props: { clientId: string }) {
   };
   onMount(() => void load());
 
-  /** One row per currency owed or paid in; a client with neither shows zeros in its own currency. */
+  /** One row per currency owed or paid in, and always one in the client's own (where its credit is). */
   const rows = () => {
     const b = balance()!;
-    return b.balances.length ? b.balances : [{ currency: b.currency, outstandingCents: 0, openInvoices: 0, overdueCents: 0, overdueInvoices: 0, receivedCents: 0 }];
+    const own = { currency: b.currency, outstandingCents: 0, openInvoices: 0, overdueCents: 0, overdueInvoices: 0, receivedCents: 0 };
+    return b.balances.some((r) => r.currency === b.currency) ? b.balances : [own, ...b.balances];
   };
 
   return (
