@@ -24,8 +24,10 @@ const columns = {
   currency: companySettings.currency, timeZone: companySettings.timeZone,
 };
 
-export async function invoicingSettings(tx: Tx, companyId: string): Promise<InvoicingSettings | null> {
-  const [row] = await tx.select(columns).from(companySettings).where(eq(companySettings.companyId, companyId));
+/** `forUpdate` holds the row to the end of the transaction: a change read as "before" is the one it replaces. */
+export async function invoicingSettings(tx: Tx, companyId: string, opts: { forUpdate?: boolean } = {}): Promise<InvoicingSettings | null> {
+  const q = tx.select(columns).from(companySettings).where(eq(companySettings.companyId, companyId));
+  const [row] = await (opts.forUpdate ? q.for('update') : q);
   return row ?? null;
 }
 

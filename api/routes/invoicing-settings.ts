@@ -11,10 +11,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import { invoicingSettings, updateInvoicingSettings, type InvoicingSettings } from '../../db/company-settings';
+import type { Tx } from '../../db/client';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { imageType, LOGO_MAX_BYTES } from '../../domain/images';
 import { auditBy } from '../audit';
+import { logoResponse } from '../logo';
 import { requireCompany } from '../guards';
 import { InvoicingSettingsBody, InvoicingSettingsView } from '../schemas/company';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -39,8 +41,8 @@ const view = (s: InvoicingSettings) => ({
   brandColor: s.brandColor.toUpperCase(), hasLogo: s.logoKey !== null, email: s.email, phone: s.phone, address: s.address,
   invoiceDueDays: s.invoiceDueDays, estimateValidDays: s.estimateValidDays, reminderDays: s.reminderDays, currency: s.currency, timeZone: s.timeZone,
 });
-const settingsOf = async (...args: Parameters<typeof invoicingSettings>) => {
-  const s = await invoicingSettings(...args);
+const settingsOf = async (tx: Tx, companyId: string, opts: { forUpdate?: boolean } = {}) => {
+  const s = await invoicingSettings(tx, companyId, opts);
   if (!s) throw AppError.notFound('This company has no settings yet.');
   return s;
 };
@@ -54,7 +56,7 @@ export const invoicingSettingsRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'company.settings');
     const body = c.req.valid('json');
     const after = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const before = await settingsOf(tx, companyId);
+      const before = await settingsOf(tx, companyId, { forUpdate: true });
       const changed = await updateInvoicingSettings(tx, companyId, {
         ...body, brandColor: body.brandColor?.toUpperCase(), email: body.email === undefined ? undefined : body.email || null, phone: body.phone === undefined ? undefined : body.phone || null,
         address: body.address as Record<string, string> | undefined, reminderDays: body.reminderDays && [...body.reminderDays].sort((a, b) => a - b),
@@ -67,9 +69,8 @@ export const invoicingSettingsRoutes = areaApp()
   .openapi(getLogo, async (c) => {
     const { companyId } = requireCompany(c, 'company.view');
     const { logoKey } = await withTenant(c.var.deps.database.db, companyId, (tx) => settingsOf(tx, companyId));
-    const bytes = logoKey ? await c.var.deps.storage.get(logoKey) : null;
-    if (!bytes) throw AppError.notFound('No logo yet.');
-    return c.body(Buffer.from(bytes), 200, { 'Content-Type': imageType(bytes) ?? 'application/octet-stream', 'Cache-Control': 'private, no-cache' });
+    // Asked again each time: a new logo keeps this address (the settings page adds a version to it).
+    return logoResponse(c, logoKey, 'private, no-cache');
   })
   .openapi(putLogo, async (c) => {
     const { companyId, userId } = requireCompany(c, 'company.settings');
@@ -79,11 +80,16 @@ export const invoicingSettingsRoutes = areaApp()
     // A new key for each logo: a PDF being rendered from the old one reads it whole or not at all.
     const key = `${companyId}/branding/logo-${randomUUID()}.${type === 'image/png' ? 'png' : 'jpg'}`;
     await c.var.deps.storage.put(key, bytes, type);
+    // Two uploads at once take turns on the row, so each removes the logo it replaced; one that fails
+    // to be recorded leaves nothing behind in storage.
     const { before, after } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const before = await settingsOf(tx, companyId);
+      const before = await settingsOf(tx, companyId, { forUpdate: true });
       const after = await updateInvoicingSettings(tx, companyId, { logoKey: key });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'company.logo_updated', objectType: 'company', objectId: companyId, after: { type, bytes: bytes.length } });
       return { before, after };
+    }).catch(async (err: unknown) => {
+      await c.var.deps.storage.delete(key);
+      throw err;
     });
     if (before.logoKey) await c.var.deps.storage.delete(before.logoKey);
     return c.json(view(after), 200);
@@ -91,7 +97,7 @@ export const invoicingSettingsRoutes = areaApp()
   .openapi(deleteLogo, async (c) => {
     const { companyId, userId } = requireCompany(c, 'company.settings');
     const { before, after } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const before = await settingsOf(tx, companyId);
+      const before = await settingsOf(tx, companyId, { forUpdate: true });
       const after = await updateInvoicingSettings(tx, companyId, { logoKey: null });
       if (before.logoKey) await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'company.logo_removed', objectType: 'company', objectId: companyId });
       return { before, after };

@@ -20,8 +20,8 @@ import { dayIn } from '../../domain/dates';
 import type { DocumentSnapshot } from '../../domain/documents/snapshot';
 import { estimateMoveProblem, type EstimateStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
-import { imageType } from '../../domain/images';
 import { clientIp } from '../client-ip';
+import { logoResponse } from '../logo';
 import type { AppEnv } from '../env';
 import { LIMITS, limitByIp } from '../rate-limit';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -135,10 +135,9 @@ export const portalRoutes = areaApp()
   })
   .openapi(logo, async (c) => {
     const link = await openLink(c);
+    // Through the link's document, so a link that no longer opens shows no logo either.
     const key = await withLinkDocument(c, link, async (_tx, { company }) => company.logoKey);
-    const bytes = key ? await c.var.deps.storage.get(key) : null;
-    if (!bytes) throw AppError.notFound('No logo.');
-    return c.body(Buffer.from(bytes), 200, { 'Content-Type': imageType(bytes) ?? 'application/octet-stream', 'Cache-Control': 'private, max-age=300' });
+    return logoResponse(c, key, 'private, max-age=300');
   })
   .openapi(pdf, async (c) => {
     const link = await openLink(c);

@@ -4,6 +4,8 @@
  * PDF prints the company's contact details and logo, its email's replies go to the company's
  * billing address, its due date follows the default days.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES } from '../../domain/images';
@@ -107,6 +109,13 @@ describe('the logo', () => {
     expect((await env.request('/api/v1/company/logo', { cookie })).status).toBe(404);
     expect(await env.deps.storage.get(before!.logo_key)).toBeNull();
     expect(await json(await putLogo(logo, 'image/png'))).toMatchObject({ hasLogo: true });
+
+    // Two uploads at once: each replaces the one before it, and storage keeps only the logo in use.
+    await Promise.all([putLogo(png(8, 8), 'image/png'), putLogo(png(9, 9), 'image/png')]);
+    const [now] = await env.owner.db.execute<{ logo_key: string }>(sql`select logo_key from company_settings where company_id = ${companyId}`);
+    const branding = join(env.settings.DATA_DIR, 'files', companyId, 'branding');
+    // (Local storage keeps each object's content type beside it, in `<key>.type`.)
+    expect([...new Set(readdirSync(branding).map((f) => `${companyId}/branding/${f.replace(/\.type$/, '')}`))]).toEqual([now!.logo_key]);
   });
 });
 
