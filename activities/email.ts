@@ -8,7 +8,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
-import { findOutbox, giveUpEmail, markAttempt, markSent, type OutboxRow } from '../db/mail';
+import { findOutbox, giveUpEmail, markAttempt, markSent, stalePendingEmails, type OutboxRow } from '../db/mail';
 import { isPermanentSmtpFailure } from '../domain/emails';
 import type { Storage } from './storage/types';
 
@@ -62,6 +62,8 @@ export async function deliverOutboxEmail({ db, mailer, storage }: EmailDeps, int
 export function createEmailActivities(deps: EmailDeps) {
   return {
     deliverEmail: ({ intentKey }: { intentKey: string }) => deliverOutboxEmail(deps, intentKey),
+    /** Intent keys of emails for their own delivery workflow still pending after `olderThanMs` (the outbox sweep's list). */
+    stalePendingEmails: ({ olderThanMs, limit }: { olderThanMs: number; limit: number }) => stalePendingEmails(deps.db, olderThanMs, limit),
     /** The retry budget ran out: the last attempt's error stands as the reason. */
     async markEmailFailed({ intentKey }: { intentKey: string }): Promise<void> {
       await giveUpEmail(deps.db, intentKey, null);

@@ -15,15 +15,16 @@ import * as money from '../db/invoice-money';
 import { enqueueEmail, findOutbox } from '../db/mail';
 import { findPayment } from '../db/payments';
 import type { EmailAttachment } from '../db/schema/mail';
-import { savePortalToken } from '../db/portal';
+import { latestRevision, savePortalToken } from '../db/portal';
 import { withTenant } from '../db/tenant';
 import { derivedToken } from '../db/tokens';
-import { dayIn } from '../domain/dates';
+import { dayIn, notBefore } from '../domain/dates';
 import { documentEmail, receiptEmail, reminderEmail, type EmailContent } from '../domain/emails';
 import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
 import { PAYMENT_METHOD_LABELS } from '../domain/payments';
 import type { LifecycleState } from '../domain/documents/lifecycle';
+import type { DocumentSnapshot } from '../domain/documents/snapshot';
 import { reminderPlan } from '../domain/reminders';
 import { deliverOutboxEmail, type DeliveryOutcome, type Mailer } from './email';
 import { renderDocumentPdf } from './pdf/document-pdf';
@@ -38,6 +39,8 @@ export interface InvoiceActivityDeps {
   /** Derives portal tokens, so a retried email carries the link it stored. */
   secret: string;
 }
+
+const NO_ADDRESS = 'The client has no email address.';
 
 /** How long a mailed portal link works. */
 export const PORTAL_LINK_DAYS = 90;
@@ -54,7 +57,17 @@ export interface DocumentRef {
  */
 export type SentFacts = Pick<LifecycleState, 'kind' | 'number' | 'revision' | 'status' | 'totalCents' | 'balanceCents' | 'plan' | 'remindersEnabled'>;
 
-const pdfKey = (ref: DocumentRef, revision: number) => `${ref.companyId}/documents/${ref.documentId}/${revision === 0 ? 'draft' : `r${revision}`}.pdf`;
+/**
+ * Where a PDF is kept: a draft's (made afresh each time), or a sent revision's as its money then stood.
+ * An invoice prints what was paid and what is due, so each state it reaches (paid down, paid, void) is a
+ * PDF of its own, made once; an estimate's revision is one PDF.
+ */
+function pdfKey(ref: DocumentRef, doc: { kind: string; revision: number; status: string; totalCents: number; balanceCents: number }): string {
+  const base = `${ref.companyId}/documents/${ref.documentId}`;
+  if (doc.revision === 0) return `${base}/draft.pdf`;
+  const moneyMoved = doc.kind === 'invoice' && (doc.status === 'void' || doc.balanceCents !== doc.totalCents);
+  return `${base}/r${doc.revision}${moneyMoved ? `-${doc.status}-${doc.balanceCents}` : ''}.pdf`;
+}
 
 async function readContext(tx: Tx, ref: DocumentRef): Promise<DocumentContext> {
   const ctx = await documentContext(tx, ref.companyId, ref.documentId);
@@ -70,9 +83,10 @@ async function portalLink(tx: Tx, deps: Pick<InvoiceActivityDeps, 'appUrl' | 'se
 }
 
 /**
- * Render and store the PDF of what was sent (or of a draft as it is now) and
- * return its storage key. A sent revision's PDF is made once and kept; a
- * draft's is made again each time, since the draft may have changed.
+ * Render and store the PDF of what was sent (or of a draft as it is now) and return its storage key.
+ * A sent revision prints its snapshot — what the client was sent and may have signed — not the
+ * document as it may have been edited since (an estimate being revised); an invoice adds what has been
+ * paid and what is due now. Each such PDF is made once and kept; a draft's is made again each time.
  */
 export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 'storage' | 'appUrl' | 'secret'>, ref: DocumentRef): Promise<string> {
   const { db, storage } = deps;
@@ -81,10 +95,20 @@ export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 's
     const ctx = await readContext(tx, ref);
     return { ctx, portalUrl: ctx.doc.revision > 0 ? await portalLink(tx, deps, ref, `pdf:${ref.documentId}:r${ctx.doc.revision}`) : null };
   });
-  const key = pdfKey(ref, ctx.doc.revision);
-  if (ctx.doc.revision > 0 && ctx.doc.pdfKey === key && (await storage.head(key))) return key;
+  const key = pdfKey(ref, ctx.doc);
+  if (ctx.doc.revision > 0 && (await storage.head(key))) {
+    if (ctx.doc.pdfKey !== key) await withTenant(db, ref.companyId, (tx) => updateDocument(tx, ref.companyId, ref.documentId, { pdfKey: key }));
+    return key;
+  }
+  // Only when there is something to render: the snapshot of what was sent.
+  const sent = ctx.doc.revision > 0
+    ? ((await withTenant(db, ref.companyId, (tx) => latestRevision(tx, ref.companyId, ref.documentId)))?.snapshot as DocumentSnapshot | undefined) ?? null
+    : null;
   const logo = ctx.company.logoKey ? await storage.get(ctx.company.logoKey) : null;
-  const { doc, client, lines } = ctx;
+  const { client } = ctx;
+  // What is printed: the sent snapshot (its dates, wording, lines and totals), with status and balance as they are now.
+  const doc = sent ? { ...ctx.doc, ...sent, kind: ctx.doc.kind } : ctx.doc;
+  const lines = sent ? sent.lines : ctx.lines;
   const bytes = await renderDocumentPdf({
     company: {
       name: ctx.company.name, email: ctx.company.email, brandColor: ctx.company.brandColor, logo,
@@ -113,16 +137,21 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
   const { db } = deps;
   const tenant = <T>(companyId: string, fn: (tx: Tx) => Promise<T>) => withTenant(db, companyId, fn).catch(refusal);
 
-  /** Record the email `compose` writes for the document's client under the intent key unless it is recorded already, then deliver it once. */
+  /**
+   * Record the email `compose` writes for the document's client under the intent key unless it is recorded already, then deliver it once.
+   * A client with no address now (cleared since the document went out) gets it recorded as not delivered, which the document's
+   * timeline shows: an email that cannot go must not end the lifecycle, or the invoice could no longer be paid or voided.
+   */
   async function mailOnce(ref: DocumentRef & { intentKey: string }, compose: (tx: Tx, ctx: DocumentContext) => Promise<EmailContent & { attachments?: EmailAttachment[] }>): Promise<DeliveryOutcome> {
     const found = await findOutbox(db, ref.intentKey);
     // Written now: delivered from the row in hand. Found (a retry), or written meanwhile by another attempt: read as it stands.
     const written = found ? null : await tenant(ref.companyId, async (tx) => {
       const ctx = await readContext(tx, ref);
       const to = await billingEmail(tx, ref.companyId, ctx.client);
-      if (!to) throw new AppError(422, 'NOT_SENDABLE', 'The client has no email address to send to.');
       // The app's address sends it; the client's reply goes to the company.
-      return enqueueEmail(tx, { intentKey: ref.intentKey, to, replyTo: ctx.company.email, ...(await compose(tx, ctx)) });
+      return enqueueEmail(tx, {
+        intentKey: ref.intentKey, to: to ?? '', replyTo: ctx.company.email, deliveredBy: 'invoice_lifecycle', ...(await compose(tx, ctx)), ...(!to && { undeliverable: NO_ADDRESS }),
+      });
     });
     return deliverOutboxEmail(deps, ref.intentKey, written);
   }
@@ -147,8 +176,10 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
      * reminder step. The intent key is the once: a retry finds the recorded
      * email and delivers only what has not gone.
      */
-    emailDocument: (ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }) =>
-      mailOnce(ref, async (tx, { doc, client, company }) => {
+    emailDocument: async (ref: DocumentRef & { intentKey: string; reminder?: { step: number; offsetDays: number } }) => {
+      // A reminder attaches the PDF as the invoice stands now (what is paid, what is due), made once per state.
+      if (ref.reminder) await storeDocumentPdf(deps, ref);
+      return mailOnce(ref, async (tx, { doc, client, company }) => {
         const input = {
           kind: doc.kind, number: doc.number, companyName: company.name, clientName: client.name, dueDate: doc.dueDate,
           amount: formatCents(doc.kind === 'invoice' ? doc.balanceCents : doc.totalCents, doc.currency), portalUrl: await portalLink(tx, deps, ref, ref.intentKey),
@@ -157,7 +188,8 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
           ...(ref.reminder ? reminderEmail({ ...input, offsetDays: ref.reminder.offsetDays }) : documentEmail(input)),
           attachments: doc.pdfKey ? [{ filename: `${doc.number}.pdf`, storageKey: doc.pdfKey, contentType: 'application/pdf' }] : [],
         };
-      }),
+      });
+    },
 
     /** The client's receipt for one payment, with the balance as that payment left it. */
     emailReceipt: (ref: DocumentRef & { intentKey: string; paymentId: string; balanceCents: number }) =>
@@ -180,11 +212,14 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
       return tenant(input.companyId, (tx) => money.applyCredit(tx, input.companyId, { ...input.credit, documentId: input.documentId }, { actorUserId: input.actorUserId }));
     },
 
-    /** Void, dated today in the company's time zone. */
+    /** The invoice's status and balance as the database has them. */
+    readMoney: (ref: DocumentRef): Promise<money.MoneyState> => tenant(ref.companyId, async (tx) => money.stateOf((await readContext(tx, ref)).doc)),
+
+    /** Void, dated today in the company's time zone — or, for an invoice dated ahead, its own date: a reversal never precedes the sale. */
     async voidInvoice(input: DocumentRef & { actorUserId: string | null; reason: string }): Promise<money.MoneyState> {
       return tenant(input.companyId, async (tx) => {
-        const { company } = await readContext(tx, input);
-        return money.voidInvoice(tx, input.companyId, input.documentId, { voidedOn: dayIn(company.timeZone, Date.now()), reason: input.reason }, { actorUserId: input.actorUserId });
+        const { company, doc } = await readContext(tx, input);
+        return money.voidInvoice(tx, input.companyId, input.documentId, { voidedOn: notBefore(dayIn(company.timeZone, Date.now()), doc.issueDate), reason: input.reason }, { actorUserId: input.actorUserId });
       });
     },
   };

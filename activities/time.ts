@@ -4,9 +4,11 @@
  * (or a replayed workflow) finds the entry it already wrote.
  */
 import type { Db } from '../db/client';
+import { getProject } from '../db/projects';
 import { findBySource, insertTimeEntry, timeSettings } from '../db/time-entries';
 import { withTenant } from '../db/tenant';
 import { dayIn } from '../domain/dates';
+import { billableByDefault } from '../domain/projects';
 import type { TimerStart } from '../domain/timer';
 
 export interface TimerEntryInput extends TimerStart {
@@ -21,7 +23,10 @@ export function createTimeActivities({ db }: { db: Db }) {
     async writeTimerEntry(e: TimerEntryInput): Promise<string> {
       return withTenant(db, e.companyId, async (tx) => {
         const settings = await timeSettings(tx, e.companyId);
+        // Billable as the project bills now, as a typed-in entry would be (a deleted project's time stays billable, to be decided at approval).
+        const project = await getProject(tx, e.companyId, e.projectId);
         const row = await insertTimeEntry(tx, e.companyId, {
+          billable: project ? billableByDefault(project.billingType) : true,
           userId: e.userId, projectId: e.projectId, clientId: e.clientId, catalogItemId: e.catalogItemId,
           serviceName: e.serviceName, notes: e.notes, workDate: dayIn(settings?.timeZone ?? 'UTC', e.startedAt),
           startedAt: new Date(e.startedAt), durationSeconds: Math.min(e.durationSeconds, 86_400), sourceKey: e.sourceKey,

@@ -52,15 +52,20 @@ function readCsv(spec: ImportSpec<unknown, unknown>, csv: string) {
   const unknown = parsed.header.filter((h) => h && !spec.columns.includes(h));
   if (unknown.length) throw AppError.validation({ csv: `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. ${known}` });
   if (parsed.records.length > MAX_ROWS) throw AppError.validation({ csv: `Import at most ${MAX_ROWS} rows at a time.` });
-  return parsed.records;
+  return parsed;
 }
+
+const OVERFLOW = 'This row has more values than there are columns: quote a value that has a comma in it ("Smith, Jones").';
 
 /** Dry run → 200 with the preview; commit → 201 with the count imported, or 422 while any row has a problem. */
 export async function runImport<Ctx, T>(c: Context<AppEnv>, access: CompanyAccess, spec: ImportSpec<Ctx, T>, body: z.infer<typeof ImportBody>) {
-  const records = readCsv(spec as ImportSpec<unknown, unknown>, body.csv);
+  const { records, overflowing } = readCsv(spec as ImportSpec<unknown, unknown>, body.csv);
   return withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
     const ctx = await spec.load(tx, access);
-    const checked = records.map((r) => spec.check(r, ctx));
+    const checked = records.map((r, i): RowCheck<T> => {
+      const row = spec.check(r, ctx);
+      return overflowing[i] ? { label: row.label, errors: { ...row.errors, row: OVERFLOW } } : row;
+    });
     const rows = checked.map((r, i) => ({ line: i + 2, name: r.label, ok: !r.errors, errors: r.errors ?? {} }));
     const invalid = rows.filter((r) => !r.ok).length;
     const preview = { rows, valid: rows.length - invalid, invalid, imported: 0 };

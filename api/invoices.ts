@@ -6,7 +6,10 @@
  */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { getDocument } from '../db/documents';
+import { withTenant } from '../db/tenant';
 import { lifecycleWorkflowId, type LifecycleState } from '../domain/documents/lifecycle';
+import { OPEN_INVOICE_STATUSES } from '../domain/documents/status';
 import { AppError, type ErrorStatus } from '../domain/errors';
 import type { invoiceLifecycle, LifecycleInput } from '../workflows/invoice-lifecycle';
 import { COMPANY_ID } from '../workflows/search-attributes';
@@ -25,42 +28,72 @@ export function refusalOf(err: unknown): AppError | null {
   return null;
 }
 
-export async function startLifecycle({ temporal, settings }: ApiDeps, input: LifecycleInput & { kind: 'invoice' | 'estimate' }): Promise<string> {
-  const { kind, ...args } = input;
-  const workflowId = lifecycleWorkflowId(kind, input.documentId, input.revision);
+export async function startLifecycle(deps: ApiDeps, input: LifecycleInput & { kind: 'invoice' | 'estimate' }): Promise<string> {
+  const workflowId = lifecycleWorkflowId(input.kind, input.documentId, input.revision);
+  await begin(deps, workflowId, input);
+  return workflowId;
+}
+
+/**
+ * Start the lifecycle; false when it runs already or (unless `again`) ended in success: a second send joins
+ * it, or finds nothing to do. `again` starts one even after a run that completed — for an invoice read open
+ * now, whose lifecycle ended when it was settled and which "recalculate" has since found owing.
+ */
+async function begin({ temporal, settings }: ApiDeps, workflowId: string, input: LifecycleInput & { kind: 'invoice' | 'estimate' }, again = false): Promise<boolean> {
+  const { kind: _kind, ...args } = input;
   try {
     await temporal.workflow.start<typeof invoiceLifecycle>('invoiceLifecycle', {
       workflowId, taskQueue: settings.TEMPORAL_TASK_QUEUE, args: [args],
       typedSearchAttributes: [{ key: COMPANY_ID, value: input.companyId }],
-      // A document is sent once: a second send while it runs joins it; after it ends, there is nothing to send.
-      workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // A second send while it runs joins it; after it settled the document there is nothing to send. A run that failed
+      // (its send refused by a race the API's checks could not see, say) or was terminated may be started again.
+      workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: again ? 'ALLOW_DUPLICATE' : 'ALLOW_DUPLICATE_FAILED_ONLY',
     });
+    return true;
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return false;
   }
-  return workflowId;
 }
 
-export type LifecycleUpdate = 'recordPayment' | 'applyCredit' | 'voidInvoice' | 'setReminders';
+export type LifecycleUpdate = 'recordPayment' | 'applyCredit' | 'voidInvoice' | 'setReminders' | 'syncMoney';
 
 /**
- * Send an Update to a running lifecycle. `updateId` makes a retried request
- * (same payment id) the same Update. A lifecycle that has ended or never
- * started is reported by `notRunning`, which knows why from the document.
+ * Send an Update to an invoice's lifecycle. `updateId` makes a retried request (same payment id)
+ * the same Update. When no lifecycle runs, the invoice says why: never sent, or settled (409).
+ * An invoice still open whose lifecycle ended anyway (failed, terminated by an operator, or
+ * completed when it was settled and since found owing by "recalculate") would otherwise take no
+ * payment ever again: its lifecycle is started again — every step is
+ * idempotent, so the new run finds the invoice sent and its emails gone, and sends only the
+ * reminders whose time came meanwhile — and the Update is sent once more.
  */
 export async function lifecycleUpdate<R>(
-  { temporal }: ApiDeps, kind: 'invoice' | 'estimate', documentId: string, update: LifecycleUpdate, arg: unknown,
-  opts: { updateId?: string; notRunning: () => Promise<never> },
+  deps: ApiDeps, ref: { companyId: string; documentId: string }, update: LifecycleUpdate, arg: unknown, opts: { updateId?: string } = {},
 ): Promise<R> {
-  const handle = temporal.workflow.getHandle(lifecycleWorkflowId(kind, documentId));
-  try {
-    return await handle.executeUpdate<R, [unknown]>(update, { args: [arg], updateId: opts.updateId });
-  } catch (err) {
-    const refused = refusalOf(err);
-    if (refused) throw refused;
-    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /already completed|not found/i.test(err.message))) return opts.notRunning();
-    throw err;
+  const send = async (): Promise<R | null> => {
+    try {
+      return await deps.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', ref.documentId)).executeUpdate<R, [unknown]>(update, { args: [arg], updateId: opts.updateId });
+    } catch (err) {
+      const refused = refusalOf(err);
+      if (refused) throw refused;
+      if (err instanceof WorkflowNotFoundError || (err instanceof Error && /already completed|not found/i.test(err.message))) return null;
+      throw err;
+    }
+  };
+  const first = await send();
+  if (first !== null) return first;
+  const d = await withTenant(deps.database.db, ref.companyId, (tx) => getDocument(tx, ref.companyId, ref.documentId));
+  if (!d) throw AppError.notFound('No such document.');
+  if (d.kind !== 'invoice') throw new AppError(422, 'NOT_AN_INVOICE', 'Payments, credit and voids apply to invoices.');
+  if (d.status === 'draft') throw new AppError(409, 'INVOICE_NOT_SENT', 'Send the invoice before recording money against it.');
+  if ((OPEN_INVOICE_STATUSES as readonly string[]).includes(d.status)) {
+    if (await begin(deps, lifecycleWorkflowId('invoice', ref.documentId), { kind: 'invoice', ...ref, actorUserId: null }, true)) {
+      deps.log.warn('invoice lifecycle restarted: the invoice is open but its lifecycle had ended', { ...ref, status: d.status });
+    }
+    const second = await send();
+    if (second !== null) return second;
   }
+  throw new AppError(409, 'INVOICE_SETTLED', `This invoice is ${d.status}.`);
 }
 
 export async function lifecycleState({ temporal }: ApiDeps, kind: 'invoice' | 'estimate', documentId: string): Promise<LifecycleState | null> {

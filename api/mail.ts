@@ -10,6 +10,7 @@ import { emailWorkflowId, type EmailContent } from '../domain/emails';
 import type { emailDelivery } from '../workflows/email-delivery';
 import type { ApiDeps } from './env';
 import { errorFields } from './log';
+import { bounded } from './temporal-calls';
 
 export async function recordEmail(tx: Executor, intentKey: string, to: string, content: EmailContent): Promise<string> {
   await enqueueEmail(tx, { intentKey, to, ...content });
@@ -18,10 +19,10 @@ export async function recordEmail(tx: Executor, intentKey: string, to: string, c
 
 export async function startEmailDelivery({ temporal, settings, log }: ApiDeps, intentKey: string): Promise<void> {
   try {
-    await temporal.workflow.start<typeof emailDelivery>('emailDelivery', {
+    await bounded(temporal, () => temporal.workflow.start<typeof emailDelivery>('emailDelivery', {
       workflowId: emailWorkflowId(intentKey), taskQueue: settings.TEMPORAL_TASK_QUEUE, args: [{ intentKey }],
       workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    }));
   } catch (err) {
     // A completed delivery rejects a duplicate start: that is the point.
     if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return;

@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createLogger } from '../api/log';
 import { connect } from '../db/client';
+import { ensurePlatformSchedules } from './lib/schedules';
 import { loadSettings, requireDatabaseUrl } from './lib/settings';
 import { activityDeps, createWorker, ensureSearchAttributes, installWorkerLogging } from './lib/worker';
 
@@ -13,6 +14,7 @@ installWorkerLogging(log, settings.LOG_LEVEL === 'debug' ? 'DEBUG' : 'INFO');
 const database = connect(requireDatabaseUrl(settings), { max: settings.DATABASE_POOL_MAX, applicationName: 'ez360pm-worker' });
 const admin = await Connection.connect({ address: settings.TEMPORAL_ADDRESS });
 await ensureSearchAttributes(admin, settings.TEMPORAL_NAMESPACE);
+await ensurePlatformSchedules(admin, { namespace: settings.TEMPORAL_NAMESPACE, taskQueue: settings.TEMPORAL_TASK_QUEUE });
 await admin.close();
 
 const connection = await NativeConnection.connect({ address: settings.TEMPORAL_ADDRESS });

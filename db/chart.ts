@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors';
 import { deactivationProblem, deletionProblem } from '../domain/ledger/manual';
 import type { LedgerAccount } from '../domain/ledger/reports';
 import { recordAudit, type AuditEvent } from './audit';
+import { booksLock } from './books-lock';
 import type { Tx } from './client';
 import { accounts, journalLines } from './schema/ledger';
 
@@ -57,6 +58,9 @@ export async function addAccount(tx: Tx, companyId: string, a: { code: string; n
  * an account has lines: it would move history between report sections.
  */
 export async function changeAccount(tx: Tx, companyId: string, id: string, p: { code?: string; name?: string; type?: AccountType; active?: boolean }, actor: Actor): Promise<AccountRow> {
+  // A deactivation holds the books alone, as a period close does: a posting in flight (holding them shared
+  // from its period check on) finishes first, and one that starts after reads the account inactive.
+  if (p.active === false) await tx.execute(sql`select pg_advisory_xact_lock(${booksLock(companyId)})`);
   const before = await lockAccount(tx, companyId, id);
   if (p.code !== undefined && p.code !== before.code) await assertCodeFree(tx, companyId, p.code, id);
   if (p.active === false && before.active) {

@@ -18,10 +18,28 @@ export function listClients(tx: Tx, companyId: string, f: { q?: string; includeD
   )).orderBy(asc(clients.name), asc(clients.id)).limit(f.limit + 1);
 }
 
-export async function getClient(tx: Tx, companyId: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<ClientRow | null> {
-  const [row] = await tx.select().from(clients)
+/**
+ * `lock: 'share'` holds the client as it is read (its currency) until commit, against a change of
+ * currency in flight; `'update'` is the change's own lock.
+ */
+export async function getClient(tx: Tx, companyId: string, id: string, opts: { includeDeleted?: boolean; lock?: 'share' | 'update' } = {}): Promise<ClientRow | null> {
+  const q = tx.select().from(clients)
     .where(and(eq(clients.companyId, companyId), eq(clients.id, id), opts.includeDeleted ? undefined : live(clients)));
+  const [row] = opts.lock ? await q.for(opts.lock) : await q;
   return row ?? null;
+}
+
+/**
+ * Whether anything is counted in the client's currency: a document (deleted drafts too), a recurring
+ * series, or credit. Client credit is one sum with no currency of its own: it is in the client's currency,
+ * which is why that currency stays once anything is counted in it.
+ */
+export async function clientCurrencyInUse(tx: Tx, companyId: string, id: string): Promise<boolean> {
+  const [row] = await tx.execute<{ used: boolean }>(sql`select
+    exists (select 1 from documents where company_id = ${companyId} and client_id = ${id})
+    or exists (select 1 from recurring_series where company_id = ${companyId} and client_id = ${id})
+    or exists (select 1 from client_credit_entries where company_id = ${companyId} and client_id = ${id}) as used`);
+  return row!.used;
 }
 
 export async function createClient(tx: Tx, companyId: string, input: ClientInput): Promise<ClientRow> {

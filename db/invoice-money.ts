@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors';
-import { canonicalJson, sendProblem, type DocumentSnapshot } from '../domain/documents/snapshot';
+import { canonicalJson, documentSnapshot, sendProblem } from '../domain/documents/snapshot';
 import { invoiceMoveProblem, statusAfterPayment, type InvoiceStatus } from '../domain/documents/status';
 import { creditApplied, invoiceSent, payment, reversal } from '../domain/ledger/posting';
 import { creditApplicationProblem, isRefusal, splitPayment, type PaymentMethod } from '../domain/payments';
@@ -17,10 +17,11 @@ import { recordAudit, type AuditEvent } from './audit';
 import { billingEmail } from './client-contacts';
 import { getClient } from './clients';
 import type { Tx } from './client';
-import { linesOf, lockDocument, updateDocument, type DocumentRow } from './documents';
+import { getDocument, linesOf, lockDocument, updateDocument, type DocumentRow } from './documents';
 import { entryLines, findEntry, postEntry } from './journal';
 import { addCreditEntry, findCreditApplication, findPayment, insertCreditApplication, insertPayment, lockClientCredit } from './payments';
 import { assertOpenPeriod } from './periods';
+import { releaseBilledTime } from './time-entries';
 import { documentRevisions } from './schema/portal';
 
 /** Who acted, for the audit event and the rows' recorded-by (auditBy in the API builds it). */
@@ -32,7 +33,10 @@ export interface MoneyState {
   balanceCents: number;
 }
 
-const stateOf = (d: DocumentRow): MoneyState => ({ status: d.status, totalCents: d.totalCents, balanceCents: d.balanceCents });
+export const stateOf = (d: DocumentRow): MoneyState => ({ status: d.status, totalCents: d.totalCents, balanceCents: d.balanceCents });
+
+/** What a payment recorded earlier answers, with the invoice as it stands now. */
+const outcomeOf = (d: DocumentRow, p: { id: string; appliedCents: number; creditCents: number }): PaymentOutcome => ({ ...stateOf(d), paymentId: p.id, appliedCents: p.appliedCents, creditCents: p.creditCents });
 
 async function lockInvoice(tx: Tx, companyId: string, id: string): Promise<DocumentRow> {
   const d = await lockDocument(tx, companyId, id);
@@ -72,13 +76,7 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
 
   const revision = d.revision + 1;
-  const snapshot: DocumentSnapshot = {
-    kind: d.kind, number: d.number, revision, client: { id: d.clientId, name: client!.name }, issueDate: d.issueDate, dueDate: d.dueDate,
-    currency: d.currency, coverText: d.coverText, notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents,
-    taxCents: d.taxCents, totalCents: d.totalCents,
-    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
-  };
-  const json = canonicalJson(snapshot);
+  const json = canonicalJson(documentSnapshot(d, client!, lines, revision));
   await tx.insert(documentRevisions).values({ companyId, documentId: id, revision, snapshot: JSON.parse(json), snapshotSha256: createHash('sha256').update(json).digest('hex') });
   const row = await updateDocument(tx, companyId, id, { status: 'sent', sentAt: new Date(), revision });
   if (d.kind === 'invoice') {
@@ -112,10 +110,12 @@ export interface PaymentOutcome extends MoneyState {
 export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, actor: Actor): Promise<PaymentOutcome> {
   const d = await lockInvoice(tx, companyId, p.documentId);
   const done = sameInvoice(await findPayment(tx, companyId, p.paymentId), d, 'recorded a payment on');
-  if (done) return { ...stateOf(d), paymentId: done.id, appliedCents: done.appliedCents, creditCents: done.creditCents };
+  if (done) return outcomeOf(d, done);
   assertOpen(d);
   const split = splitPayment(d.balanceCents, p.amountCents, p.keepExcessAsCredit);
   if (isRefusal(split)) throw new AppError(422, split.code, split.message);
+  // Else the receivable would be paid before it existed, and the books run negative in between.
+  if (p.receivedOn < d.issueDate) throw new AppError(422, 'PAYMENT_INVALID', `A payment can't be dated before the invoice (${d.issueDate}).`);
   await assertOpenPeriod(tx, companyId, p.receivedOn);
 
   const balanceCents = d.balanceCents - split.appliedCents;
@@ -126,7 +126,8 @@ export async function recordPayment(tx: Tx, companyId: string, p: PaymentInput, 
   });
   const row = await updateDocument(tx, companyId, d.id, { balanceCents, status });
   if (split.creditCents > 0) {
-    await lockClientCredit(tx, companyId, d.clientId);
+    // Credit is held in the client's currency: an excess in another is not kept (documents are in their client's currency, so this is a wall, not a path).
+    if ((await lockClientCredit(tx, companyId, d.clientId)).currency !== d.currency) throw new AppError(422, 'PAYMENT_INVALID', `Credit is kept in the client's currency, not ${d.currency}.`);
     await addCreditEntry(tx, { companyId, clientId: d.clientId, amountCents: split.creditCents, sourceType: 'payment', sourceId: p.paymentId, documentId: d.id });
   }
   await postEntry(tx, {
@@ -153,8 +154,8 @@ export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, act
   const done = sameInvoice(await findCreditApplication(tx, companyId, a.applicationId), d, 'applied credit to');
   if (done) return stateOf(d);
   assertOpen(d);
-  const available = await lockClientCredit(tx, companyId, d.clientId);
-  const problem = creditApplicationProblem(available, d.balanceCents, a.amountCents);
+  const credit = await lockClientCredit(tx, companyId, d.clientId);
+  const problem = creditApplicationProblem({ cents: credit.creditCents, currency: credit.currency }, d, a.amountCents);
   if (problem) throw new AppError(422, 'CREDIT_APPLICATION_INVALID', problem);
   await assertOpenPeriod(tx, companyId, a.appliedOn);
 
@@ -174,6 +175,26 @@ export async function applyCredit(tx: Tx, companyId: string, a: CreditInput, act
   return stateOf(row);
 }
 
+/** A payment already recorded under this id on this invoice (a retried request), with the invoice as it stands now. */
+export async function recordedPayment(tx: Tx, companyId: string, documentId: string, paymentId: string): Promise<PaymentOutcome | null> {
+  const done = await findPayment(tx, companyId, paymentId);
+  const d = done?.documentId === documentId ? await getDocument(tx, companyId, documentId) : null;
+  return d && done ? outcomeOf(d, done) : null;
+}
+
+/** The invoice as it stands, if credit was already applied to it under this id (a retried request). */
+export async function recordedCreditApplication(tx: Tx, companyId: string, documentId: string, applicationId: string): Promise<MoneyState | null> {
+  const done = await findCreditApplication(tx, companyId, applicationId);
+  const d = done?.documentId === documentId ? await getDocument(tx, companyId, documentId) : null;
+  return d ? stateOf(d) : null;
+}
+
+/** Void a draft, which has nothing posted and no lifecycle; null if, under its lock, it is a draft no more (its send got there first). */
+export async function voidDraft(tx: Tx, companyId: string, id: string, v: { voidedOn: string; reason: string }, actor: Actor): Promise<MoneyState | null> {
+  const d = await lockInvoice(tx, companyId, id);
+  return d.status === 'draft' ? voidInvoice(tx, companyId, id, v, actor) : null;
+}
+
 /** Void: nothing is owed any more, and the receivable is reversed by a new entry dated the void. */
 export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { voidedOn: string; reason: string }, actor: Actor): Promise<MoneyState> {
   const d = await lockInvoice(tx, companyId, id);
@@ -185,6 +206,8 @@ export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { vo
   if (posted) await assertOpenPeriod(tx, companyId, v.voidedOn);
 
   const row = await updateDocument(tx, companyId, id, { status: 'void', balanceCents: 0 });
+  // Time billed on it was not billed after all: back to approved, for the invoice that replaces it.
+  const released = await releaseBilledTime(tx, companyId, id);
   if (posted) {
     await postEntry(tx, {
       companyId, sourceType: 'invoice_void', sourceId: id, entryDate: v.voidedOn, currency: d.currency, memo: `Void of invoice ${d.number}`, documentId: id, postedBy: actor.actorUserId,
@@ -194,7 +217,7 @@ export async function voidInvoice(tx: Tx, companyId: string, id: string, v: { vo
   }
   await recordAudit(tx, {
     companyId, ...actor, action: 'invoice.voided', objectType: 'invoice', objectId: id,
-    before: { status: d.status, balanceCents: d.balanceCents }, after: { status: 'void', reason: v.reason },
+    before: { status: d.status, balanceCents: d.balanceCents }, after: { status: 'void', reason: v.reason, ...(released && { timeEntriesReleased: released }) },
   });
   return stateOf(row);
 }

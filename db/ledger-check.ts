@@ -28,6 +28,7 @@ export const RULES = {
   invoice_status_matches_balance: 'A sent or partially paid invoice owes something; a paid one owes nothing.',
   client_credit_cache: 'Each client’s credit_cents equals the sum of its credit ledger.',
   customer_credits_match_clients: 'Per company and currency, the customer credits account equals the sum of client credit ledgers.',
+  money_in_its_currency: 'A payment is in its invoice’s currency; client credit moves only on invoices in the client’s currency (credit is never converted).',
   rollups_match_lines: 'Each rollup (company, currency, account, day) equals the sum of the lines folded into it, and every folded line is in one.',
 } as const;
 export type Rule = keyof typeof RULES;
@@ -125,6 +126,14 @@ export async function checkLedger(db: Executor, opts: { companyId?: string } = {
              format('%s: customer credits account %s, client credit ledgers %s', coalesce(ledger.currency, clients.currency), coalesce(ledger.cents, 0), coalesce(clients.cents, 0)) as detail
       from ledger full join clients on clients.company_id = ledger.company_id and clients.currency = ledger.currency
       where coalesce(ledger.cents, 0) <> coalesce(clients.cents, 0)`,
+    money_in_its_currency: sql`
+      select p.company_id, p.id as object_id, format('payment %s on %s is in %s, the invoice in %s', p.id, d.number, p.currency, d.currency) as detail
+      from payments p join documents d on d.id = p.document_id
+      where p.currency <> d.currency ${only(sql`p.company_id`)}
+      union all
+      select x.company_id, x.client_id, format('client %s (%s): credit of %s moved on %s, which is in %s', c.name, c.currency, x.amount_cents, d.number, d.currency)
+      from client_credit_entries x join documents d on d.id = x.document_id join clients c on c.id = x.client_id
+      where d.currency <> c.currency ${only(sql`x.company_id`)}`,
     rollups_match_lines: sql`
       with folded as (
         select l.company_id, e.currency, l.account_id, l.entry_date as day, sum(l.debit_cents) as debit, sum(l.credit_cents) as credit

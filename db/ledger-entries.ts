@@ -13,6 +13,7 @@ import { reversal, type JournalSource } from '../domain/ledger/posting';
 import { recordAudit, type AuditEvent } from './audit';
 import { ledgerAccounts } from './chart';
 import type { Tx } from './client';
+import { exactInstant } from './instants';
 import { entryLines, findEntry, postEntry } from './journal';
 import { assertOpenPeriod } from './periods';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
@@ -20,12 +21,29 @@ import { users } from './schema/identity';
 
 type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
-/** The same key always names the same entry of the same company; any other key text is hashed into a UUID. */
-export function manualSourceId(companyId: string, idempotencyKey: string | null | undefined): string {
-  if (!idempotencyKey) return randomUUID();
-  const h = createHash('sha256').update(`${companyId}:manual:${idempotencyKey}`).digest('hex');
+/** A name-based UUID: the same text, the same id. */
+function uuidOf(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * The same key always names the same entry of the same company. Keys the API is sent live in a
+ * namespace of their own, apart from reversals': a key spelled "reversal:<id>" must not be able to
+ * take the place of that entry's reversal, which would then never be posted.
+ */
+export function manualSourceId(companyId: string, idempotencyKey: string | null | undefined): string {
+  return idempotencyKey ? uuidOf(`${companyId}:manual:key:${idempotencyKey}`) : randomUUID();
+}
+
+/** Where a key's entry was kept before keys had a namespace of their own: a retry from then still finds it. */
+export const legacySourceId = (companyId: string, key: string) => (key.startsWith('reversal:') ? null : uuidOf(`${companyId}:manual:${key}`));
+
+/** The one reversal of a manual entry (the text is what reversals have always been named by). */
+const reversalSourceId = (companyId: string, entryId: string) => uuidOf(`${companyId}:manual:reversal:${entryId}`);
+
+/** Two requests with one key take turns from here, so the second finds the first's entry and says so, instead of posting "again". */
+const holdSource = (tx: Tx, sourceId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`journal-source:${sourceId}`}, 0))`);
 
 export interface ManualEntryInput {
   entryDate: string;
@@ -38,7 +56,9 @@ export interface ManualEntryInput {
 /** Post a manual entry: every rule refused with its own 422 code, then the period, then the post itself. Returns the entry id and whether this call posted it. */
 export async function postManualEntry(tx: Tx, companyId: string, e: ManualEntryInput, actor: Actor): Promise<{ id: string; created: boolean }> {
   const sourceId = manualSourceId(companyId, e.idempotencyKey);
-  const existing = await findEntry(tx, companyId, 'manual', sourceId);
+  if (e.idempotencyKey) await holdSource(tx, sourceId);
+  const legacy = e.idempotencyKey ? legacySourceId(companyId, e.idempotencyKey) : null;
+  const existing = (await findEntry(tx, companyId, 'manual', sourceId)) ?? (legacy ? await findEntry(tx, companyId, 'manual', legacy) : null);
   if (existing) return { id: existing.id, created: false };
   const chart = new Map((await ledgerAccounts(tx, companyId)).map((a) => [a.id, a]));
   const problem = manualEntryProblem(e.lines, chart);
@@ -64,7 +84,8 @@ export async function reverseManualEntry(tx: Tx, companyId: string, entryId: str
   const [entry] = await tx.select().from(journalEntries).where(and(eq(journalEntries.companyId, companyId), eq(journalEntries.id, entryId)));
   if (!entry) throw AppError.notFound('No such journal entry.');
   if (entry.sourceType !== 'manual') throw new AppError(422, 'NOT_A_MANUAL_ENTRY', 'Only manual entries are reversed here; automatic postings are corrected by their own action, such as voiding the invoice.');
-  const sourceId = manualSourceId(companyId, `reversal:${entryId}`);
+  const sourceId = reversalSourceId(companyId, entryId);
+  await holdSource(tx, sourceId);
   const existing = await findEntry(tx, companyId, 'manual', sourceId);
   if (existing) return { id: existing.id, created: false };
   await assertOpenPeriod(tx, companyId, r.entryDate);
@@ -93,7 +114,7 @@ export interface EntryFilter {
 /** The journal, newest first, each entry with its lines and account codes. */
 export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
   const b = f.before;
-  const heads = await tx.select({ entry: journalEntries, postedByEmail: users.email }).from(journalEntries)
+  const heads = await tx.select({ entry: journalEntries, postedByEmail: users.email, createdAtExact: exactInstant(journalEntries.createdAt) }).from(journalEntries)
     .leftJoin(users, eq(users.id, journalEntries.postedBy))
     .where(and(
       eq(journalEntries.companyId, companyId),
@@ -113,7 +134,7 @@ export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
     .innerJoin(accounts, eq(accounts.id, journalLines.accountId))
     .where(and(eq(journalLines.companyId, companyId), inArray(journalLines.entryId, ids)))
     .orderBy(asc(journalLines.entryId), desc(journalLines.debitCents), asc(accounts.code)) : [];
-  return heads.map((h) => ({ ...h.entry, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id) }));
+  return heads.map((h) => ({ ...h.entry, createdAtExact: h.createdAtExact, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id) }));
 }
 
 export async function getEntry(tx: Tx, companyId: string, id: string) {

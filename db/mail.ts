@@ -6,12 +6,38 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 /**
  * Record an email to send under its intent key; recording the same intent again changes nothing.
- * The row written, or null when the key was recorded already.
+ * The row written, or null when the key was recorded already. With `undeliverable` (why it cannot
+ * go, e.g. no address) it is recorded as failed from the start: nothing will try to send it, and
+ * what it would have said stays on record.
  */
-export async function enqueueEmail(db: Executor, e: { intentKey: string; to: string; replyTo?: string | null; subject: string; text: string; attachments?: EmailAttachment[] }): Promise<OutboxRow | null> {
-  const [row] = await db.insert(emailOutbox).values({ intentKey: e.intentKey, toAddress: e.to, replyTo: e.replyTo ?? null, subject: e.subject, text: e.text, attachments: e.attachments ?? [] })
-    .onConflictDoNothing().returning();
+export async function enqueueEmail(db: Executor, e: {
+  intentKey: string; to: string; replyTo?: string | null; subject: string; text: string; attachments?: EmailAttachment[]; undeliverable?: string;
+  deliveredBy?: OutboxRow['deliveredBy'];
+}): Promise<OutboxRow | null> {
+  const [row] = await db.insert(emailOutbox).values({
+    intentKey: e.intentKey, toAddress: e.to, replyTo: e.replyTo ?? null, subject: e.subject, text: e.text, attachments: e.attachments ?? [],
+    ...(e.deliveredBy && { deliveredBy: e.deliveredBy }),
+    ...(e.undeliverable && { status: 'failed' as const, failedAt: sql`now()`, lastError: e.undeliverable }),
+  }).onConflictDoNothing().returning();
   return row ?? null;
+}
+
+/**
+ * Emails recorded for their own delivery workflow, still pending well after they were recorded but
+ * within the last day: whose start was lost (Temporal unreachable when the request committed), or
+ * whose workflow is still retrying. Older ones are left: a link that old has been asked for again, or
+ * has expired. A document's intent key is never listed, whatever the row says (a worker from before
+ * `delivered_by` writes rows without it while a deploy rolls). Oldest first.
+ */
+export async function stalePendingEmails(db: Executor, olderThanMs: number, limit: number): Promise<string[]> {
+  const rows = await db.select({ intentKey: emailOutbox.intentKey }).from(emailOutbox)
+    .where(and(
+      eq(emailOutbox.status, 'pending'), eq(emailOutbox.deliveredBy, 'email_delivery'),
+      sql`${emailOutbox.createdAt} < now() - make_interval(secs => ${olderThanMs / 1000}) and ${emailOutbox.createdAt} > now() - interval '1 day'`,
+      sql`${emailOutbox.intentKey} not like 'invoice-%' and ${emailOutbox.intentKey} not like 'estimate-%'`,
+    ))
+    .orderBy(emailOutbox.createdAt).limit(limit);
+  return rows.map((r) => r.intentKey);
 }
 
 export async function findOutbox(db: Executor, intentKey: string): Promise<OutboxRow | null> {

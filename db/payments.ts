@@ -35,10 +35,11 @@ export function creditApplicationsOf(tx: Tx, companyId: string, documentId: stri
 }
 
 /** The client row locked, for a change to its credit: the lock order is invoice first, then client. */
-export async function lockClientCredit(tx: Tx, companyId: string, clientId: string): Promise<number> {
-  const [row] = await tx.select({ creditCents: clients.creditCents }).from(clients)
+/** The client's credit, locked for a change: the sum, and the currency it is in (the client's). */
+export async function lockClientCredit(tx: Tx, companyId: string, clientId: string): Promise<{ creditCents: number; currency: string }> {
+  const [row] = await tx.select({ creditCents: clients.creditCents, currency: clients.currency }).from(clients)
     .where(and(eq(clients.companyId, companyId), eq(clients.id, clientId))).for('update');
-  return row!.creditCents;
+  return row!;
 }
 
 /** One credit ledger row and the cache beside it, together (the caller holds the client lock). */

@@ -46,6 +46,9 @@ export async function getPeriod(tx: Tx, companyId: string, id: string): Promise<
 /** A new open period; periods never overlap (the database's trigger is the last word). */
 export async function createPeriod(tx: Tx, companyId: string, p: { startDate: string; endDate: string }, actor: Actor): Promise<PeriodRow> {
   if (p.startDate > p.endDate) throw AppError.validation({ endDate: 'The period ends on or after it starts.' });
+  // Two periods created at once take turns, so the second sees the first and overlaps nothing. A lock of
+  // their own, not the books': a new period is open, and postings have no reason to wait for it.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`periods:${companyId}`}, 0))`);
   const [overlap] = await tx.select().from(accountingPeriods).where(and(
     eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, p.endDate), gte(accountingPeriods.endDate, p.startDate),
   ));

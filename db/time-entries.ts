@@ -120,7 +120,7 @@ export function lockBillableTime(tx: Tx, companyId: string, clientId: string, en
     entry: timeEntries, projectNumber: projects.number, projectName: projects.name, projectRateCents: projects.hourlyRateCents,
     projectRounding: { incrementMinutes: projects.roundingIncrementMinutes, mode: projects.roundingMode },
     clientRounding: { incrementMinutes: clients.roundingIncrementMinutes, mode: clients.roundingMode },
-    itemRateCents: catalogItems.rateCents, itemTaxable: catalogItems.taxable,
+    itemRateCents: catalogItems.rateCents, itemTaxable: catalogItems.taxable, itemCurrency: catalogItems.currency, projectCurrency: projects.currency,
   }).from(timeEntries)
     .innerJoin(projects, eq(projects.id, timeEntries.projectId))
     .leftJoin(clients, eq(clients.id, timeEntries.clientId))
@@ -137,6 +137,24 @@ export async function markBilled(tx: Tx, companyId: string, ids: string[], docum
   if (!ids.length) return;
   await tx.update(timeEntries).set({ status: 'billed', billedDocumentId: documentId })
     .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.id, ids), eq(timeEntries.status, 'approved')));
+}
+
+/**
+ * Time billed on a document goes back to approved, to be billed again: the document was voided or its
+ * draft deleted. (Its lines are gone or void with it.) How many entries were released.
+ */
+export async function releaseBilledTime(tx: Tx, companyId: string, documentId: string): Promise<number> {
+  const rows = await tx.update(timeEntries).set({ status: 'approved', billedDocumentId: null })
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId), eq(timeEntries.status, 'billed')))
+    .returning({ id: timeEntries.id });
+  return rows.length;
+}
+
+/** Whether any time is billed on the document. */
+export async function hasBilledTime(tx: Tx, companyId: string, documentId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: timeEntries.id }).from(timeEntries)
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId))).limit(1);
+  return !!row;
 }
 
 /** Seconds each person tracked with work dates in [from, to]: in all, billable, and billable already billed. */

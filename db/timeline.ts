@@ -1,10 +1,13 @@
 /** A client's history: audit events on the client and its projects, and time recorded for it, newest first. */
 import { sql } from 'drizzle-orm';
 import type { Tx } from './client';
+import { exactInstant } from './instants';
 
 export type TimelineRow = {
   id: string;
   at: Date;
+  /** `at` to the microsecond, for the cursor. */
+  at_exact: string;
   kind: 'audit' | 'time';
   action: string;
   object_type: string;
@@ -19,7 +22,7 @@ export type TimelineRow = {
 export function clientTimeline(tx: Tx, companyId: string, clientId: string, page: { limit: number; before?: { at: string; id: string } }) {
   const cursor = page.before ? sql`where (at, id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``;
   return tx.execute<TimelineRow>(sql`
-    select * from (
+    select *, ${exactInstant(sql`at`)} as at_exact from (
       select 'audit:' || a.id as id, a.created_at as at, 'audit' as kind, a.action, a.object_type,
              null::int as duration_seconds, p.number as project_number, p.name as project_name, null as notes,
              a.actor_user_id as actor_id, u.email as actor_email

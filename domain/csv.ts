@@ -31,7 +31,9 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
+// A cell a spreadsheet may read as a formula: one opening with = + - @ (or their full-width forms, which
+// some spreadsheets fold), after any leading whitespace, or with a tab or line break. It gets a ' before it.
+const FORMULA = /^(?:[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/;
 
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
@@ -43,9 +45,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Rows as objects keyed by the (trimmed, lower-cased) header. */
-export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
+/**
+ * Rows as objects keyed by the (trimmed, lower-cased) header. `overflowing` marks the rows with more
+ * filled cells than the header has columns — most often an unquoted comma in a value, whose tail would
+ * otherwise be dropped without a word.
+ */
+export function csvRecords(text: string): { header: string[]; records: Record<string, string>[]; overflowing: boolean[] } {
   const [header = [], ...rows] = parseCsv(text);
   const keys = header.map((h) => h.trim().toLowerCase());
-  return { header: keys, records: rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()]))) };
+  return {
+    header: keys,
+    records: rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()]))),
+    overflowing: rows.map((r) => r.slice(keys.length).some((cell) => cell.trim() !== '')),
+  };
 }

@@ -8,6 +8,13 @@ export function dayIn(timeZone: string, epochMs: number): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** `HH:MM` of an instant as seen in `timeZone` (24-hour). */
+export function timeIn(timeZone: string, epochMs: number): string {
+  const parts = dateFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('hour')}:${get('minute')}`;
+}
+
 /** The instant a wall-clock time in `timeZone` happened (DST-correct to the minute). */
 export function instantIn(timeZone: string, day: string, hhmm: string): number {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
@@ -42,6 +49,11 @@ export function weekOf(day: string): string[] {
 /** The calendar day `n` days after (or before, if negative) `day`. */
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The later of two days (YYYY-MM-DD compares as text): money moved on a document is never dated before the document. */
+export function notBefore(day: string, floor: string): string {
+  return day < floor ? floor : day;
 }
 
 /** Whether `zone` is an IANA time zone this runtime knows ("Europe/London"; not "GMT+1" typos). */

@@ -41,8 +41,12 @@ export function depositAccount(method: PaymentMethod): 'undeposited_funds' | 'ca
 }
 
 /** Credit applied to an invoice: no more than the client has, no more than is due. */
-export function creditApplicationProblem(availableCents: number, balanceCents: number, amountCents: number): string | null {
+export function creditApplicationProblem(credit: { cents: number; currency: string }, invoice: { balanceCents: number; currency: string }, amountCents: number): string | null {
+  const { cents: availableCents } = credit;
+  const { balanceCents } = invoice;
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) return 'Apply a positive amount of credit.';
+  // Credit is held in the client's currency and never converted.
+  if (credit.currency !== invoice.currency) return `The client's credit is in ${credit.currency}; this invoice is in ${invoice.currency}.`;
   if (amountCents > availableCents) return 'That is more credit than the client has.';
   if (amountCents > balanceCents) return 'That is more than the invoice still owes.';
   return null;

@@ -3,7 +3,7 @@
  * API turns a series into a Temporal Schedule's calendar with this, and tests
  * hold the dates to it.
  */
-import { addDays } from './dates';
+import { addDays, dayIn, instantIn } from './dates';
 
 export const FREQUENCIES = ['monthly', 'quarterly', 'yearly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -13,6 +13,12 @@ export type MonthName = (typeof MONTH_NAMES)[number];
 
 /** Occurrences are created at this local hour, so the invoice is dated that day wherever the company is. */
 export const OCCURRENCE_HOUR = 6;
+
+/** The first day whose occurrence is still to come at `now`: today before the occurrence hour, else tomorrow. */
+export function upcomingFrom(timeZone: string, now: number): string {
+  const today = dayIn(timeZone, now);
+  return now < instantIn(timeZone, today, `${String(OCCURRENCE_HOUR).padStart(2, '0')}:00`) ? today : addDays(today, 1);
+}
 
 export interface SeriesCalendar {
   /** Days past the 28th would skip short months, so a series on the 29th–31st runs on the 28th. */

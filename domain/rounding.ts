@@ -29,7 +29,13 @@ export function billedSeconds(seconds: number, rule: RoundingRule): number {
   return (whole + (up ? 1 : 0)) * step;
 }
 
-/** The rule that applies: the project's, else the client's, else the company's. */
-export function effectiveRule(company: RoundingRule, client?: RoundingRule | null, project?: RoundingRule | null): RoundingRule {
-  return project ?? client ?? company;
+/** An override may set the increment, the mode, or both; what it leaves unset comes from the level above. */
+export type RoundingOverride = Partial<RoundingRule> | null | undefined;
+
+/** The rule that applies, part by part: the project's, else the client's, else the company's. */
+export function effectiveRule(company: RoundingRule, client?: RoundingOverride, project?: RoundingOverride): RoundingRule {
+  return {
+    incrementMinutes: project?.incrementMinutes ?? client?.incrementMinutes ?? company.incrementMinutes,
+    mode: project?.mode ?? client?.mode ?? company.mode,
+  };
 }

@@ -35,7 +35,9 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(336),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   CSP_REPORT_ONLY: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  // How many proxies of ours stand in front and append to X-Forwarded-For ('true' is one, 'false' none).
+  TRUST_PROXY: z.string().regex(/^(true|false|\d)$/, 'a number of proxies (0–9), or true/false').default('0')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   S3_ENDPOINT: url.optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z.string().min(3).max(63).optional(),

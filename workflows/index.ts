@@ -4,3 +4,4 @@ export { onboarding } from './onboarding';
 export { timer } from './timer';
 export { invoiceLifecycle } from './invoice-lifecycle';
 export { recurringOccurrence } from './recurring-occurrence';
+export { outboxSweep } from './outbox-sweep';

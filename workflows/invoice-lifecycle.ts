@@ -67,6 +67,8 @@ export const recordPaymentUpdate = defineUpdate<PaymentOutcome, [PaymentRequest]
 export const applyCreditUpdate = defineUpdate<MoneyState, [CreditRequest]>('applyCredit');
 export const voidInvoiceUpdate = defineUpdate<MoneyState, [VoidRequest]>('voidInvoice');
 export const setRemindersUpdate = defineUpdate<LifecycleState, [{ enabled: boolean }]>('setReminders');
+/** Take the invoice's status and balance from the database again: after "recalculate" corrected them there. */
+export const syncMoneyUpdate = defineUpdate<LifecycleState, []>('syncMoney');
 export const lifecycleStateQuery = defineQuery<LifecycleState>('lifecycleState');
 
 const refuse = (code: string, message: string): never => {
@@ -85,9 +87,17 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
   };
 
   // Money changes and reminder sends take turns, so a reminder never races the payment that settles the invoice.
+  // condition() releases every waiter whose test holds at once (and at once when it holds already), before any of
+  // them runs on to take the turn; so each looks again on waking, and the first through takes it. Histories
+  // recorded before the second look replay as they ran.
   let busy = false;
+  const free = () => state.ready && !busy;
   async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    await condition(() => state.ready && !busy);
+    if (patched('exclusive-turns')) {
+      while (!free()) await condition(free);
+    } else {
+      await condition(free);
+    }
     busy = true;
     try {
       return await fn();
@@ -148,6 +158,10 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
       if (problem) refuse('INVOICE_NOT_VOIDABLE', problem);
     },
   });
+  setHandler(syncMoneyUpdate, () => exclusive(async () => {
+    apply(await acts().readMoney(ref));
+    return state;
+  }));
   setHandler(setRemindersUpdate, ({ enabled }) => {
     state.remindersEnabled = enabled;
     return state;

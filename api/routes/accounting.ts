@@ -150,7 +150,7 @@ export const accountingRoutes = areaApp()
     const { cursor, limit, ...f } = c.req.valid('query');
     const before = decodeCursor<{ entryDate: string; createdAt: string; id: string }>(cursor, { entryDate: 'string', createdAt: 'string', id: 'string' });
     const rows = await withTenant(c.var.deps.database.db, companyId, (tx) => listEntries(tx, companyId, { ...f, limit, before }));
-    const p = page(rows, limit, (r) => ({ entryDate: r.entryDate, createdAt: r.createdAt.toISOString(), id: r.id }));
+    const p = page(rows, limit, (r) => ({ entryDate: r.entryDate, createdAt: r.createdAtExact, id: r.id }));
     return c.json({ items: p.items.map(entryJson), nextCursor: p.nextCursor }, 200);
   })
   .openapi(postEntryRoute, async (c) => {

@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { createAccount, deleteUserSessions, EmailTakenError, findUserByEmail, findUserById, updateUser, userCompanies } from '../../db/identity';
 import { consumeEmailToken, peekEmailToken, recordSecurityEvent } from '../../db/security';
 import { AppError } from '../../domain/errors';
-import { isTimeZone } from '../../domain/dates';
 import { onboardingWorkflowId } from '../../domain/onboarding';
 import { normalizeEmail, passwordProblem } from '../../domain/password';
 import { TRIAL_DAYS } from '../../domain/plans';
@@ -86,8 +85,7 @@ export const authRoutes = areaApp()
 
     // The account is committed; if Temporal is unreachable now, the onboarding
     // page starts the workflow later (ensureOnboardingStarted is idempotent).
-    const timeZone = body.timeZone && isTimeZone(body.timeZone) ? body.timeZone : undefined;
-    await ensureOnboardingStarted(c.var.deps, { companyId: account.company.id, timeZone }).catch((err) =>
+    await ensureOnboardingStarted(c.var.deps, { companyId: account.company.id, timeZone: body.timeZone }).catch((err) =>
       log.error('onboarding start deferred', { companyId: account.company.id, ...errorFields(err) }));
     const user = (await findUserById(database.db, account.user.id))!;
     await sendVerificationEmail(c, user);

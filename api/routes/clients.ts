@@ -4,7 +4,7 @@ import { recordAudit } from '../../db/audit';
 import { clientBalances, openBalances } from '../../db/client-balance';
 import { companyDay } from '../../db/company-settings';
 import {
-  createCatalogItem, createClient, getCatalogItem, getClient, listCatalog, listClients, updateCatalogItem, updateClient,
+  clientCurrencyInUse, createCatalogItem, createClient, getCatalogItem, getClient, listCatalog, listClients, updateCatalogItem, updateClient,
   type CatalogRow, type ClientRow,
 } from '../../db/clients';
 import { clients } from '../../db/schema/work';
@@ -106,9 +106,13 @@ export const clientRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'clients.manage');
     const { id } = c.req.valid('param');
     const row = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const before = await getClient(tx, companyId, id);
+      const before = await getClient(tx, companyId, id, { lock: 'update' });
       if (!before) throw notFound();
-      const after = (await updateClient(tx, companyId, id, clientFields(c.req.valid('json'))))!;
+      const fields = clientFields(c.req.valid('json'));
+      if (fields.currency && fields.currency !== before.currency && (await clientCurrencyInUse(tx, companyId, id))) {
+        throw new AppError(409, 'CLIENT_CURRENCY_LOCKED', `${before.name} has invoices, estimates or credit in ${before.currency}, so that stays its currency. Add a new client to bill in ${fields.currency}.`, { currency: `Stays ${before.currency}: this client has documents or credit in it.` });
+      }
+      const after = (await updateClient(tx, companyId, id, fields))!;
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'client.updated', objectType: 'client', objectId: id, before: clientView(before), after: clientView(after) });
       return after;
     });

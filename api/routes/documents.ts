@@ -16,7 +16,7 @@ import { nextNumber } from '../../db/numbering';
 import { getProject } from '../../db/projects';
 import { documents } from '../../db/schema/documents';
 import { softDelete } from '../../db/soft-delete';
-import { lockBillableTime, markBilled, timeSettings } from '../../db/time-entries';
+import { hasBilledTime, lockBillableTime, markBilled, releaseBilledTime, timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { addDays, dayIn, isDay } from '../../domain/dates';
 import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/documents/status';
@@ -118,7 +118,8 @@ export const documentRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'documents.manage');
     const body = c.req.valid('json');
     const doc = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const client = await getClient(tx, companyId, body.clientId);
+      // Held to commit: the document is in the client's currency, which must not change under it.
+      const client = await getClient(tx, companyId, body.clientId, { lock: 'share' });
       if (!client) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const settings = (await timeSettings(tx, companyId))!;
@@ -156,7 +157,16 @@ export const documentRoutes = areaApp()
       if (!d) throw AppError.notFound('No such document.');
       const problem = lockProblem(facts(d), Object.keys(body));
       if (problem) throw new AppError(409, 'INVOICE_LOCKED', problem);
-      if (body.clientId && !(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
+      if (body.clientId && body.clientId !== d.clientId) {
+        // A sent estimate's links, revisions and any answer are the first client's; another client gets an estimate of their own.
+        if (d.revision > 0) throw new AppError(409, 'CLIENT_FIXED', `This ${d.kind} has been sent to its client; make a new one for another client.`, { clientId: 'Fixed once sent.' });
+        // Time billed here was recorded for this client.
+        if (await hasBilledTime(tx, companyId, id)) throw new AppError(409, 'CLIENT_FIXED', `This ${d.kind} bills time recorded for its client; delete it to release the time, or make a new one for another client.`, { clientId: 'Fixed: it bills this client\'s time.' });
+        const client = await getClient(tx, companyId, body.clientId, { lock: 'share' });
+        if (!client) throw AppError.notFound('No such client.');
+        // Amounts are not converted: a draft moves only to a client billed in its currency.
+        if (client.currency !== d.currency) throw new AppError(422, 'CLIENT_CURRENCY_MISMATCH', `${client.name} is billed in ${client.currency}; this ${d.kind} is in ${d.currency}. Start a new one for ${client.name}.`, { clientId: `Billed in ${client.currency}, not ${d.currency}.` });
+      }
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const money = body.lines !== undefined || body.discount !== undefined || body.taxInclusive !== undefined;
       const lines = body.lines !== undefined ? body.lines : storedAsBody(await linesOf(tx, companyId, id));
@@ -186,6 +196,12 @@ export const documentRoutes = areaApp()
       if (problem) throw new AppError(409, 'INVOICE_LOCKED', problem);
       const entries = await lockBillableTime(tx, companyId, d.clientId, entryIds);
       if (!entries.length) return { document: await view(tx, companyId, d), billedEntries: 0 };
+      // A rate is billed as it is priced: in the invoice's currency, never converted (the rate charged is the service's, else the project's).
+      const foreign = entries.find((e) => (e.itemRateCents !== null ? e.itemCurrency : e.projectCurrency) !== d.currency);
+      if (foreign) {
+        const currency = foreign.itemRateCents !== null ? foreign.itemCurrency : foreign.projectCurrency;
+        throw new AppError(422, 'CURRENCY_MISMATCH', `${projectLabel(foreign.projectNumber, foreign.projectName)}'s time is priced in ${currency}; this invoice is in ${d.currency}. Bill it on an invoice in ${currency}, or price the work in ${d.currency}.`);
+      }
       const companyDefault = await companyRule(tx, companyId);
       const defaultTaxable = (await timeSettings(tx, companyId))?.defaultTaxable ?? false;
       // One line per project and service at the service's catalog rate (else the project's hourly rate): the
@@ -220,7 +236,9 @@ export const documentRoutes = areaApp()
       if (!d) throw AppError.notFound('No such document.');
       if (d.status !== 'draft') throw new AppError(409, 'INVOICE_LOCKED', `Only drafts can be deleted; this one is ${d.status}. Void it instead.`);
       await softDelete(tx, documents, companyId, id);
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${d.kind}.deleted`, objectType: d.kind, objectId: id });
+      // Its time was never billed: back to approved, to be billed on another invoice.
+      const released = await releaseBilledTime(tx, companyId, id);
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${d.kind}.deleted`, objectType: d.kind, objectId: id, ...(released && { after: { timeEntriesReleased: released } }) });
     });
     return c.body(null, 204);
   });

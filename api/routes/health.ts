@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { ApiDeps } from '../env';
+import { bounded } from '../temporal-calls';
 import { Health, Version } from '../schemas/health';
 import { areaApp } from '../validation';
 
@@ -9,9 +10,10 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
 }
 
-async function check(work: () => Promise<unknown>): Promise<'ok' | 'down'> {
+/** `raced: false` for a call that carries its own deadline and must have ended when the check answers. */
+async function check(work: () => Promise<unknown>, raced = true): Promise<'ok' | 'down'> {
   try {
-    await withTimeout(work());
+    await (raced ? withTimeout(work()) : work());
     return 'ok';
   } catch {
     return 'down';
@@ -36,7 +38,9 @@ function jsonOf(description: string) {
 async function healthOf({ database, temporal, storage }: ApiDeps) {
   const [db, tmp, files] = await Promise.all([
     check(() => database.sql`select 1`),
-    check(() => temporal.workflowService.getSystemInfo({})),
+    // A deadline on the call itself, not a race: the client retries an unreachable server for about
+    // 20 s, and each probe would leave such a call running after it had answered.
+    check(() => bounded(temporal, () => temporal.workflowService.getSystemInfo({}), CHECK_TIMEOUT_MS), false),
     check(() => storage.check()),
   ]);
   // Without Temporal or storage the API still serves most reads, so that is "degraded"; without the database it serves nothing.

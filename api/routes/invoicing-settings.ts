@@ -12,11 +12,13 @@ import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import { invoicingSettings, updateInvoicingSettings, type InvoicingSettings } from '../../db/company-settings';
 import type { Tx } from '../../db/client';
+import { listSeries } from '../../db/recurring';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { imageType, LOGO_MAX_BYTES } from '../../domain/images';
 import { auditBy } from '../audit';
 import { logoResponse } from '../logo';
+import { moveSeriesSchedules } from '../recurring';
 import { requireCompany } from '../guards';
 import { InvoicingSettingsBody, InvoicingSettingsView } from '../schemas/company';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -62,9 +64,13 @@ export const invoicingSettingsRoutes = areaApp()
         address: body.address as Record<string, string> | undefined, reminderDays: body.reminderDays && [...body.reminderDays].sort((a, b) => a - b),
       });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'company.invoicing_settings_updated', objectType: 'company', objectId: companyId, before: view(before), after: view(changed) });
-      return changed;
+      const moved = before.timeZone !== changed.timeZone ? (await listSeries(tx, companyId)).filter((s) => s.status !== 'ended') : [];
+      return { changed, moved };
     });
-    return c.json(view(after), 200);
+    // After commit, like every schedule change: the settings stand even if Temporal is down now (then logged for staff).
+    const notMoved = await moveSeriesSchedules(c.var.deps, after.moved, after.changed.timeZone);
+    if (notMoved.length) c.var.deps.log.error('recurring schedules not moved to the new time zone', { companyId, timeZone: after.changed.timeZone, seriesIds: notMoved });
+    return c.json(view(after.changed), 200);
   })
   .openapi(getLogo, async (c) => {
     const { companyId } = requireCompany(c, 'company.view');

@@ -16,14 +16,15 @@ import { getClient } from '../../db/clients';
 import { documentActivity } from '../../db/document-activity';
 import { convertEstimate } from '../../db/estimate-conversion';
 import { getDocument, linesOf, lockDocument, updateDocument, type DocumentRow } from '../../db/documents';
-import { voidInvoice, type MoneyState, type PaymentOutcome } from '../../db/invoice-money';
+import { recordedCreditApplication, recordedPayment, voidDraft, type MoneyState, type PaymentOutcome } from '../../db/invoice-money';
+import type { Tx } from '../../db/client';
 import { creditApplicationsOf, paymentsOf } from '../../db/payments';
 import { assertOpenPeriod } from '../../db/periods';
 import { portalTokensOf, revokePortalTokens, savePortalToken } from '../../db/portal';
 import { companyDay } from '../../db/company-settings';
 import { withTenant } from '../../db/tenant';
 import { newToken } from '../../db/tokens';
-import { isDay } from '../../domain/dates';
+import { isDay, notBefore } from '../../domain/dates';
 import { lifecycleWorkflowId } from '../../domain/documents/lifecycle';
 import { sendProblem } from '../../domain/documents/snapshot';
 import { AppError } from '../../domain/errors';
@@ -103,12 +104,14 @@ async function documentToday(c: Context<AppEnv>, companyId: string, id: string):
   });
 }
 
-/** Why a lifecycle is not there to take money: never sent, or already settled. */
-function notRunning(d: DocumentRow): () => Promise<never> {
-  return async () => {
-    if (d.status === 'draft') throw new AppError(409, 'INVOICE_NOT_SENT', 'Send the invoice before recording money against it.');
-    throw new AppError(409, 'INVOICE_SETTLED', `This invoice is ${d.status}.`);
-  };
+/**
+ * A payment or credit application refused or not taken because the invoice moved on — yet already recorded under the
+ * request's idempotency key: a retry of a request that succeeded (after its payment settled the invoice, say), answered
+ * as the first time, not refused into a second try under a new key.
+ */
+async function ifRecorded<T>(c: Context<AppEnv>, companyId: string, err: unknown, find: (tx: Tx) => Promise<T | null>): Promise<T | null> {
+  if (!(err instanceof AppError) || err.status >= 500) return null;
+  return withTenant(c.var.deps.database.db, companyId, find);
 }
 
 /** Refusals that touch money are audited, then answered. */
@@ -153,9 +156,10 @@ export const invoicingRoutes = areaApp()
     const paymentId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', body.amount);
-    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? today, keepExcessAsCredit: body.keepExcessAsCredit, sendReceipt: body.sendReceipt, actorUserId: userId };
-    const out = await lifecycleUpdate<PaymentOutcome>(c.var.deps, d.kind, id, 'recordPayment', request, { updateId: `payment-${paymentId}`, notRunning: notRunning(d) })
-      .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
+    if (body.receivedOn && body.receivedOn < d.issueDate) throw AppError.validation({ receivedOn: `On or after the invoice's date, ${d.issueDate}.` });
+    const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? notBefore(today, d.issueDate), keepExcessAsCredit: body.keepExcessAsCredit, sendReceipt: body.sendReceipt, actorUserId: userId };
+    const out = await lifecycleUpdate<PaymentOutcome>(c.var.deps, { companyId, documentId: id }, 'recordPayment', request, { updateId: `payment-${paymentId}` })
+      .catch(async (err) => (await ifRecorded(c, companyId, err, (tx) => recordedPayment(tx, companyId, id, paymentId))) ?? auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
     return c.json(out, 201);
   })
   .openapi(payments, async (c) => {
@@ -179,8 +183,8 @@ export const invoicingRoutes = areaApp()
     const applicationId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', c.req.valid('json').amount);
-    const out = await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'applyCredit', { applicationId, amountCents, appliedOn: today, actorUserId: userId }, { updateId: `credit-${applicationId}`, notRunning: notRunning(d) })
-      .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.credit_refused', err, { amountCents }));
+    const out = await lifecycleUpdate<MoneyState>(c.var.deps, { companyId, documentId: id }, 'applyCredit', { applicationId, amountCents, appliedOn: notBefore(today, d.issueDate), actorUserId: userId }, { updateId: `credit-${applicationId}` })
+      .catch(async (err) => (await ifRecorded(c, companyId, err, (tx) => recordedCreditApplication(tx, companyId, id, applicationId))) ?? auditRefusal(c, companyId, userId, d, 'invoice.credit_refused', err, { amountCents }));
     return c.json(out, 200);
   })
   .openapi(voidRoute, async (c) => {
@@ -188,11 +192,10 @@ export const invoicingRoutes = areaApp()
     const { id } = c.req.valid('param');
     const { reason } = c.req.valid('json');
     const { d, today } = await documentToday(c, companyId, id);
-    // A draft has no lifecycle yet (and nothing posted): void it here.
-    const out = d.status === 'draft'
-      ? await withTenant(c.var.deps.database.db, companyId, (tx) => voidInvoice(tx, companyId, id, { voidedOn: today, reason }, auditBy(c, userId)))
-      : await lifecycleUpdate<MoneyState>(c.var.deps, d.kind, id, 'voidInvoice', { reason, actorUserId: userId }, { notRunning: notRunning(d) })
-        .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
+    // A draft has no lifecycle yet (and nothing posted): void it here — unless, under its lock, its send got there first.
+    const voidedDraft = d.status === 'draft' ? await withTenant(c.var.deps.database.db, companyId, (tx) => voidDraft(tx, companyId, id, { voidedOn: today, reason }, auditBy(c, userId))) : null;
+    const out = voidedDraft ?? await lifecycleUpdate<MoneyState>(c.var.deps, { companyId, documentId: id }, 'voidInvoice', { reason, actorUserId: userId })
+      .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
     return c.json(out, 200);
   })
   .openapi(reminders, async (c) => {
@@ -208,7 +211,7 @@ export const invoicingRoutes = areaApp()
       return d;
     });
     if (d.status === 'sent' || d.status === 'partially_paid') {
-      await lifecycleUpdate(c.var.deps, 'invoice', id, 'setReminders', { enabled }, { notRunning: async () => { throw new AppError(409, 'INVOICE_SETTLED', 'This invoice is settled.'); } });
+      await lifecycleUpdate(c.var.deps, { companyId, documentId: id }, 'setReminders', { enabled });
     }
     return c.json({ remindersEnabled: enabled }, 200);
   })

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteUserSession, deleteUserSessions, listUserSessions, updateUser } from '../../db/identity';
 import { onboardingState } from '../../db/onboarding';
@@ -37,7 +37,12 @@ const totpSetup = createRoute({ method: 'post', path: '/me/totp/setup', tags, su
 const totpEnable = createRoute({ method: 'post', path: '/me/totp/enable', tags, summary: 'Confirm enrolment with a code; returns recovery codes once', request: { body: jsonBody(CodeBody) }, responses: { 200: jsonResponse('Enabled', RecoveryCodes), ...errors } });
 const totpDisable = createRoute({ method: 'post', path: '/me/totp/disable', tags, summary: 'Turn two-factor off', request: { body: jsonBody(PasswordBody) }, responses: { 204: { description: 'Disabled' }, ...errors } });
 const totpCodes = createRoute({ method: 'post', path: '/me/totp/recovery-codes', tags, summary: 'Replace your recovery codes', request: { body: jsonBody(PasswordBody) }, responses: { 200: jsonResponse('New codes', RecoveryCodes), ...errors } });
-const onboarding = createRoute({ method: 'get', path: '/onboarding', tags: ['company'], summary: "The active company's onboarding progress", responses: { 200: jsonResponse('Onboarding state', OnboardingView), ...errors } });
+const onboarding = createRoute({
+  method: 'get', path: '/onboarding', tags: ['company'], summary: "The active company's onboarding progress",
+  // The viewer's zone: used only when onboarding still has to start (the start at signup, which carried it, did not happen).
+  request: { query: z.object({ timeZone: z.string().max(64).optional() }) },
+  responses: { 200: jsonResponse('Onboarding state', OnboardingView), ...errors },
+});
 
 function meView(c: Context<AppEnv>, auth: Auth) {
   const m = auth.membership;
@@ -148,7 +153,7 @@ export const meRoutes = areaApp()
     if (!state) throw AppError.notFound('No such company.');
     // Still pending means the start at signup did not happen (e.g. Temporal was down): start it now.
     if (state.status === 'pending') {
-      await ensureOnboardingStarted(deps, { companyId }).catch((err) =>
+      await ensureOnboardingStarted(deps, { companyId, timeZone: c.req.valid('query').timeZone }).catch((err) =>
         deps.log.warn('onboarding start deferred', { companyId, ...errorFields(err) }));
     }
     const workflowId = onboardingWorkflowId(companyId);

@@ -12,12 +12,12 @@ import { storeDocumentPdf } from '../../activities/invoices';
 import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { addressLines, documentContext } from '../../db/document-context';
-import { updateDocument } from '../../db/documents';
+import { lockDocument, updateDocument, type DocumentLineRow, type DocumentRow } from '../../db/documents';
 import { findPortalToken, insertSignature, latestRevision, signatureOf, touchPortalToken, type PortalTokenRow } from '../../db/portal';
 import { withScope, withTenant } from '../../db/tenant';
 import { hashToken } from '../../db/tokens';
 import { dayIn } from '../../domain/dates';
-import type { DocumentSnapshot } from '../../domain/documents/snapshot';
+import { documentSnapshot, unchangedSince, type DocumentSnapshot } from '../../domain/documents/snapshot';
 import { estimateMoveProblem, type EstimateStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
 import { clientIp } from '../client-ip';
@@ -37,6 +37,8 @@ const PortalView = z.object({
   company: z.object({ name: z.string(), brandColor: z.string(), hasLogo: z.boolean(), email: z.string().nullable(), phone: z.string().nullable(), addressLines: z.array(z.string()) }),
   client: z.object({ name: z.string() }),
   document: z.object({
+    /** The sent revision shown (an estimate's); accepting or declining names it, so the answer is to what was read. */
+    revision: z.number(),
     kind: z.string(), number: z.string(), status: z.string(), issueDate: z.string(), dueDate: z.string(), currency: z.string(), coverText: z.string(), notes: z.string(), terms: z.string(),
     subtotalCents: z.number(), discountCents: z.number(), taxCents: z.number(), totalCents: z.number(), balanceCents: z.number(),
     lines: z.array(z.object({ description: z.string(), quantity: z.string(), unitPriceCents: z.number(), netCents: z.number(), taxable: z.boolean(), taxRateBps: z.number() })),
@@ -44,7 +46,9 @@ const PortalView = z.object({
   signature: Signature,
   canRespond: z.boolean(),
 }).meta({ id: 'PortalDocument' });
+const Revision = z.number().int().positive();
 const AcceptBody = z.object({
+  revision: Revision,
   name: z.string().trim().min(1, 'Type your full name.').max(200),
   signature: z.union([
     z.object({ kind: z.literal('typed') }),
@@ -59,7 +63,7 @@ const logo = createRoute({
 });
 const pdf = createRoute({ method: 'get', path: '/portal/{token}/pdf', tags, summary: 'Redirect to the PDF', request: { params: TokenParam }, responses: { 302: { description: 'Redirect to storage' }, ...errors } });
 const accept = createRoute({ method: 'post', path: '/portal/{token}/accept', tags, summary: 'Accept an estimate with a typed or drawn signature', request: { params: TokenParam, body: jsonBody(AcceptBody) }, responses: { 200: jsonResponse('Accepted', z.object({ status: z.string(), signature: Signature })), ...errors } });
-const decline = createRoute({ method: 'post', path: '/portal/{token}/decline', tags, summary: 'Decline an estimate', request: { params: TokenParam, body: jsonBody(z.object({ reason: z.string().trim().max(2000).default('') }).meta({ id: 'PortalDeclineBody' })) }, responses: { 200: jsonResponse('Declined', z.object({ status: z.string() })), ...errors } });
+const decline = createRoute({ method: 'post', path: '/portal/{token}/decline', tags, summary: 'Decline an estimate', request: { params: TokenParam, body: jsonBody(z.object({ revision: Revision, reason: z.string().trim().max(2000).default('') }).meta({ id: 'PortalDeclineBody' })) }, responses: { 200: jsonResponse('Declined', z.object({ status: z.string() })), ...errors } });
 const changes = createRoute({ method: 'post', path: '/portal/{token}/changes', tags, summary: 'Ask for changes to an estimate', request: { params: TokenParam, body: jsonBody(z.object({ message: z.string().trim().min(1, 'Say what should change.').max(5000) }).meta({ id: 'PortalChangesBody' })) }, responses: { 200: jsonResponse('Sent', z.object({ ok: z.boolean() })), ...errors } });
 
 /** The link's token row, or the refusal that says why it does not open. */
@@ -73,9 +77,13 @@ async function openLink(c: Context<AppEnv>): Promise<PortalTokenRow> {
   return row;
 }
 
-/** Work on the link's one document, inside its company's scope. */
-function withLinkDocument<T>(c: Context<AppEnv>, link: PortalTokenRow, fn: (tx: Tx, ctx: NonNullable<Awaited<ReturnType<typeof documentContext>>>) => Promise<T>): Promise<T> {
+/**
+ * Work on the link's one document, inside its company's scope. An answer (`lock`) holds the document's row
+ * to commit, so an accept and a decline, or an accept and a send of the next revision, take turns.
+ */
+function withLinkDocument<T>(c: Context<AppEnv>, link: PortalTokenRow, fn: (tx: Tx, ctx: NonNullable<Awaited<ReturnType<typeof documentContext>>>) => Promise<T>, opts: { lock?: boolean } = {}): Promise<T> {
   return withTenant(c.var.deps.database.db, link.companyId, async (tx) => {
+    if (opts.lock) await lockDocument(tx, link.companyId, link.documentId);
     const ctx = await documentContext(tx, link.companyId, link.documentId);
     if (!ctx || ctx.doc.status === 'draft') throw new AppError(404, 'PORTAL_LINK_INVALID', 'This document is no longer available.');
     return fn(tx, ctx);
@@ -95,6 +103,20 @@ function respondProblem(ctx: { doc: { kind: string; status: string; dueDate: str
   if (ctx.doc.status !== 'sent') return `This estimate is already ${ctx.doc.status}.`;
   if (ctx.doc.dueDate < dayIn(ctx.company.timeZone, Date.now())) return `This estimate was valid until ${ctx.doc.dueDate}. Ask for a new one.`;
   return null;
+}
+
+/**
+ * The sent revision an answer is to: the one the client read (`revision`), if it is still the latest.
+ * Accepting also needs the estimate to say what that revision said: one being revised cannot be
+ * signed, or the signature would certify one text while another became the invoice.
+ */
+async function answeredRevision(tx: Tx, link: PortalTokenRow, ctx: { doc: DocumentRow; lines: DocumentLineRow[]; client: { name: string } }, read: number, opts: { signing: boolean }) {
+  const latest = (await latestRevision(tx, link.companyId, link.documentId))!;
+  if (read !== latest.revision) throw new AppError(409, 'ESTIMATE_REVISED', 'This estimate has been revised since you opened it. Reload the page to see the new version.');
+  if (opts.signing && !unchangedSince(latest.snapshot as DocumentSnapshot, documentSnapshot(ctx.doc, ctx.client, ctx.lines, latest.revision))) {
+    throw new AppError(409, 'ESTIMATE_BEING_REVISED', 'The sender is revising this estimate. You will get the new version when it is sent.');
+  }
+  return latest;
 }
 
 /** Move an estimate on, by the status machine's rules. */
@@ -122,7 +144,7 @@ export const portalRoutes = areaApp()
         },
         client: { name: client.name },
         document: {
-          kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
+          revision: sent?.revision ?? doc.revision, kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
           notes: shown.notes, terms: shown.terms, subtotalCents: shown.subtotalCents, discountCents: shown.discountCents, taxCents: shown.taxCents, totalCents: shown.totalCents,
           balanceCents: sent ? sent.totalCents : doc.balanceCents,
           lines: shown.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
@@ -152,8 +174,8 @@ export const portalRoutes = areaApp()
     const out = await withLinkDocument(c, link, async (tx, ctx) => {
       const problem = respondProblem(ctx);
       if (problem) throw new AppError(409, 'ESTIMATE_CLOSED', problem);
-      // The signature certifies what the client was shown: the latest sent revision, by its hash.
-      const revision = (await latestRevision(tx, link.companyId, link.documentId))!;
+      // The signature certifies what the client was shown: the revision they read, still the latest and unedited, by its hash.
+      const revision = await answeredRevision(tx, link, ctx, body.revision, { signing: true });
       await moveEstimate(tx, link, ctx.doc.status, 'accepted');
       await insertSignature(tx, {
         companyId: link.companyId, documentId: link.documentId, revision: revision.revision, signerName: body.name, kind: body.signature.kind,
@@ -162,18 +184,19 @@ export const portalRoutes = areaApp()
       });
       await recordAudit(tx, { companyId: link.companyId, ...visitor(c), action: 'estimate.accepted', objectType: 'estimate', objectId: link.documentId, after: { signerName: body.name, kind: body.signature.kind, revision: revision.revision, snapshotSha256: revision.snapshotSha256 } });
       return { status: 'accepted', signature: await signatureView(tx, link.companyId, link.documentId) };
-    });
+    }, { lock: true });
     return c.json(out, 200);
   })
   .openapi(decline, async (c) => {
     const link = await openLink(c);
-    const { reason } = c.req.valid('json');
+    const { reason, revision } = c.req.valid('json');
     await withLinkDocument(c, link, async (tx, ctx) => {
       const problem = respondProblem(ctx);
       if (problem) throw new AppError(409, 'ESTIMATE_CLOSED', problem);
+      await answeredRevision(tx, link, ctx, revision, { signing: false });
       await moveEstimate(tx, link, ctx.doc.status, 'declined');
-      await recordAudit(tx, { companyId: link.companyId, ...visitor(c), action: 'estimate.declined', objectType: 'estimate', objectId: link.documentId, after: { reason } });
-    });
+      await recordAudit(tx, { companyId: link.companyId, ...visitor(c), action: 'estimate.declined', objectType: 'estimate', objectId: link.documentId, after: { reason, revision } });
+    }, { lock: true });
     return c.json({ status: 'declined' }, 200);
   })
   .openapi(changes, async (c) => {

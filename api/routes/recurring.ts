@@ -18,14 +18,15 @@ import { getSeries, insertSeries, listSeries, updateSeries, type SeriesRow, type
 import { documents } from '../../db/schema/documents';
 import { withTenant } from '../../db/tenant';
 import { timeSettings } from '../../db/time-entries';
-import { dayIn, isDay } from '../../domain/dates';
+import { isDay } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
-import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart } from '../../domain/recurring';
+import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart, upcomingFrom } from '../../domain/recurring';
 import { auditBy } from '../audit';
 import type { AppEnv } from '../env';
 import { computed, DiscountBody, discountOf, discountText, lineInputs, LineBody, LineView, lineView } from '../document-lines';
 import { requireCompany } from '../guards';
-import { createSeriesSchedule, deleteSeriesSchedule, scheduleId, setSeriesEnd, setSeriesPaused } from '../recurring';
+import { errorFields } from '../log';
+import { backfillToday, createSeriesSchedule, deleteSeriesSchedule, scheduleId, setSeriesEnd, unpauseSeriesSchedule } from '../recurring';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam } from '../schemas/work';
 import { areaApp } from '../validation';
@@ -85,24 +86,27 @@ const templateView = (t: SeriesTemplate): z.infer<typeof SeriesTemplateView> => 
   subtotalCents: t.subtotalCents, discountCents: t.discountCents, taxCents: t.taxCents, totalCents: t.totalCents,
 });
 
-/** The next few occurrences from today that will run (skipped dates left out). */
-function nextDates(s: SeriesRow, today: string): string[] {
+/**
+ * The next few occurrences still to run (skipped dates left out), searched from `from`: today before
+ * the occurrence hour, tomorrow after it (today's has run), so "skip next" never skips a made one.
+ */
+function nextDates(s: SeriesRow, from: string): string[] {
   if (s.status !== 'active') return [];
-  // The calendar is the start date's; only the search begins today.
-  return occurrenceDates(s.frequency, s.startDate, 3 + s.skipDates.length, s.endDate, today).filter((d) => !s.skipDates.includes(d)).slice(0, 3);
+  // The calendar is the start date's; only the search begins at `from`.
+  return occurrenceDates(s.frequency, s.startDate, 3 + s.skipDates.length, s.endDate, from).filter((d) => !s.skipDates.includes(d)).slice(0, 3);
 }
 
-const view = (s: SeriesRow, today: string) => ({
+const view = (s: SeriesRow, upcoming: string) => ({
   id: s.id, name: s.name, clientId: s.clientId, projectId: s.projectId, frequency: s.frequency, startDate: s.startDate, endDate: s.endDate, status: s.status,
-  autoSend: s.autoSend, totalCents: (s.template as SeriesTemplate).totalCents, skipDates: s.skipDates, nextDates: nextDates(s, today), scheduleId: scheduleId(s.id),
+  autoSend: s.autoSend, totalCents: (s.template as SeriesTemplate).totalCents, skipDates: s.skipDates, nextDates: nextDates(s, upcoming), scheduleId: scheduleId(s.id),
 });
 
 export const recurringRoutes = areaApp()
   .openapi(list, async (c) => {
     const { companyId } = requireCompany(c, 'documents.view');
     const items = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const today = dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now());
-      return (await listSeries(tx, companyId)).map((s) => view(s, today));
+      const upcoming = upcomingFrom((await timeSettings(tx, companyId))!.timeZone, Date.now());
+      return (await listSeries(tx, companyId)).map((s) => view(s, upcoming));
     });
     return c.json({ items }, 200);
   })
@@ -112,8 +116,8 @@ export const recurringRoutes = areaApp()
     const body = { ...typed, startDate: seriesStart(typed.startDate) };
     const problem = seriesProblem(body);
     if (problem) throw AppError.validation({ endDate: problem });
-    const { series, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      if (!(await getClient(tx, companyId, body.clientId))) throw AppError.notFound('No such client.');
+    const { series, timeZone, upcoming } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      if (!(await getClient(tx, companyId, body.clientId, { lock: 'share' }))) throw AppError.notFound('No such client.');
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const template = await templateOf(tx, companyId, body);
       const series = await insertSeries(tx, {
@@ -122,16 +126,19 @@ export const recurringRoutes = areaApp()
       });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'recurring.created', objectType: 'recurring_series', objectId: series.id, after: { name: body.name, frequency: body.frequency, totalCents: template.totalCents } });
       const timeZone = (await timeSettings(tx, companyId))!.timeZone;
-      return { series, timeZone, today: dayIn(timeZone, Date.now()) };
+      return { series, timeZone, upcoming: upcomingFrom(timeZone, Date.now()) };
     });
     try {
-      await createSeriesSchedule(c.var.deps, { companyId, seriesId: series.id, frequency: body.frequency, startDate: body.startDate, endDate: body.endDate ?? null, timeZone, paused: false });
+      await createSeriesSchedule(c.var.deps, { companyId, seriesId: series.id, frequency: body.frequency, startDate: body.startDate, endDate: body.endDate ?? null, timeZone });
     } catch (err) {
       // No schedule, no series: a series that never fires must not sit in the list looking active.
       await withTenant(c.var.deps.database.db, companyId, (tx) => updateSeries(tx, companyId, series.id, { status: 'ended', deletedAt: new Date() }));
       throw err;
     }
-    return c.json(view(series, today), 201);
+    // Today's occurrence, if its hour has passed: a failure costs that one invoice (logged), not the series.
+    await backfillToday(c.var.deps, { seriesId: series.id, startDate: body.startDate, timeZone })
+      .catch((err) => c.var.deps.log.error("recurring series' first occurrence not backfilled", { seriesId: series.id, ...errorFields(err) }));
+    return c.json(view(series, upcoming), 201);
   })
   .openapi(get, async (c) => {
     const { companyId } = requireCompany(c, 'documents.view');
@@ -141,7 +148,7 @@ export const recurringRoutes = areaApp()
       if (!s) throw AppError.notFound('No such series.');
       const invoices = await tx.select({ id: documents.id, number: documents.number, occurrenceDate: documents.occurrenceDate, status: documents.status, totalCents: documents.totalCents })
         .from(documents).where(and(eq(documents.companyId, companyId), eq(documents.recurringSeriesId, id))).orderBy(desc(documents.occurrenceDate));
-      return { ...view(s, dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now())), template: templateView(s.template as SeriesTemplate), invoices };
+      return { ...view(s, upcomingFrom((await timeSettings(tx, companyId))!.timeZone, Date.now())), template: templateView(s.template as SeriesTemplate), invoices };
     });
     return c.json(out, 200);
   })
@@ -149,7 +156,7 @@ export const recurringRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'documents.manage');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { series, before, timeZone, today } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+    const { series, before, timeZone, upcoming } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const s = await getSeries(tx, companyId, id);
       if (!s) throw AppError.notFound('No such series.');
       if (s.status === 'ended') throw new AppError(409, 'SERIES_ENDED', 'This series has ended; start a new one.');
@@ -166,11 +173,11 @@ export const recurringRoutes = areaApp()
         after: { name: body.name, endDate: values.endDate, autoSend: body.autoSend, totalCents: template.totalCents, lines: template.lines.length },
       });
       const timeZone = (await timeSettings(tx, companyId))!.timeZone;
-      return { series: { ...s, ...values } as SeriesRow, before: s, timeZone, today: dayIn(timeZone, Date.now()) };
+      return { series: { ...s, ...values } as SeriesRow, before: s, timeZone, upcoming: upcomingFrom(timeZone, Date.now()) };
     });
     // The row is the truth for what is copied; the schedule only needs to know when to stop.
     if (before.endDate !== series.endDate) await setSeriesEnd(c.var.deps, id, series.endDate, timeZone);
-    return c.json(view(series, today), 200);
+    return c.json(view(series, upcoming), 200);
   })
   .openapi(pause, async (c) => c.json(await changeSeries(c, 'pause'), 200))
   .openapi(resume, async (c) => c.json(await changeSeries(c, 'resume'), 200))
@@ -187,14 +194,19 @@ export const recurringRoutes = areaApp()
     return c.body(null, 204);
   });
 
-/** Pause, resume or skip: the series row first (audited), then its schedule. */
+/**
+ * Pause, resume or skip: the series row alone decides (each occurrence reads it), audited. The schedule
+ * keeps firing while a series is paused and those runs make nothing; pausing it too would leave two
+ * switches to keep in step after the commit, and a failed or reordered unpause would stop a series the
+ * row says is running. A schedule paused by an earlier version is unpaused on resume, before commit.
+ */
 async function changeSeries(c: Context<AppEnv>, what: 'pause' | 'resume' | 'skip'): Promise<ReturnType<typeof view>> {
   const { companyId, userId } = requireCompany(c, 'documents.manage');
   const id = c.req.param('id') ?? '';
   const out = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
     const s = await getSeries(tx, companyId, id);
     if (!s) throw AppError.notFound('No such series.');
-    const today = dayIn((await timeSettings(tx, companyId))!.timeZone, Date.now());
+    const upcoming = upcomingFrom((await timeSettings(tx, companyId))!.timeZone, Date.now());
     let values: Partial<SeriesRow> = {};
     if (what === 'pause' && s.status !== 'active') throw new AppError(409, 'SERIES_NOT_ACTIVE', 'Only an active series can be paused.');
     if (what === 'resume' && s.status !== 'paused') throw new AppError(409, 'SERIES_NOT_PAUSED', 'Only a paused series can be resumed.');
@@ -202,14 +214,14 @@ async function changeSeries(c: Context<AppEnv>, what: 'pause' | 'resume' | 'skip
     if (what === 'resume') values = { status: 'active' };
     if (what === 'skip') {
       if (s.status !== 'active') throw new AppError(409, 'SERIES_NOT_ACTIVE', 'Only an active series has a next occurrence to skip.');
-      const next = nextDates(s, today)[0];
+      const next = nextDates(s, upcoming)[0];
       if (!next) throw new AppError(409, 'SERIES_FINISHED', 'This series has no further occurrences.');
       values = { skipDates: [...s.skipDates, next] };
     }
     await updateSeries(tx, companyId, id, values);
     await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `recurring.${what}`, objectType: 'recurring_series', objectId: id, after: values });
-    return view({ ...s, ...values } as SeriesRow, today);
+    if (what === 'resume') await unpauseSeriesSchedule(c.var.deps, id);
+    return view({ ...s, ...values } as SeriesRow, upcoming);
   });
-  if (what !== 'skip') await setSeriesPaused(c.var.deps, id, what === 'pause');
   return out;
 }

@@ -23,6 +23,8 @@ import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { addDays, isDay } from '../../domain/dates';
 import { toCsv } from '../../domain/csv';
 import { AppError } from '../../domain/errors';
+import { lifecycleUpdate } from '../invoices';
+import { errorFields } from '../log';
 import { AGING_BUCKETS, ageReceivables, agingDay, agingSummary } from '../../domain/ledger/aging';
 import { explainBalance } from '../../domain/ledger/reconciliation';
 import { salesTaxSummary } from '../../domain/ledger/sales-tax';
@@ -289,9 +291,15 @@ export const reportRoutes = areaApp()
       const account = accounts.find((a) => a.id === q.accountId);
       if (!account) throw AppError.notFound('No such account.');
       const before = await accountTotalsBefore(tx, scope, account.id, range.from);
+      const through = await accountTotalsBefore(tx, scope, account.id, addDays(range.to, 1));
       const lines = await accountLines(tx, scope, account.id, range, q.limit);
       const gl = generalLedger(account.type, normalAmount(account.type, before.debitCents, before.creditCents), lines.slice(0, q.limit));
-      return { currency: ctx.currency, range, account: { id: account.id, code: account.code, name: account.name, type: account.type }, truncated: lines.length > q.limit, ...gl };
+      // The range's totals and closing balance are the account's, whatever the page shows: with more lines than the limit they still tell the truth.
+      return {
+        currency: ctx.currency, range, account: { id: account.id, code: account.code, name: account.name, type: account.type }, truncated: lines.length > q.limit, ...gl,
+        totalDebitCents: through.debitCents - before.debitCents, totalCreditCents: through.creditCents - before.creditCents,
+        closingCents: normalAmount(account.type, through.debitCents, through.creditCents),
+      };
     });
     if (q.format === 'csv') {
       return csvFile(c, `general-ledger-${out.account.code}-${out.range.from}-to-${out.range.to}`, ['date', 'source', 'memo', 'debit', 'credit', 'balance'], [
@@ -385,5 +393,11 @@ export const reportRoutes = areaApp()
     const { documentIds, fix } = c.req.valid('json');
     const access = await requireFeature(c, fix ? 'accounting.manage' : 'accounting.view', 'accounting');
     const result = await run(c, access.companyId, (tx) => recalculateBalances(tx, access.companyId, { documentIds, fix }, auditBy(c, access.userId)));
+    // A corrected invoice's lifecycle takes the new figures (a settled one stops reminding; one open again is restarted).
+    for (const d of result.drifted.filter((r) => r.fixed)) {
+      await lifecycleUpdate(c.var.deps, { companyId: access.companyId, documentId: d.documentId }, 'syncMoney', undefined)
+        // Settled and ended: nothing to tell. Anything else is logged, not answered: the correction has been made.
+        .catch((err) => { if (!(err instanceof AppError && err.status === 409)) c.var.deps.log.error('lifecycle not told of a recalculated balance', { documentId: d.documentId, ...errorFields(err) }); });
+    }
     return c.json(result, 200);
   });

@@ -11,7 +11,7 @@ import {
 } from '../../db/time-entries';
 import { companyDay, companyTimeZone } from '../../db/company-settings';
 import { withTenant } from '../../db/tenant';
-import { instantIn, weekOf } from '../../domain/dates';
+import { instantIn, timeIn, weekOf } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import { billableByDefault, projectLabel } from '../../domain/projects';
@@ -86,6 +86,15 @@ async function entryFor(tx: Tx, access: CompanyAccess, id: string, own: boolean)
   return e;
 }
 
+/** 409 OVERLAP when the person already has time in [start, start + seconds) (another entry than `exceptId`), unless they said to keep both. */
+async function refuseOverlap(tx: Tx, access: CompanyAccess, start: Date, seconds: number, confirmed: boolean | undefined, exceptId?: string): Promise<void> {
+  if (confirmed) return;
+  const [other] = await overlappingEntries(tx, access.companyId, access.userId, start, new Date(start.getTime() + seconds * 1000), exceptId);
+  if (other) {
+    throw new AppError(409, 'OVERLAP', `This overlaps your ${formatHm(other.durationSeconds)} on ${other.projectNumber} from ${other.startedAt!.toISOString().slice(11, 16)} UTC. Save anyway to keep both.`);
+  }
+}
+
 function refuse(problem: string | null, status: string) {
   if (problem) throw new AppError(status === 'billed' ? 409 : 422, status === 'billed' ? 'TIME_LOCKED' : 'INVALID_TRANSITION', problem);
 }
@@ -120,7 +129,9 @@ export const timeRoutes = areaApp()
   .openapi(stop, async (c) => {
     const { companyId, userId } = requireCompany(c, 'time.track');
     const state = await timerUpdate(c.var.deps, userId, 'stopTimer');
-    const entry = await withTenant(c.var.deps.database.db, companyId, (tx) => viewOf(tx, companyId, state.entryId!));
+    // A person's timer is one across their companies: its entry is in the company it was started in, which may not be the active one.
+    const entryCompany = state.start?.companyId ?? companyId;
+    const entry = await withTenant(c.var.deps.database.db, entryCompany, (tx) => viewOf(tx, entryCompany, state.entryId!));
     return c.json({ timer: timerView(state), entry }, 200);
   })
   .openapi(list, async (c) => {
@@ -146,13 +157,7 @@ export const timeRoutes = areaApp()
       const work = await workOn(tx, access.companyId, body);
       const tz = await companyTimeZone(tx, access.companyId);
       const startedAt = body.startTime ? new Date(instantIn(tz, body.date, body.startTime)) : null;
-      if (startedAt && !body.confirmOverlap) {
-        const clash = await overlappingEntries(tx, access.companyId, access.userId, startedAt, new Date(startedAt.getTime() + seconds * 1000));
-        if (clash.length) {
-          const other = clash[0]!;
-          throw new AppError(409, 'OVERLAP', `This overlaps your ${formatHm(other.durationSeconds)} on ${other.projectNumber} from ${other.startedAt!.toISOString().slice(11, 16)} UTC. Save anyway to keep both.`);
-        }
-      }
+      if (startedAt) await refuseOverlap(tx, access, startedAt, seconds, body.confirmOverlap);
       const row = (await insertTimeEntry(tx, access.companyId, {
         userId: access.userId, projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId,
         serviceName: work.serviceName, notes: body.notes ?? '', workDate: body.date, startedAt, durationSeconds: seconds,
@@ -171,10 +176,22 @@ export const timeRoutes = areaApp()
       refuse(transitionProblem(e.status, 'edit'), e.status);
       const seconds = body.hours === undefined ? undefined : parseDuration(body.hours);
       if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours!)! });
-      const work = body.projectId ? await workOn(tx, access.companyId, { ...body, projectId: body.projectId }) : null;
+      // Moving to another project keeps the service unless the body names one.
+      const work = body.projectId ? await workOn(tx, access.companyId, {
+        projectId: body.projectId, catalogItemId: body.catalogItemId !== undefined ? body.catalogItemId : e.catalogItemId, serviceName: body.serviceName ?? e.serviceName,
+      }) : null;
+      // When it started: as given; moved with its day (same local time) when only the date changes; cleared by ''.
+      const tz = await companyTimeZone(tx, access.companyId);
+      const date = body.date ?? e.workDate;
+      const startedAt = body.startTime !== undefined ? (body.startTime ? new Date(instantIn(tz, date, body.startTime)) : null)
+        : body.date !== undefined && e.startedAt ? new Date(instantIn(tz, date, timeIn(tz, e.startedAt.getTime()))) : e.startedAt;
+      if (startedAt && (body.startTime || body.date !== undefined || seconds !== undefined)) {
+        await refuseOverlap(tx, access, startedAt, seconds ?? e.durationSeconds, body.confirmOverlap, id);
+      }
       await updateTimeEntry(tx, access.companyId, id, {
         ...(work && { projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId, serviceName: work.serviceName }),
         ...(seconds !== undefined && { durationSeconds: seconds }),
+        ...(startedAt?.getTime() !== e.startedAt?.getTime() && { startedAt }),
         ...(body.notes !== undefined && { notes: body.notes }),
         ...(body.date !== undefined && { workDate: body.date }),
         ...(body.billable !== undefined && { billable: body.billable }),

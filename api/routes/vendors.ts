@@ -113,7 +113,7 @@ export const vendorRoutes = areaApp()
       if (!(await getClient(tx, companyId, id, { includeDeleted: true }))) throw AppError.notFound('No such client.');
       return clientTimeline(tx, companyId, id, { limit, before });
     });
-    const p = page([...rows], limit, (r) => ({ at: new Date(r.at).toISOString(), id: r.id }));
+    const p = page([...rows], limit, (r) => ({ at: r.at_exact, id: r.id }));
     return c.json({
       items: p.items.map((r) => {
         const project = r.project_number ? projectLabel(r.project_number, r.project_name ?? '') : '';

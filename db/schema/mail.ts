@@ -22,6 +22,12 @@ export const emailOutbox = pgTable('email_outbox', {
   text: text('text').notNull(),
   attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
   status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+  /**
+   * Which workflow delivers it: its own email delivery workflow (what a request records: verification,
+   * reset, invitation), or the invoice lifecycle that recorded it. Only the first kind is restarted by
+   * the outbox sweep when its start was lost; a lifecycle delivers its own, and two senders could race.
+   */
+  deliveredBy: text('delivered_by', { enum: ['email_delivery', 'invoice_lifecycle'] }).notNull().default('email_delivery'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -30,6 +30,30 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+type SnapshotLine = DocumentSnapshot['lines'][number];
+
+/** The snapshot of a document as it stands, as revision `revision`. */
+export function documentSnapshot(
+  d: Omit<DocumentSnapshot, 'revision' | 'client' | 'lines'> & { clientId: string },
+  client: { name: string }, lines: readonly SnapshotLine[], revision: number,
+): DocumentSnapshot {
+  return {
+    kind: d.kind, number: d.number, revision, client: { id: d.clientId, name: client.name }, issueDate: d.issueDate, dueDate: d.dueDate,
+    currency: d.currency, coverText: d.coverText, notes: d.notes, terms: d.terms, subtotalCents: d.subtotalCents, discountCents: d.discountCents,
+    taxCents: d.taxCents, totalCents: d.totalCents,
+    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
+  };
+}
+
+/**
+ * Whether a document still says what was sent: the same client, dates, wording, lines and money.
+ * (The client's name may have been corrected since; the revision number is not content.)
+ */
+export function unchangedSince(sent: DocumentSnapshot, now: DocumentSnapshot): boolean {
+  const content = (s: DocumentSnapshot) => canonicalJson({ ...s, client: s.client.id, revision: null });
+  return content(sent) === content(now);
+}
+
 /** Why a draft cannot be sent yet, or null. */
 export function sendProblem(d: { status: string; kind: string; totalCents: number }, lineCount: number, clientEmail: string | null): string | null {
   // A sent estimate is sent again as its next revision; anything else goes once.

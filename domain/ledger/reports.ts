@@ -187,10 +187,31 @@ export interface DayRange {
   to: string;
 }
 
-/** The range of equal length that ends the day before `r` starts. */
+/**
+ * The period a range is compared with. One that starts on the 1st of a month is compared with the
+ * same span of calendar months before it: March with February, a quarter with the one before, 2024
+ * with 2023, 1–15 March with 1–15 February; a range ending on a month's last day compares with
+ * whole months (March with all of February). Any other range: the days of equal length ending the
+ * day before it starts.
+ */
 export function previousRange(r: DayRange): DayRange {
-  const length = daysBetween(r.from, r.to) + 1;
-  return { from: addDays(r.from, -length), to: addDays(r.from, -1) };
+  const [fy, fm, fd] = r.from.split('-').map(Number) as [number, number, number];
+  if (fd !== 1) {
+    const length = daysBetween(r.from, r.to) + 1;
+    return { from: addDays(r.from, -length), to: addDays(r.from, -1) };
+  }
+  const [ty, tm, td] = r.to.split('-').map(Number) as [number, number, number];
+  const months = (ty - fy) * 12 + (tm - fm) + 1;
+  const back = (y: number, m: number) => {
+    const index = y * 12 + (m - 1) - months;
+    return [Math.floor(index / 12), (index % 12) + 1] as const;
+  };
+  const [py, pm] = back(fy, fm);
+  const [qy, qm] = back(ty, tm);
+  const lastOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = td === lastOf(ty, tm) ? lastOf(qy, qm) : Math.min(td, lastOf(qy, qm));
+  const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { from: iso(py, pm, 1), to: iso(qy, qm, day) };
 }
 
 /** Calendar month of `day`: first to last day. */

@@ -32,6 +32,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCredit, recordPayment, sendDocument, voidInvoice, type Actor } from '../../db/invoice-money';
 import { checkLedger } from '../../db/ledger-check';
+import { legacySourceId } from '../../db/ledger-entries';
+import { postEntry } from '../../db/journal';
 import { withTenant } from '../../db/tenant';
 import { parseCsv } from '../../domain/csv';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
@@ -125,10 +127,10 @@ describe('the worked month', () => {
     expect(tb).toMatchObject({ asOf: '2026-03-31', totalDebitCents: 1_348_975, totalCreditCents: 1_348_975, balanced: true, currency: 'USD' });
   });
 
-  it('profit and loss for March, by month, and against the 31 days before', async () => {
+  it('profit and loss for March, by month, and against February', async () => {
     const pl = await json(await get(`/api/v1/reports/profit-and-loss?${march}&compare=previous`));
     expect(pl.range).toEqual({ from: '2026-03-01', to: '2026-03-31' });
-    expect(pl.previousRange).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    expect(pl.previousRange).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(pl.income.map((r: { code: string; amountCents: number; previousCents: number }) => [r.code, r.amountCents, r.previousCents])).toEqual([['4000', 530_000, 0]]);
     expect(pl.expenses.map((r: { code: string; amountCents: number }) => [r.code, r.amountCents])).toEqual([['5000', 12_000], ['6100', 80_000]]);
     expect(pl.totals).toEqual({ incomeCents: 530_000, expenseCents: 92_000, netIncomeCents: 438_000 });
@@ -180,6 +182,10 @@ describe('the worked month', () => {
     ]);
     // March's A/R debits: 1,299 + 3,000 + 649.50 + 541.25 + 500; credits: 500 + 1,299 + 1,000 + 101.
     expect(gl).toMatchObject({ closingCents: 558_975, totalDebitCents: 598_975, totalCreditCents: 290_000, truncated: false });
+    // One line shown of nine: the closing balance and the range's totals are still the account's.
+    const page = await json(await get(`/api/v1/reports/general-ledger?accountId=${acct['1100']}&${march}&limit=1`));
+    expect(page.lines).toHaveLength(1);
+    expect(page).toMatchObject({ openingCents: 250_000, closingCents: 558_975, totalDebitCents: 598_975, totalCreditCents: 290_000, truncated: true });
   });
 
   it('sales tax for March: by rate, voided INV 5 counted back out, matching the sales tax payable account; as CSV', async () => {
@@ -284,6 +290,50 @@ describe('manual entries', () => {
     await env.request(`/api/v1/accounting/accounts/${acct['6100']}`, { method: 'PATCH', cookie, json: { active: true } });
     const automatic = (await json(await get('/api/v1/accounting/entries?sourceType=invoice&limit=1'))).items[0];
     expect((await json(await post(`/api/v1/accounting/entries/${automatic.id}/reverse`, { entryDate: '2026-04-04' }))).error.code).toBe('NOT_A_MANUAL_ENTRY');
+  });
+
+  it('one key sent twice at once is one entry, one 201 and one audit event; a key cannot stand in for a reversal', async () => {
+    const body = entry([{ accountId: acct['5000'], debit: '9.99' }, { accountId: acct['1000'], credit: '9.99' }], { memo: 'Twice at once' });
+    const both = await Promise.all([1, 2].map(() => post('/api/v1/accounting/entries', body, cookie, { 'idempotency-key': 'double-click' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    const id = (await json(both[0]!)).id;
+    const [events] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'journal.manual_entry_posted' and object_id = ${id}`);
+    expect(events!.n).toBe(1);
+
+    // A key spelled like the entry's reversal is an entry of its own; the reversal still posts.
+    const decoy = await post('/api/v1/accounting/entries', entry([{ accountId: acct['5000'], debit: '1' }, { accountId: acct['1000'], credit: '1' }]), cookie, { 'idempotency-key': `reversal:${id}` });
+    expect(decoy.status).toBe(201);
+    const rev = await post(`/api/v1/accounting/entries/${id}/reverse`, { entryDate: '2026-04-04' });
+    expect(rev.status).toBe(201);
+    expect((await json(rev)).id).not.toBe((await json(decoy)).id);
+
+    // An entry posted under a key before keys had their own namespace is still what a retry of that key finds.
+    const before = await money((tx) => postEntry(tx, {
+      companyId, sourceType: 'manual', sourceId: legacySourceId(companyId, 'sent-last-year')!, entryDate: '2026-04-03', currency: 'USD', memo: 'Posted before',
+      lines: [{ account: { id: acct['5000']! }, debitCents: 300, creditCents: 0, clientId: null }, { account: { id: acct['1000']! }, debitCents: 0, creditCents: 300, clientId: null }],
+    }));
+    const retried = await post('/api/v1/accounting/entries', entry([{ accountId: acct['5000'], debit: '3' }, { accountId: acct['1000'], credit: '3' }]), cookie, { 'idempotency-key': 'sent-last-year' });
+    expect([retried.status, (await json(retried)).id]).toEqual([200, before]);
+  });
+
+  it('pages through entries made in the same millisecond without skipping one', async () => {
+    const made: string[] = [];
+    for (const memo of ['Same instant A', 'Same instant B', 'Same instant C']) {
+      made.push((await json(await post('/api/v1/accounting/entries', { ...entry([{ accountId: acct['5000'], debit: '1' }, { accountId: acct['1000'], credit: '1' }]), entryDate: '2026-04-20', memo }))).id);
+    }
+    // Three postings 0.1–0.9 ms apart, as a busy server makes them (a JS Date cannot tell them apart).
+    await env.owner.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      for (const [i, id] of made.entries()) await tx`update journal_entries set created_at = '2026-04-20 10:00:00.123100+00'::timestamptz + ${i * 300} * interval '1 microsecond' where id = ${id}`;
+    });
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const p = await json(await get(`/api/v1/accounting/entries?from=2026-04-20&to=2026-04-20&limit=1${cursor && `&cursor=${cursor}`}`));
+      seen.push(...p.items.map((e: { id: string }) => e.id));
+      cursor = p.nextCursor ?? '';
+    } while (cursor);
+    expect(seen.sort()).toEqual([...made].sort());
   });
 });
 

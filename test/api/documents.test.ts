@@ -125,6 +125,53 @@ it('bills approved time: lines by service at its rate, rounded by the billing ru
   await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
 });
 
+it("time billed on an invoice goes back to approved when its draft is deleted or the invoice voided, and keeps the draft with its client", async () => {
+  const project = await json(await post('/api/v1/projects', { name: 'Retainer', billingType: 'hourly', hourlyRate: '100', clientId }));
+  const approvedEntry = async () => {
+    const e = await json(await post('/api/v1/time-entries', { projectId: project.id, date: '2026-11-17', hours: '1' }));
+    await post(`/api/v1/time-entries/${e.id}/submit`, undefined);
+    await post(`/api/v1/time-entries/${e.id}/approve`, undefined);
+    return e.id as string;
+  };
+  const status = async (id: string) => (await env.owner.db.execute<{ status: string; billed_document_id: string | null }>(sql`select status, billed_document_id from time_entries where id = ${id}`))[0];
+  const billOnNewDraft = async (entryId: string) => {
+    const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [] }));
+    expect((await json(await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [entryId] }))).billedEntries).toBe(1);
+    return inv.id as string;
+  };
+
+  const first = await approvedEntry();
+  const draft = await billOnNewDraft(first);
+  // The draft bills this client's time: it stays this client's.
+  const otherClient = await json(await post('/api/v1/clients', { kind: 'business', name: 'Elsewhere LLC', paymentTermsDays: 30 }));
+  const moved = await env.request(`/api/v1/documents/${draft}`, { method: 'PATCH', cookie, json: { clientId: otherClient.id } });
+  expect([moved.status, (await json(moved)).error.code]).toEqual([409, 'CLIENT_FIXED']);
+  // Deleted, the draft gives its time back, to be billed again.
+  expect((await env.request(`/api/v1/documents/${draft}`, { method: 'DELETE', cookie })).status).toBe(204);
+  expect(await status(first)).toEqual({ status: 'approved', billed_document_id: null });
+  const second = await billOnNewDraft(first);
+  // Voided, too (a draft here; a sent invoice's void takes the same path in the lifecycle).
+  expect((await env.request(`/api/v1/documents/${second}/void`, { method: 'POST', cookie, json: { reason: 'billed on the wrong invoice' } })).status).toBe(200);
+  expect(await status(first)).toEqual({ status: 'approved', billed_document_id: null });
+  const [voided] = await env.owner.db.execute<{ after: { timeEntriesReleased: number } }>(sql`select after from audit_events where object_id = ${second} and action = 'invoice.voided'`);
+  expect(voided!.after.timeEntriesReleased).toBe(1);
+});
+
+it('bills time only at rates in the invoice\'s currency: a rate in another is refused, not relabelled', async () => {
+  const euro = await json(await post('/api/v1/clients', { kind: 'business', name: 'Euro Time GmbH', currency: 'EUR', paymentTermsDays: 30 }));
+  const project = await json(await post('/api/v1/projects', { name: 'Berlin site', billingType: 'hourly', hourlyRate: '100', clientId: euro.id }));
+  const e = await json(await post('/api/v1/time-entries', { projectId: project.id, date: '2026-11-18', hours: '2' }));
+  await post(`/api/v1/time-entries/${e.id}/submit`, undefined);
+  await post(`/api/v1/time-entries/${e.id}/approve`, undefined);
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId: euro.id, lines: [] }));
+  expect(inv.currency).toBe('EUR');
+  const res = await post(`/api/v1/documents/${inv.id}/time`, {});
+  expect([res.status, (await json(res)).error.code]).toEqual([422, 'CURRENCY_MISMATCH']);
+  const [row] = await env.owner.db.execute<{ status: string }>(sql`select status from time_entries where id = ${e.id}`);
+  expect(row!.status).toBe('approved');
+  expect((await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }))).lines).toEqual([]);
+});
+
 it('bills time only onto a draft invoice', async () => {
   const est = await json(await post('/api/v1/documents', { kind: 'estimate', clientId, lines: [] }));
   expect((await post(`/api/v1/documents/${est.id}/time`, {})).status).toBe(422);
@@ -155,4 +202,26 @@ it('a tax-inclusive invoice takes the tax out of its prices, computed on the ser
   expect(inv).toMatchObject({ taxInclusive: false, taxCents: 825, totalCents: 10_825 });
   const flipped = await json(await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { taxInclusive: true } }));
   expect(flipped).toMatchObject({ taxInclusive: true, taxCents: 762, totalCents: 10_000 });
+});
+
+it("keeps a client's money in one currency: its currency stays once it has documents, and a draft moves only to a client billed in its own", async () => {
+  const fresh = await json(await post('/api/v1/clients', { kind: 'business', name: 'Euro GmbH', currency: 'USD', paymentTermsDays: 30 }));
+  // Nothing counted in its currency yet: it may change.
+  const patchClient = (id: string, body: unknown) => env.request(`/api/v1/clients/${id}`, { method: 'PATCH', cookie, json: body });
+  expect((await json(await patchClient(fresh.id, { currency: 'EUR' }))).currency).toBe('EUR');
+
+  const draft = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100' }] }));
+  const moved = await env.request(`/api/v1/documents/${draft.id}`, { method: 'PATCH', cookie, json: { clientId: fresh.id } });
+  expect([moved.status, (await json(moved)).error.code]).toEqual([422, 'CLIENT_CURRENCY_MISMATCH']);
+  expect((await json(await env.request(`/api/v1/documents/${draft.id}`, { cookie }))).client.id).toBe(clientId);
+  const sameCurrency = await json(await post('/api/v1/clients', { kind: 'business', name: 'Dollar Inc', paymentTermsDays: 30 }));
+  expect((await json(await env.request(`/api/v1/documents/${draft.id}`, { method: 'PATCH', cookie, json: { clientId: sameCurrency.id } }))).client.id).toBe(sameCurrency.id);
+
+  // Dollar Inc now has a draft in USD: its currency stays, and nothing is written or audited.
+  const refused = await patchClient(sameCurrency.id, { currency: 'GBP', name: 'Pound Ltd' });
+  const body = await json(refused);
+  expect([refused.status, body.error.code, Object.keys(body.error.fields)]).toEqual([409, 'CLIENT_CURRENCY_LOCKED', ['currency']]);
+  expect(await json(await env.request(`/api/v1/clients/${sameCurrency.id}`, { cookie }))).toMatchObject({ name: 'Dollar Inc', currency: 'USD' });
+  // Changing it to what it is, with other fields, is not a change of currency.
+  expect((await json(await patchClient(sameCurrency.id, { currency: 'USD', name: 'Dollar Inc.' }))).name).toBe('Dollar Inc.');
 });

@@ -6,8 +6,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
 import { LOGO_MAX_BYTES } from '../../domain/images';
 import { signUpCompany } from '../support/company';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
@@ -79,6 +81,23 @@ describe("a new company's time zone", () => {
       await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: owner }))).status === 'complete' ? true : undefined));
       expect((await json(await env.request(settingsPath, { cookie: owner }))).timeZone).toBe(kept);
     }
+  });
+
+  it('is the first viewer\'s when Temporal was down at signup and onboarding starts later', async () => {
+    const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 300 });
+    const cutOff = createApp({ ...env.deps, temporal: new Client({ connection }) }, { webDist: null });
+    const res = await cutOff.request('/api/v1/auth/signup', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: env.settings.APP_URL },
+      body: JSON.stringify({ email: 'offline@brand.example', password: 'correct horse battery', companyName: 'Offline Co', timeZone: 'Asia/Tokyo' }),
+    });
+    expect(res.status).toBe(201);
+    await connection.close().catch(() => {});
+    const owner = sessionCookie(res);
+    // Nothing started it; the dashboard's first look does, with the zone its browser is in.
+    const first = await json(await env.request('/api/v1/onboarding?timeZone=Asia/Kolkata', { cookie: owner }));
+    expect(first.status).toBe('pending');
+    await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: owner }))).status === 'complete' ? true : undefined));
+    expect((await json(await env.request(settingsPath, { cookie: owner }))).timeZone).toBe('Asia/Kolkata');
   });
 });
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canonicalJson } from '../../domain/documents/snapshot';
+import { paintedText } from '../support/pdf';
 import { eventually, json, startTestEnv, type TestEnv } from '../support/harness';
 import { signUpCompany } from '../support/company';
 
@@ -63,15 +64,15 @@ it('a mailed link shows its one document, records the view, and refuses guessed,
 it('an estimate is accepted once, with a drawn signature certifying the SHA-256 of what was sent, then converts once', async () => {
   const { doc, path } = await sent('estimate', '4800');
   expect((await json(await env.request(path))).canRespond).toBe(true);
-  const bad = await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'drawn', image: 'javascript:alert(1)' } } });
+  const bad = await env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Client', signature: { kind: 'drawn', image: 'javascript:alert(1)' } } });
   expect(bad.status).toBe(400);
-  const res = await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'drawn', image: PNG } }, headers: { 'user-agent': 'PortalTest/1.0' } });
+  const res = await env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Client', signature: { kind: 'drawn', image: PNG } }, headers: { 'user-agent': 'PortalTest/1.0' } });
   expect(res.status).toBe(200);
   const { signature } = await json(res);
   const [rev] = await env.owner.db.execute<{ snapshot: unknown; snapshot_sha256: string }>(sql`select snapshot, snapshot_sha256 from document_revisions where document_id = ${doc.id}`);
   expect(createHash('sha256').update(canonicalJson(rev!.snapshot)).digest('hex')).toBe(rev!.snapshot_sha256);
   expect(signature).toMatchObject({ signerName: 'Pat Client', kind: 'drawn', image: PNG, userAgent: 'PortalTest/1.0', snapshotSha256: rev!.snapshot_sha256, revision: 1 });
-  expect((await env.request(`${path}/accept`, { method: 'POST', json: { name: 'Pat Again', signature: { kind: 'typed' } } })).status).toBe(409);
+  expect((await env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Again', signature: { kind: 'typed' } } })).status).toBe(409);
   expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('accepted');
 
   const converted = await json(await env.request(`/api/v1/documents/${doc.id}/convert`, { method: 'POST', cookie, json: { projectName: 'Kitchen' } }));
@@ -85,20 +86,27 @@ it('an estimate is accepted once, with a drawn signature certifying the SHA-256 
 it('an estimate can be declined or sent back with a change request; an invoice cannot be accepted', async () => {
   const { doc, path } = await sent('estimate', '900');
   expect((await env.request(`${path}/changes`, { method: 'POST', json: { message: 'Can we drop the second phase?' } })).status).toBe(200);
-  expect((await env.request(`${path}/decline`, { method: 'POST', json: { reason: 'Too expensive' } })).status).toBe(200);
+  expect((await env.request(`${path}/decline`, { method: 'POST', json: { revision: 1, reason: 'Too expensive' } })).status).toBe(200);
   expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('declined');
   const actions = (await json(await env.request(`/api/v1/documents/${doc.id}/activity`, { cookie }))).items.map((i: { action: string }) => i.action);
   expect(actions).toEqual(expect.arrayContaining(['estimate.changes_requested', 'estimate.declined', 'estimate.sent', 'email.sent']));
   const inv = await sent('invoice', '10');
-  expect((await env.request(`${inv.path}/accept`, { method: 'POST', json: { name: 'X', signature: { kind: 'typed' } } })).status).toBe(409);
+  expect((await env.request(`${inv.path}/accept`, { method: 'POST', json: { revision: 1, name: 'X', signature: { kind: 'typed' } } })).status).toBe(409);
 }, 30_000);
 
 it('a sent estimate is revised and sent again as v2: the portal shows what was sent, and the signature certifies v2', async () => {
   const { doc, path } = await sent('estimate', '1000');
   const edit = await env.request(`/api/v1/documents/${doc.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Kitchen remodel plan, phase one only', quantity: '1', unitPrice: '750' }] } });
   expect(edit.status).toBe(200);
-  // Edits in progress are not what the client sees: still v1.
-  expect((await json(await env.request(path))).document.totalCents).toBe(100_000);
+  // Edits in progress are not what the client sees: still v1, and v1 cannot be signed while it is being changed
+  // (the signature would certify 1,000.00 while 750.00 became the invoice). Declining it still works, but not here.
+  expect((await json(await env.request(path))).document).toMatchObject({ revision: 1, totalCents: 100_000 });
+  const midEdit = await env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Client', signature: { kind: 'typed' } } });
+  expect([midEdit.status, (await json(midEdit)).error.code]).toEqual([409, 'ESTIMATE_BEING_REVISED']);
+  // Sent once, it stays that client's.
+  const otherClient = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'person', name: 'Sam Other', email: 'sam@other.example', paymentTermsDays: 14 } }))).id;
+  const moved = await env.request(`/api/v1/documents/${doc.id}`, { method: 'PATCH', cookie, json: { clientId: otherClient } });
+  expect([moved.status, (await json(moved)).error.code]).toEqual([409, 'CLIENT_FIXED']);
   expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);
   const v2 = await env.mail.waitFor((m) => m.subject.includes(doc.number) && m.text.includes('750.00'));
   const v2Path = `/api/v1/portal/${/\/portal\/([\w-]+)/.exec(v2.text)![1]!}`;
@@ -106,7 +114,11 @@ it('a sent estimate is revised and sent again as v2: the portal shows what was s
   // The first link shows the current revision too: it is the same estimate.
   expect((await json(await env.request(path))).document.totalCents).toBe(75_000);
 
-  const accepted = await json(await env.request(`${v2Path}/accept`, { method: 'POST', json: { name: 'Pat Client', signature: { kind: 'typed' } } }));
+  // The page opened on v1 answers v1: refused, since v2 is what stands now.
+  const stale = await env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Client', signature: { kind: 'typed' } } });
+  expect([stale.status, (await json(stale)).error.code]).toEqual([409, 'ESTIMATE_REVISED']);
+  expect((await env.request(`${path}/decline`, { method: 'POST', json: { revision: 1 } })).status).toBe(409);
+  const accepted = await json(await env.request(`${v2Path}/accept`, { method: 'POST', json: { revision: 2, name: 'Pat Client', signature: { kind: 'typed' } } }));
   const revs = await env.owner.db.execute<{ revision: number; snapshot_sha256: string }>(sql`select revision, snapshot_sha256 from document_revisions where document_id = ${doc.id} order by revision`);
   expect(revs.map((r) => r.revision)).toEqual([1, 2]);
   expect(accepted.signature).toMatchObject({ revision: 2, snapshotSha256: revs[1]!.snapshot_sha256 });
@@ -114,6 +126,49 @@ it('a sent estimate is revised and sent again as v2: the portal shows what was s
   expect((await env.request(`/api/v1/documents/${doc.id}`, { method: 'PATCH', cookie, json: { lines: [] } })).status).toBe(409);
   const refused = await env.owner.db.execute(sql`update documents set total_cents = 1 where id = ${doc.id}`).then(() => null, (err: Error & { cause?: Error }) => err.cause?.message ?? err.message);
   expect(refused).toMatch(/INVOICE_LOCKED/);
+}, 30_000);
+
+it('an accept and a decline at once take turns: one answers, the other finds it answered, and the record agrees', async () => {
+  for (let round = 0; round < 3; round++) {
+    const { doc, path } = await sent('estimate', '300');
+    const [acceptRes, declineRes] = await Promise.all([
+      env.request(`${path}/accept`, { method: 'POST', json: { revision: 1, name: 'Pat Client', signature: { kind: 'typed' } } }),
+      env.request(`${path}/decline`, { method: 'POST', json: { revision: 1, reason: 'changed my mind' } }),
+    ]);
+    expect([acceptRes.status, declineRes.status].sort()).toEqual([200, 409]);
+    const status = (await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status;
+    const [signatures] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from document_signatures where document_id = ${doc.id}`);
+    const answers = (await json(await env.request(`/api/v1/documents/${doc.id}/activity`, { cookie }))).items.filter((i: { action: string }) => i.action === 'estimate.accepted' || i.action === 'estimate.declined');
+    expect([status, signatures!.n, answers.length]).toEqual(acceptRes.status === 200 ? ['accepted', 1, 1] : ['declined', 0, 1]);
+  }
+}, 30_000);
+
+it("the portal's PDF prints what was sent, with what is paid and due as they stand now", async () => {
+  const pdfText = async (path: string) => {
+    const res = await env.request(`${path}/pdf`);
+    expect(res.status).toBe(302);
+    // The redirect names the stored object; read it from storage as the download would.
+    const [row] = await env.owner.db.execute<{ pdf_key: string }>(sql`select pdf_key from documents where number = ${number}`);
+    return paintedText((await env.deps.storage.get(row!.pdf_key))!);
+  };
+  // An estimate edited after it went out: its PDF is still the one sent.
+  const est = await sent('estimate', '2000');
+  let number = est.doc.number;
+  await env.request(`/api/v1/documents/${est.doc.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Something else entirely', quantity: '1', unitPrice: '5' }] } });
+  const estimatePdf = await pdfText(est.path);
+  expect(estimatePdf).toContain('Kitchen remodel plan');
+  expect(estimatePdf).not.toContain('Something else entirely');
+
+  // An invoice paid down: the PDF says so.
+  const inv = await sent('invoice', '1000');
+  number = inv.doc.number;
+  expect(await pdfText(inv.path)).toMatch(/Balance due\n\$1,000\.00/);
+  await eventually(async () => ((await env.request(`/api/v1/documents/${inv.doc.id}/payments`, {
+    method: 'POST', cookie, json: { amount: '400', method: 'check', sendReceipt: false }, headers: { 'idempotency-key': '3b0bde3c-4f4e-4d8e-9a43-0a8f3c2b1d11' },
+  })).status === 201 ? true : undefined));
+  const paidDown = await pdfText(inv.path);
+  expect(paidDown).toMatch(/Paid\n\(\$400\.00\)|Paid\n-\$400\.00/);
+  expect(paidDown).toMatch(/Balance due\n\$600\.00/);
 }, 30_000);
 
 it('a client without an email is sent to through its primary contact', async () => {

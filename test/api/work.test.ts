@@ -107,6 +107,24 @@ describe('time entries', () => {
     expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '10:30', hours: '1', confirmOverlap: true })).status).toBe(201);
   });
 
+  it('an edit to when time happened is checked for overlaps too, and a new day keeps its start time', async () => {
+    const patch = (id: string, body: object) => env.request(`/api/v1/time-entries/${id}`, { method: 'PATCH', cookie, json: body });
+    const morning = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-09', startTime: '09:00', hours: '1' }));
+    const noon = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-09', startTime: '12:00', hours: '1' }));
+    // Moved into the morning's hour, or grown into noon: a warning, and nothing saved.
+    const moved = await patch(noon.id, { startTime: '09:30' });
+    expect([moved.status, (await json(moved)).error.code]).toEqual([409, 'OVERLAP']);
+    expect((await patch(morning.id, { hours: '3:30' })).status).toBe(409);
+    expect((await json(await env.request(`/api/v1/time-entries?from=2026-11-09&to=2026-11-09`, { cookie }))).items.map((e: { durationSeconds: number }) => e.durationSeconds).sort()).toEqual([3600, 3600]);
+    // Confirmed, it is saved with its new start.
+    const kept = await patch(noon.id, { startTime: '09:30', confirmOverlap: true });
+    expect(kept.status).toBe(200);
+    const keptAt = (await json(kept)).startedAt as string;
+    // A new day moves the start with it, at the same time of day.
+    const nextDay = await json(await patch(noon.id, { date: '2026-11-10' }));
+    expect([nextDay.date, Date.parse(nextDay.startedAt) - Date.parse(keptAt)]).toEqual(['2026-11-10', 86_400_000]);
+  });
+
   it('rounds for billing beside the raw time, never editing it', async () => {
     expect((await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 15, roundingMode: 'up' } })).status).toBe(200);
     const entry = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-05', hours: '1:07' }));

@@ -12,6 +12,7 @@ import { applyCredit, recordPayment, sendDocument, voidInvoice, type Actor } fro
 import { checkLedger } from '../../db/ledger-check';
 import { accountTotals, ledgerCurrencies, reportScope } from '../../db/ledger-reports';
 import { foldLedger } from '../../db/ledger-rollup';
+import { addAccount, changeAccount } from '../../db/chart';
 import { postManualEntry } from '../../db/ledger-entries';
 import { postEntry } from '../../db/journal';
 import { createPeriod, setPeriodStatus } from '../../db/periods';
@@ -158,6 +159,31 @@ describe('posting', () => {
   });
 });
 
+describe('money walls in the commands themselves', () => {
+  it('refuse a payment dated before its invoice, and credit kept or applied in any currency but the client\'s', async () => {
+    const { companyId } = await bookCompany(env, 'Walls Co');
+    const client = await bookClient(env, companyId, 'Walls Client');
+    const inv = await draftInvoice(env, companyId, client, { issueDate: '2026-06-10', lines: [{ quantity: '1', unitPriceCents: 10_000 }] });
+    await tenant(companyId, (tx) => sendDocument(tx, companyId, inv.id, actor));
+    const pay = (receivedOn: string, amountCents: number, keepExcessAsCredit = false) => refusal(tenant(companyId, (tx) => recordPayment(tx, companyId, {
+      paymentId: randomUUID(), documentId: inv.id, amountCents, method: 'check', reference: '', receivedOn, keepExcessAsCredit,
+    }, actor)));
+    expect(await pay('2026-06-09', 1_000)).toBe('PAYMENT_INVALID');
+    // The client's currency changed behind the API (which refuses it once there are documents): no credit in USD for a EUR client.
+    await env.owner.db.execute(sql`update clients set currency = 'EUR' where id = ${client.id}`);
+    expect(await pay('2026-06-10', 12_000, true)).toBe('PAYMENT_INVALID');
+    await env.owner.db.execute(sql`update clients set currency = 'USD' where id = ${client.id}`);
+    expect(await pay('2026-06-10', 12_000, true)).toBe('ok');
+    const other = await draftInvoice(env, companyId, client, { issueDate: '2026-06-11', lines: [{ quantity: '1', unitPriceCents: 5_000 }] });
+    await tenant(companyId, (tx) => sendDocument(tx, companyId, other.id, actor));
+    await env.owner.db.execute(sql`update clients set currency = 'EUR' where id = ${client.id}`);
+    expect(await refusal(tenant(companyId, (tx) => applyCredit(tx, companyId, { applicationId: randomUUID(), documentId: other.id, amountCents: 1_000, appliedOn: '2026-06-11' }, actor))))
+      .toBe('CREDIT_APPLICATION_INVALID');
+    await env.owner.db.execute(sql`update clients set currency = 'USD' where id = ${client.id}`);
+    expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
+});
+
 describe('journal rows are never changed', () => {
   let companyId = '';
   beforeAll(async () => {
@@ -260,6 +286,34 @@ describe('closed periods', () => {
     // The send checks the period (share lock), posts, then waits before committing.
     await closeWaitsFor(companyId, april.id, await sendHeldOpen(companyId, inv.id));
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
+  });
+
+  it('periods created at once take turns: the second sees the first, and they never overlap', async () => {
+    const { companyId } = await bookCompany(env, 'Twin Periods Co');
+    // The first is made and not yet committed when the second looks for overlaps.
+    const first = await heldOpen(companyId, (tx) => createPeriod(tx, companyId, { startDate: '2026-07-01', endDate: '2026-07-31' }, audit));
+    const second = refusal(tenant(companyId, (tx) => createPeriod(tx, companyId, { startDate: '2026-07-15', endDate: '2026-08-14' }, audit)));
+    await new Promise((r) => setTimeout(r, 150));
+    first.release();
+    await first.sending;
+    expect(await second).toBe('PERIOD_OVERLAP');
+  });
+
+  it('a posting that starts while its account is being deactivated waits, then is refused', async () => {
+    const { companyId } = await bookCompany(env, 'Deactivate Co');
+    const expense = await tenant(companyId, (tx) => addAccount(tx, companyId, { code: '6400', name: 'Office supplies', type: 'expense' }, audit));
+    const cash = await accountId(companyId, 'cash');
+    const spend = (tx: Parameters<Parameters<typeof tenant>[1]>[0]) => postManualEntry(tx, companyId, {
+      entryDate: '2026-06-10', memo: 'Supplies', currency: 'USD', lines: [{ accountId: expense!.id, debitCents: 500, creditCents: 0 }, { accountId: cash, debitCents: 0, creditCents: 500 }],
+    }, audit);
+    expect(await refusal(tenant(companyId, spend))).toBe('ok');
+    // Deactivated and not yet committed: a posting read now would see the account active, and land on it once the deactivation commits.
+    const held = await heldOpen(companyId, (tx) => changeAccount(tx, companyId, expense.id, { active: false }, audit));
+    const posting = refusal(tenant(companyId, spend));
+    await new Promise((r) => setTimeout(r, 150));
+    held.release();
+    await held.sending;
+    expect(await posting).toBe('ACCOUNT_INACTIVE');
   });
 
   it('a close also waits for a posting that began before its period existed', async () => {
@@ -484,7 +538,7 @@ describe('the checker', () => {
     await env.owner.sql.begin(async (tx) => {
       await tx`set local session_replication_role = replica`;
       await tx`update documents set balance_cents = 1234, status = 'partially_paid' where id = ${inv.id}`;
-      await tx`update clients set credit_cents = credit_cents + 1 where id = ${client.id}`;
+      await tx`update clients set credit_cents = credit_cents + 1, currency = 'EUR' where id = ${client.id}`;
       const [e] = await tx`insert into journal_entries (company_id, entry_date, source_type, source_id, currency) values (${companyId}, '2026-05-03', 'manual', ${randomUUID()}, 'USD') returning id`;
       // With triggers off the script numbers its lines itself (the column has no default, so it must).
       await tx`insert into journal_lines (company_id, entry_id, account_id, entry_date, debit_cents, credit_cents, seq) values (${companyId}, ${e!.id}, ${cash}, '2026-05-03', 100, 0, nextval('journal_lines_seq'))`;
@@ -495,8 +549,9 @@ describe('the checker', () => {
     });
     const { violations } = await checkLedger(env.owner.db, { companyId });
     expect([...new Set(violations.map((v) => v.rule))].sort()).toEqual([
-      'ar_matches_open_invoices', 'client_credit_cache', 'entry_unbalanced', 'invoice_ar_matches_balance', 'invoice_balance_derived', 'line_crosses_company', 'rollups_match_lines', 'trial_balance',
+      'ar_matches_open_invoices', 'client_credit_cache', 'entry_unbalanced', 'invoice_ar_matches_balance', 'invoice_balance_derived', 'line_crosses_company', 'money_in_its_currency', 'rollups_match_lines', 'trial_balance',
     ]);
+    expect(violations.find((v) => v.rule === 'money_in_its_currency')!.detail).toMatch(/Broken Client \(EUR\): credit of 5000 moved on .* which is in USD/);
     expect(violations.find((v) => v.rule === 'invoice_balance_derived')!.detail).toMatch(/total 40000 − payments 40000 − credit 0 = 0, stored 1234/);
     // `npm run check:ledger` as the owner over every company: exits 1 and names the rule.
     const ownerUrl = testDatabaseUrl(inject('pgAdminUrl'), new URL(env.databaseUrl).pathname.slice(1));

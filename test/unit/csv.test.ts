@@ -11,7 +11,8 @@ describe('CSV', () => {
     expect(parseCsv('a\n\n\nb\n')).toEqual([['a'], ['b']]);
     expect(() => parseCsv('"open')).toThrow(SyntaxError);
   });
-  it.each([['=cmd|\' /C calc\'!A0', `"'=cmd|' /C calc'!A0"`], ['+1', `"'+1"`], ['-2', `"'-2"`], ['@SUM(A1)', `"'@SUM(A1)"`], ['\tx', `"'\tx"`]])(
+  it.each([['=cmd|\' /C calc\'!A0', `"'=cmd|' /C calc'!A0"`], ['+1', `"'+1"`], ['-2', `"'-2"`], ['@SUM(A1)', `"'@SUM(A1)"`], ['\tx', `"'\tx"`],
+    [' =1+1', `"' =1+1"`], ['\n=1', `"'\n=1"`], ['\u3000=1', `"'\u3000=1"`], ['\uFF1D1+1', `"'\uFF1D1+1"`], ['\uFF20SUM(A1)', `"'\uFF20SUM(A1)"`]])(
     'neutralises formula cell %j', (cell, out) => expect(csvCell(cell)).toBe(out),
   );
   it('quotes only when needed and round-trips', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { manualEntryProblem, type ManualLine } from '../../domain/ledger/manual';
 import { balanceProblem, creditApplied, invoiceSent, payment, reversal, type AccountRef, type PostingLine } from '../../domain/ledger/posting';
 import type { LedgerAccount } from '../../domain/ledger/reports';
-import { PAYMENT_METHODS, splitPayment, isRefusal } from '../../domain/payments';
+import { creditApplicationProblem, PAYMENT_METHODS, splitPayment, isRefusal } from '../../domain/payments';
 
 const cents = fc.integer({ min: 0, max: 1_000_000_000_00 });
 const positive = fc.integer({ min: 1, max: 1_000_000_000_00 });
@@ -59,6 +59,16 @@ describe('posting rules, for any input', () => {
       expect(split.appliedCents + split.creditCents).toBe(amount);
       expect(balanceProblem(payment({ clientId: client, method, ...split }))).toBeNull();
     }));
+  });
+
+  it('credit applies only within what the client has, what the invoice owes, and its currency', () => {
+    const usd = (cents: number) => ({ cents, currency: 'USD' });
+    const invoice = (balanceCents: number, currency = 'USD') => ({ balanceCents, currency });
+    expect(creditApplicationProblem(usd(5_000), invoice(5_000), 5_000)).toBeNull();
+    expect(creditApplicationProblem(usd(5_000), invoice(9_000), 5_001)).toMatch(/more credit than the client has/);
+    expect(creditApplicationProblem(usd(9_000), invoice(5_000), 5_001)).toMatch(/more than the invoice still owes/);
+    expect(creditApplicationProblem(usd(9_000), invoice(5_000), 0)).toMatch(/positive/);
+    expect(creditApplicationProblem(usd(9_000), invoice(5_000, 'EUR'), 1_000)).toBe("The client's credit is in USD; this invoice is in EUR.");
   });
 
   it('credit applied: DR customer credits, CR A/R, balanced', () => {

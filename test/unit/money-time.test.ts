@@ -66,7 +66,11 @@ describe('billing rounding: worked examples', () => {
 
   it('project overrides client overrides company', () => {
     const company = r(15, 'up');
-    expect(effectiveRule(company)).toBe(company);
+    expect(effectiveRule(company)).toEqual(company);
+    // An override of one part inherits the other: a project that sets 15 minutes rounds the way its company does.
+    expect(effectiveRule(r(6, 'nearest'), null, { incrementMinutes: 15 })).toEqual(r(15, 'nearest'));
+    expect(effectiveRule(r(15, 'up'), { mode: 'nearest' })).toEqual(r(15, 'nearest'));
+    expect(effectiveRule(r(15, 'up'), { incrementMinutes: 6 }, { mode: 'nearest' })).toEqual(r(6, 'nearest'));
     expect(effectiveRule(company, r(6, 'up'))).toEqual(r(6, 'up'));
     expect(effectiveRule(company, r(6, 'up'), r(30, 'nearest'))).toEqual(r(30, 'nearest'));
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayIn } from '../../domain/dates';
 import { dueSteps, reminderPlan, validateSchedule } from '../../domain/reminders';
-import { occurrenceDates, seriesCalendar, seriesStart } from '../../domain/recurring';
+import { occurrenceDates, seriesCalendar, seriesStart, upcomingFrom } from '../../domain/recurring';
 
 describe('reminder schedule', () => {
   const plan = reminderPlan('2026-03-10', [21, -3, 7, 14], 'America/New_York');
@@ -40,5 +40,13 @@ describe('recurring series dates', () => {
     // From a later day, still on the series' own calendar (not the day searched from).
     expect(occurrenceDates('quarterly', '2026-01-15', 2, null, '2026-05-20')).toEqual(['2026-07-15', '2026-10-15']);
     expect(seriesCalendar('quarterly', '2026-11-05')).toEqual({ dayOfMonth: 5, months: ['NOVEMBER', 'FEBRUARY', 'MAY', 'AUGUST'], hour: 6 });
+  });
+
+  it("what is still to come starts today before the 06:00 occurrence hour, tomorrow after it, in the company's zone", () => {
+    // 05:59 and 06:00 in New York (EST, UTC−5) on 23 November 2026.
+    expect(upcomingFrom('America/New_York', Date.parse('2026-11-23T10:59:00Z'))).toBe('2026-11-23');
+    expect(upcomingFrom('America/New_York', Date.parse('2026-11-23T11:00:00Z'))).toBe('2026-11-24');
+    // Late on the 23rd in UTC is already the 24th, past 06:00, in Tokyo.
+    expect(upcomingFrom('Asia/Tokyo', Date.parse('2026-11-23T22:00:00Z'))).toBe('2026-11-25');
   });
 });

@@ -12,6 +12,7 @@ import { createMailer } from '../../bin/lib/mailer';
 import { enqueueEmail } from '../../db/mail';
 import { emailWorkflowId } from '../../domain/emails';
 import type { emailDelivery } from '../../workflows/email-delivery';
+import type { outboxSweep } from '../../workflows/outbox-sweep';
 import { startTestEnv, type TestEnv } from '../support/harness';
 import { freePort } from '../support/ports';
 
@@ -96,4 +97,44 @@ it('an email whose retries ran out is marked failed with its last error and rais
   await dead.markEmailFailed({ intentKey: 'test-once' });
   expect(await outbox('test-once')).toEqual({ status: 'sent', attempts: 1 });
   expect(await alerts('test-once')).toHaveLength(0);
+});
+
+it('the outbox sweep delivers what a request recorded but could not start, once, and leaves the lifecycle\'s emails to it', async () => {
+  // Recorded, and then the start was lost (Temporal unreachable as the request committed).
+  await enqueueEmail(env.database.db, { intentKey: 'test-stranded', to: 'stranded@example.com', subject: 'Stranded', text: 'x' });
+  // A lifecycle's own email, pending while its activity retries: not the sweep's to send.
+  await enqueueEmail(env.database.db, { intentKey: 'invoice-test-send-r1', to: 'client@example.com', subject: 'Lifecycle', text: 'x', deliveredBy: 'invoice_lifecycle' });
+  // Delivered already: not pending, not listed.
+  await enqueueEmail(env.database.db, { intentKey: 'test-done', to: 'done@example.com', subject: 'Done', text: 'x' });
+  await deliver('test-done');
+  await env.owner.db.execute(sql`update email_outbox set created_at = now() - interval '10 minutes' where intent_key in ('test-stranded', 'invoice-test-send-r1', 'test-done')`);
+  // Two days old: asked for again since, or expired; not sent now.
+  await enqueueEmail(env.database.db, { intentKey: 'test-ancient', to: 'ancient@example.com', subject: 'Ancient', text: 'x' });
+  await env.owner.db.execute(sql`update email_outbox set created_at = now() - interval '2 days' where intent_key = 'test-ancient'`);
+  // Recorded just now: the request's own start may still be on its way.
+  await enqueueEmail(env.database.db, { intentKey: 'test-fresh', to: 'fresh@example.com', subject: 'Fresh', text: 'x' });
+
+  const sweep = (id: string) => env.temporal.workflow.execute<typeof outboxSweep>('outboxSweep', { workflowId: id, taskQueue: env.settings.TEMPORAL_TASK_QUEUE, args: [{ olderThanMs: 60_000 }] });
+  expect(await sweep('sweep-1')).toEqual({ listed: 1, started: 1 });
+  if (process.env.RECORD_HISTORIES) {
+    writeFileSync(new URL('./histories/outbox-sweep.json', import.meta.url), historyToJSON(await env.temporal.workflow.getHandle('sweep-1').fetchHistory()));
+  }
+  expect(await env.temporal.workflow.getHandle(emailWorkflowId('test-stranded')).result()).toBe('sent');
+  // Swept again: nothing is pending any more, so nothing is sent twice.
+  expect(await sweep('sweep-2')).toEqual({ listed: 0, started: 0 });
+  expect(env.mail.messages.filter((m) => m.subject === 'Stranded')).toHaveLength(1);
+  expect(env.mail.messages.filter((m) => ['Lifecycle', 'Fresh', 'Ancient'].includes(m.subject))).toHaveLength(0);
+  expect(await outbox('invoice-test-send-r1')).toEqual({ status: 'pending', attempts: 0 });
+});
+
+it('a sweep that finds a delivery still running leaves it to itself', async () => {
+  await enqueueEmail(env.database.db, { intentKey: 'test-running', to: 'running@example.com', subject: 'Running', text: 'x' });
+  // A delivery already under way (its worker's SMTP is slow to answer): started, not finished.
+  const handle = await env.temporal.workflow.start<typeof emailDelivery>('emailDelivery', {
+    workflowId: emailWorkflowId('test-running'), taskQueue: 'nobody-polls-this-queue', args: [{ intentKey: 'test-running' }],
+  });
+  await env.owner.db.execute(sql`update email_outbox set created_at = now() - interval '10 minutes' where intent_key = 'test-running'`);
+  expect(await env.temporal.workflow.execute<typeof outboxSweep>('outboxSweep', { workflowId: 'sweep-3', taskQueue: env.settings.TEMPORAL_TASK_QUEUE, args: [{ olderThanMs: 60_000 }] }))
+    .toEqual({ listed: 1, started: 0 });
+  await handle.terminate('test over');
 });

@@ -5,10 +5,11 @@
  * an activity fails after it sent, or the worker dies mid-step; a payment
  * whose worker died mid-way takes effect once; long histories continue-as-new.
  */
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities/index';
 import { startLifecycle } from '../../api/invoices';
 import { lifecycleWorkflowId, type LifecycleState } from '../../domain/documents/lifecycle';
@@ -324,4 +325,155 @@ it('an invoice whose client mailbox is refused stays sent, shows the failure on 
 
   expect((await pay(inv.id, '300.00')).status).toBe(201);
   expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+});
+
+describe('a lifecycle never strands an open invoice', () => {
+  it("an email that cannot go (the client's address cleared since sending) is recorded as not delivered; the invoice still settles", async () => {
+    const moved = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'Moved Away Ltd', email: 'ap@moved.example', paymentTermsDays: 30 } }))).id;
+    const inv = (await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId: moved, lines: [{ description: 'Audit', quantity: '1', unitPrice: '80.00' }] } }))) as { id: string; number: string };
+    await send(inv.id, [1500]);
+    await eventually(async () => (mailsFor(inv.number).length === 1 ? true : undefined));
+    expect((await env.request(`/api/v1/clients/${moved}`, { method: 'PATCH', cookie, json: { email: '' } })).status).toBe(200);
+
+    await eventually(async () => ((await state(inv.id)).remindersDone.length === 1 ? true : undefined), 20_000);
+    const [reminder] = await env.owner.db.execute<{ status: string; last_error: string; attempts: number }>(
+      sql`select status, last_error, attempts from email_outbox where intent_key = ${`invoice-${inv.id}-reminder-1`}`);
+    expect(reminder).toEqual({ status: 'failed', last_error: 'The client has no email address.', attempts: 0 });
+    expect(reminders(inv.number)).toHaveLength(0);
+    const items = (await json(await env.request(`/api/v1/documents/${inv.id}/activity`, { cookie }))).items as { action: string }[];
+    expect(items.filter((i) => i.action === 'email.failed')).toHaveLength(1);
+
+    expect((await pay(inv.id, '80.00', { sendReceipt: false })).status).toBe(201);
+    expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+  }, 40_000);
+
+  it('an open invoice whose lifecycle was terminated takes its next payment: the lifecycle starts again and mails nothing twice', async () => {
+    const inv = await draftInvoice('90.00');
+    await send(inv.id, []);
+    await eventually(async () => (mailsFor(inv.number).length === 1 ? true : undefined));
+    const handle = env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id));
+    await handle.terminate('operator mistake');
+
+    const res = await pay(inv.id, '40.00', { sendReceipt: false });
+    expect([res.status, (await json(res)).balanceCents]).toEqual([201, 5000]);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect((await pay(inv.id, '50.00', { sendReceipt: false })).status).toBe(201);
+    expect(await handle.result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+    expect(mailsFor(inv.number)).toHaveLength(1);
+    expect(await count('payments', inv.id)).toBe(2);
+  }, 30_000);
+
+  it('a send the activity refuses (its period closed after the API looked) can be sent again once the period reopens', async () => {
+    const inv = (await draftInvoice('70.00')) as { id: string; number: string; issueDate: string };
+    const period = await json(await env.request('/api/v1/accounting/periods', { method: 'POST', cookie, json: { startDate: inv.issueDate, endDate: inv.issueDate } }));
+    await env.request(`/api/v1/accounting/periods/${period.id}/close`, { method: 'POST', cookie, json: { reason: 'closing early' } });
+    // What the send route would have started had its check run a moment earlier.
+    await send(inv.id, []);
+    await expect(env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).rejects.toThrow();
+    await env.request(`/api/v1/accounting/periods/${period.id}/reopen`, { method: 'POST', cookie, json: { reason: 'closed too early' } });
+
+    expect((await env.request(`/api/v1/documents/${inv.id}/send`, { method: 'POST', cookie })).status).toBe(202);
+    await eventually(async () => ((await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }))).status === 'sent' ? true : undefined));
+    await eventually(async () => (mailsFor(inv.number).length === 1 ? true : undefined));
+  }, 30_000);
+
+  it('payments that arrive while another is being recorded take turns, one at a time', async () => {
+    let running = 0;
+    let most = 0;
+    await replaceWorker((a) => ({
+      ...a,
+      recordPayment: async (input) => {
+        most = Math.max(most, ++running);
+        await sleep(400);
+        try {
+          return await a.recordPayment(input);
+        } finally {
+          running--;
+        }
+      },
+    }));
+    const inv = await draftInvoice('300.00');
+    await send(inv.id, []);
+    await eventually(async () => ((await state(inv.id)).ready ? true : undefined));
+    const first = pay(inv.id, '100.00', { sendReceipt: false });
+    await sleep(150);
+    const rest = await Promise.all([pay(inv.id, '100.00', { sendReceipt: false }), pay(inv.id, '100.00', { sendReceipt: false })]);
+    expect([(await first).status, ...rest.map((r) => r.status)]).toEqual([201, 201, 201]);
+    expect(most).toBe(1);
+    expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+    await replaceWorker();
+  }, 30_000);
+
+  it('a payment retried after its lifecycle continued as new is answered as recorded, not refused for the balance it left', async () => {
+    const inv = await draftInvoice('60.00');
+    await send(inv.id, [2500], { historyLimit: 1 });
+    await eventually(async () => ((await state(inv.id)).ready ? true : undefined));
+    const handle = env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id));
+    // Read before paying: the payment may take long enough on a loaded machine for the reminder to come first.
+    const runBefore = (await handle.describe()).runId;
+    const key = randomUUID();
+    const once = await pay(inv.id, '40.00', { key, sendReceipt: false });
+    expect(once.status).toBe(201);
+    const first = await once.json();
+    // The reminder step's turn ends in continue-as-new: the new run knows nothing of the first request.
+    await eventually(async () => ((await handle.describe()).runId !== runBefore ? true : undefined), 20_000);
+    const again = await pay(inv.id, '40.00', { key, sendReceipt: false });
+    expect([again.status, await json(again)]).toEqual([201, first]);
+    expect(await count('payments', inv.id)).toBe(1);
+    // A new key is a new payment, and 40.00 is more than is left.
+    expect((await pay(inv.id, '40.00', { key: randomUUID() })).status).toBe(422);
+  }, 30_000);
+
+  it('a balance "recalculate" corrects reaches the lifecycle: corrected to paid, it stops reminding and ends', async () => {
+    const inv = await draftInvoice('50.00');
+    await send(inv.id, [2500]);
+    await eventually(async () => ((await state(inv.id)).ready ? true : undefined));
+    // A payment restored behind the application's back: the stored balance and the lifecycle still say 50.00 is owed.
+    await env.owner.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await tx`insert into payments (id, company_id, client_id, document_id, method, reference, received_on, currency, amount_cents, applied_cents, credit_cents)
+               select ${randomUUID()}, company_id, client_id, id, 'bank_transfer', 'restored', issue_date::date, currency, 5000, 5000, 0 from documents where id = ${inv.id}`;
+    });
+    const fixed = await json(await env.request('/api/v1/reports/invoice-reconciliation/recalculate', { method: 'POST', cookie, json: { documentIds: [inv.id], fix: true } }));
+    expect(fixed).toMatchObject({ fixed: 1, drifted: [{ documentId: inv.id, fixed: true }] });
+    expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+    await sleep(3000);
+    expect(reminders(inv.number)).toHaveLength(0);
+  }, 30_000);
+
+  it('an invoice "recalculate" finds owing after its lifecycle ended paid gets a lifecycle again, and takes the rest', async () => {
+    const inv = await draftInvoice('70.00');
+    await send(inv.id, []);
+    expect((await pay(inv.id, '70.00', { sendReceipt: false })).status).toBe(201);
+    const handle = env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id));
+    await handle.result();
+    // The payment was for less than recorded (a bad restore says so): 20.00 is still owed.
+    await env.owner.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await tx`update payments set amount_cents = 5000, applied_cents = 5000 where document_id = ${inv.id}`;
+    });
+    const fixed = await json(await env.request('/api/v1/reports/invoice-reconciliation/recalculate', { method: 'POST', cookie, json: { documentIds: [inv.id], fix: true } }));
+    expect(fixed).toMatchObject({ fixed: 1, drifted: [{ documentId: inv.id, fixed: true }] });
+    expect((await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }))).status).toBe('partially_paid');
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect((await state(inv.id))).toMatchObject({ status: 'partially_paid', balanceCents: 2000 });
+    expect((await pay(inv.id, '20.00', { sendReceipt: false })).status).toBe(201);
+    expect(await handle.result()).toMatchObject({ status: 'paid', balanceCents: 0 });
+  }, 30_000);
+
+  it('a void or payment on an invoice dated ahead is never dated before the sale', async () => {
+    const ahead = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const res = await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'invoice', clientId, issueDate: ahead, lines: [{ description: 'Kickoff', quantity: '1', unitPrice: '45.00' }] } });
+    const inv = (await json(res)) as { id: string };
+    await send(inv.id, []);
+    await eventually(async () => ((await state(inv.id)).ready ? true : undefined));
+    // Nor is a payment dated before it: refused with the field named, nothing recorded.
+    const today = (await json(await env.request('/api/v1/dashboard/money', { cookie }))).asOf as string;
+    const early = await env.request(`/api/v1/documents/${inv.id}/payments`, { method: 'POST', cookie, json: { amount: '45.00', method: 'check', receivedOn: today } });
+    expect([early.status, Object.keys((await json(early)).error.fields)]).toEqual([400, ['receivedOn']]);
+    expect(await count('payments', inv.id)).toBe(0);
+    expect((await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'postponed' } })).status).toBe(200);
+    const [entry] = await env.owner.db.execute<{ d: string }>(sql`select entry_date::text as d from journal_entries where source_type = 'invoice_void' and source_id = ${inv.id}`);
+    expect(entry!.d).toBe(ahead);
+  }, 30_000);
 });

@@ -108,3 +108,45 @@ it('a forgotten timer is nudged, then stopped at the company limit, leaving one 
     await worker.stop();
   }
 });
+
+it("a timer started in one company and stopped from another leaves its entry where it was started, and answers with it", async () => {
+  // The file's own worker was shut down by the outage test above.
+  const worker = await env.startWorker();
+  try {
+    const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email: 'other-timer@example.com', password: 'correct horse battery', companyName: 'Other Timer Co' } });
+    const other = sessionCookie(res);
+    await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: other }))).status === 'complete' ? true : undefined));
+    expect((await env.request('/api/v1/company/invitations', { method: 'POST', cookie: other, json: { email: 'timer@example.com', role: 'staff' } })).status).toBe(201);
+    const mail = await env.mail.waitFor((m) => m.to.includes('timer@example.com') && m.subject.includes('Other Timer Co'));
+    const token = /invitations\/([\w-]+)/.exec(mail.text)![1]!;
+
+    expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId, notes: 'started at home' } })).status).toBe(200);
+    // Joining the other company makes it the active one.
+    const joined = await env.request(`/api/v1/invitations/${token}/accept`, { method: 'POST', json: {}, cookie });
+    expect(joined.status).toBe(200);
+    cookie = sessionCookie(joined);
+    expect((await json(await env.request('/api/v1/me', { cookie }))).company.name).toBe('Other Timer Co');
+
+    const stopped = await env.request('/api/v1/timer/stop', { method: 'POST', cookie });
+    expect(stopped.status).toBe(200);
+    expect((await json(stopped)).entry).toMatchObject({ project: { id: projectId }, notes: 'started at home' });
+    const [row] = await env.owner.db.execute<{ company_id: string }>(sql`select company_id from time_entries where notes = 'started at home'`);
+    expect(row!.company_id).toBe(companyId);
+  } finally {
+    await worker.stop();
+  }
+}, 30_000);
+
+it("a timer's entry is billable as its project bills: time on a non-billable project is not", async () => {
+  const worker = await env.startWorker();
+  try {
+    // Back in the first company (the test before left the person in another).
+    cookie = sessionCookie(await env.request('/api/v1/me/company', { method: 'POST', cookie, json: { companyId } }));
+    const internal = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Internal', billingType: 'non_billable' } }))).id;
+    expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId: internal, notes: 'team meeting' } })).status).toBe(200);
+    const { entry } = await json(await env.request('/api/v1/timer/stop', { method: 'POST', cookie }));
+    expect(entry).toMatchObject({ notes: 'team meeting', billable: false });
+  } finally {
+    await worker.stop();
+  }
+});

@@ -93,5 +93,9 @@ export type OnboardingResponse = InferResponseType<typeof v1.onboarding.$get, 20
 export type OnboardingStatus = OnboardingResponse['status'];
 export type OnboardingStep = OnboardingResponse['steps'][number];
 
-export const signup = (json: SignupInput) => call(() => v1.auth.signup.$post({ json }));
-export const onboarding = () => call(() => v1.onboarding.$get());
+/** The browser's IANA zone: a new company's days (due, overdue, reminders) start in it. */
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export const signup = (json: Omit<SignupInput, 'timeZone'>) => call(() => v1.auth.signup.$post({ json: { ...json, timeZone: browserTimeZone() } }));
+// The zone rides along in case onboarding could not start at signup and starts now.
+export const onboarding = () => call(() => v1.onboarding.$get({ query: { timeZone: browserTimeZone() } }));

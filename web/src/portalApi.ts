@@ -1,7 +1,8 @@
 // The public client portal (api/routes/portal.ts): no session, the token in the link
 // is the only key. Through the typed client in api.ts; errors are `ApiError`
 // (404 PORTAL_LINK_INVALID, 410 PORTAL_LINK_EXPIRED / PORTAL_LINK_REVOKED,
-// 409 ESTIMATE_CLOSED, 429 RATE_LIMITED with the wait in its message).
+// 409 ESTIMATE_CLOSED / ESTIMATE_REVISED / ESTIMATE_BEING_REVISED, 429 RATE_LIMITED with the wait in its message).
+// An answer names the revision it is to: the one the page shows.
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { call, v1 } from './api';
 
@@ -13,9 +14,9 @@ export type PortalSignature = NonNullable<PortalView['signature']>;
 export type SignatureInput = InferRequestType<(typeof portal)['accept']['$post']>['json']['signature'];
 
 export const getPortal = (token: string) => call(() => portal.$get({ param: { token } }));
-export const acceptPortal = (token: string, name: string, signature: SignatureInput) =>
-  call(() => portal.accept.$post({ param: { token }, json: { name, signature } }));
-export const declinePortal = (token: string, reason: string) => call(() => portal.decline.$post({ param: { token }, json: { reason } }));
+export const acceptPortal = (token: string, revision: number, name: string, signature: SignatureInput) =>
+  call(() => portal.accept.$post({ param: { token }, json: { revision, name, signature } }));
+export const declinePortal = (token: string, revision: number, reason: string) => call(() => portal.decline.$post({ param: { token }, json: { revision, reason } }));
 export const requestPortalChanges = (token: string, message: string) =>
   call(() => portal.changes.$post({ param: { token }, json: { message } }));
 /** A plain link: the server redirects to the PDF. */

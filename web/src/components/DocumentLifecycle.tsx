@@ -332,7 +332,8 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
   const form = createForm({
     fields: PAYMENT_FIELDS,
     idPrefix: 'payment',
-    initial: { amount: centsToInput(props.doc.balanceCents), method: 'bank_transfer', receivedOn: todayIso() },
+    // Today, or the invoice's own date if it is dated ahead: a payment is never dated before its invoice.
+    initial: { amount: centsToInput(props.doc.balanceCents), method: 'bank_transfer', receivedOn: [todayIso(), props.doc.issueDate].sort()[1]! },
     submit: async (v) => {
       if (!v.amount.trim()) invalidFields({ amount: 'Enter the amount received.' });
       const out = await recordPayment(

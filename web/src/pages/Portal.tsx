@@ -378,7 +378,7 @@ function EstimateResponse(props: {
       </div>
       <Switch>
         <Match when={panel() === 'accept'}>
-          <AcceptForm token={props.token} number={props.view.document.number} onAccepted={props.onAccepted} />
+          <AcceptForm token={props.token} number={props.view.document.number} revision={props.view.document.revision} onAccepted={props.onAccepted} />
         </Match>
         <Match when={panel() === 'changes'}>
           <MessageForm
@@ -401,7 +401,7 @@ function EstimateResponse(props: {
             hint="Optional, but it helps them."
             maxLength={2000}
             danger
-            submit={(text) => declinePortal(props.token, text)}
+            submit={(text) => declinePortal(props.token, props.view.document.revision, text)}
             onDone={() => props.onResponded(`You declined ${props.view.document.number}. ${company()} has been told.`)}
           />
         </Match>
@@ -410,7 +410,7 @@ function EstimateResponse(props: {
   );
 }
 
-function AcceptForm(props: { token: string; number: string; onAccepted: (signature: PortalSignature | null) => void }) {
+function AcceptForm(props: { token: string; number: string; revision: number; onAccepted: (signature: PortalSignature | null) => void }) {
   const [mode, setMode] = createSignal<'typed' | 'drawn'>('typed');
   const [agreed, setAgreed] = createSignal(false);
   let pad: SignaturePadHandle | undefined;
@@ -425,7 +425,7 @@ function AcceptForm(props: { token: string; number: string; onAccepted: (signatu
       if (!agreed()) problems.agree = 'Tick the box to confirm you accept.';
       if (Object.keys(problems).length) invalidFields(problems);
       const signature: SignatureInput = mode() === 'drawn' ? { kind: 'drawn', image: pad!.toDataUrl()! } : { kind: 'typed' };
-      const out = await renameFieldErrors(acceptPortal(props.token, name, signature), (n) => (n.startsWith('signature') ? 'signature' : n));
+      const out = await renameFieldErrors(acceptPortal(props.token, props.revision, name, signature), (n) => (n.startsWith('signature') ? 'signature' : n));
       props.onAccepted(out.signature);
     },
   });

@@ -13,7 +13,7 @@ export default function Signup() {
     idPrefix: 'signup',
     submit: async (v) => {
       // The company starts in the browser's time zone (changeable in settings).
-      await signup({ email: v.email.trim(), password: v.password, companyName: v.companyName.trim(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      await signup({ email: v.email.trim(), password: v.password, companyName: v.companyName.trim() });
       navigate('/', { replace: true });
     },
   });
