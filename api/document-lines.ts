@@ -17,6 +17,8 @@ export const DiscountBody = z.union([
   z.object({ kind: z.literal('amount'), amount: z.string().max(20) }),
 ]).nullable();
 export const LineBody = z.object({
+  /** The id of a line the document already has, to edit that line rather than add a new one (billed time stays linked to it). */
+  id: z.string().uuid().optional(),
   description: z.string().trim().min(1, 'Describe the line.').max(2000),
   catalogItemId: z.string().uuid().nullable().optional(),
   quantity: z.string().trim().max(20),
@@ -39,7 +41,7 @@ export function discountOf(field: string, d: z.infer<typeof DiscountBody> | unde
 }
 
 /** Lines as typed → checked inputs for the totals module, naming the field of the first problem. */
-export async function lineInputs(tx: Tx, companyId: string, lines: z.infer<typeof LineBody>[]): Promise<{ input: LineInput; catalogItemId: string | null; description: string }[]> {
+export async function lineInputs(tx: Tx, companyId: string, lines: z.infer<typeof LineBody>[]): Promise<{ id?: string; input: LineInput; catalogItemId: string | null; description: string }[]> {
   const out = [];
   for (const [i, l] of lines.entries()) {
     const unitPriceCents = parseDollars(l.unitPrice);
@@ -49,7 +51,7 @@ export async function lineInputs(tx: Tx, companyId: string, lines: z.infer<typeo
     if (l.catalogItemId && !(await getCatalogItem(tx, companyId, l.catalogItemId))) throw AppError.notFound('No such catalog item.');
     out.push({
       input: { quantity: l.quantity, unitPriceCents, discount: discountOf(`lines.${i}.discount`, l.discount), taxable: l.taxable, taxRateBps },
-      catalogItemId: l.catalogItemId ?? null, description: l.description,
+      catalogItemId: l.catalogItemId ?? null, description: l.description, ...(l.id && { id: l.id }),
     });
   }
   return out;
@@ -60,7 +62,7 @@ export function computed(lines: Awaited<ReturnType<typeof lineInputs>>, discount
   try {
     const t = documentTotals(lines.map((l) => l.input), discount, { taxInclusive });
     const rows: LineRowInput[] = lines.map((l, i) => ({
-      position: i + 1, description: l.description, catalogItemId: l.catalogItemId, quantity: l.input.quantity.trim(),
+      ...(l.id && { id: l.id }), position: i + 1, description: l.description, catalogItemId: l.catalogItemId, quantity: l.input.quantity.trim(),
       unitPriceCents: l.input.unitPriceCents, discountKind: l.input.discount?.kind ?? null,
       discountValue: l.input.discount ? (l.input.discount.kind === 'percent' ? l.input.discount.bps : l.input.discount.cents) : null,
       taxable: l.input.taxable, taxRateBps: l.input.taxRateBps, subtotalCents: t.lines[i]!.subtotalCents,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Tx } from './client';
 import { documentLines, documents } from './schema/documents';
@@ -6,7 +7,8 @@ import { live } from './soft-delete';
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentLineRow = typeof documentLines.$inferSelect;
 export type DocumentInput = Omit<typeof documents.$inferInsert, 'id' | 'companyId' | 'seq' | 'number' | 'kind' | 'createdAt'>;
-export type LineRowInput = Omit<typeof documentLines.$inferInsert, 'id' | 'companyId' | 'documentId'>;
+/** A line to store; `id` only to keep the id of a line the document already has (see replaceLines). */
+export type LineRowInput = Omit<typeof documentLines.$inferInsert, 'companyId' | 'documentId'>;
 
 export async function insertDocument(tx: Tx, companyId: string, head: { kind: DocumentRow['kind']; seq: number; number: string } & DocumentInput): Promise<DocumentRow> {
   const [row] = await tx.insert(documents).values({ ...head, companyId }).returning();
@@ -19,9 +21,21 @@ export async function updateDocument(tx: Tx, companyId: string, id: string, valu
 }
 
 /** Lines are replaced as a set: the document's totals are recomputed from all of them anyway. */
-export async function replaceLines(tx: Tx, companyId: string, documentId: string, lines: LineRowInput[]): Promise<void> {
-  await tx.delete(documentLines).where(and(eq(documentLines.companyId, companyId), eq(documentLines.documentId, documentId)));
-  if (lines.length) await tx.insert(documentLines).values(lines.map((l) => ({ ...l, companyId, documentId })));
+/**
+ * The document's lines become these. A line that names one of the document's current lines keeps
+ * that id (what is linked to the line, such as the time it bills, stays with it); any other id is
+ * replaced by a new one. The stored ids, in order.
+ */
+export async function replaceLines(tx: Tx, companyId: string, documentId: string, lines: LineRowInput[]): Promise<string[]> {
+  const current = new Set((await tx.delete(documentLines)
+    .where(and(eq(documentLines.companyId, companyId), eq(documentLines.documentId, documentId)))
+    .returning({ id: documentLines.id })).map((r) => r.id));
+  const rows = lines.map((l) => {
+    const keep = l.id !== undefined && current.delete(l.id); // a repeated id keeps it once
+    return { ...l, id: keep ? l.id! : randomUUID(), companyId, documentId };
+  });
+  if (rows.length) await tx.insert(documentLines).values(rows);
+  return rows.map((r) => r.id);
 }
 
 /** One document, locked for a change about to be made to it. */

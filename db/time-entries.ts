@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { companySettings } from './schema/company-setup';
 import { users } from './schema/identity';
@@ -133,19 +133,25 @@ export function lockBillableTime(tx: Tx, companyId: string, clientId: string, en
     .for('update', { of: timeEntries });
 }
 
-export async function markBilled(tx: Tx, companyId: string, ids: string[], documentId: string): Promise<void> {
+/** The entries become billed on the document, by the line that charges them. */
+export async function markBilled(tx: Tx, companyId: string, ids: string[], billed: { documentId: string; lineId: string }): Promise<void> {
   if (!ids.length) return;
-  await tx.update(timeEntries).set({ status: 'billed', billedDocumentId: documentId })
+  await tx.update(timeEntries).set({ status: 'billed', billedDocumentId: billed.documentId, billedLineId: billed.lineId })
     .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.id, ids), eq(timeEntries.status, 'approved')));
 }
 
 /**
  * Time billed on a document goes back to approved, to be billed again: the document was voided or its
- * draft deleted. (Its lines are gone or void with it.) How many entries were released.
+ * draft deleted (its lines are gone or void with it), or — with `keptLineIds` — the lines that charged
+ * it were removed from the draft. Time billed before lines were linked has no line and stays billed
+ * until the document is deleted or voided. How many entries were released.
  */
-export async function releaseBilledTime(tx: Tx, companyId: string, documentId: string): Promise<number> {
-  const rows = await tx.update(timeEntries).set({ status: 'approved', billedDocumentId: null })
-    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId), eq(timeEntries.status, 'billed')))
+export async function releaseBilledTime(tx: Tx, companyId: string, documentId: string, keptLineIds?: readonly string[]): Promise<number> {
+  const rows = await tx.update(timeEntries).set({ status: 'approved', billedDocumentId: null, billedLineId: null })
+    .where(and(
+      eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId), eq(timeEntries.status, 'billed'),
+      keptLineIds ? and(isNotNull(timeEntries.billedLineId), keptLineIds.length ? notInArray(timeEntries.billedLineId, [...keptLineIds]) : undefined) : undefined,
+    ))
     .returning({ id: timeEntries.id });
   return rows.length;
 }

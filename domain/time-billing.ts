@@ -39,11 +39,15 @@ export interface TimeCharge {
   amountCents: number;
 }
 
+/** Which charge a piece of time falls in: its project and service. */
+export const chargeKey = (t: Pick<BillableTime, 'projectId' | 'catalogItemId' | 'serviceName'>): string =>
+  `${t.projectId}\u0000${t.catalogItemId ?? ''}\u0000${t.serviceName}`;
+
 /** Time grouped into charges by project and service, in first-seen order (callers sort for display). */
 export function timeCharges(time: Iterable<BillableTime>): TimeCharge[] {
   const groups = new Map<string, Omit<TimeCharge, 'quantity' | 'amountCents'>>();
   for (const t of time) {
-    const key = `${t.projectId}\u0000${t.catalogItemId ?? ''}\u0000${t.serviceName}`;
+    const key = chargeKey(t);
     const g = groups.get(key) ?? {
       projectId: t.projectId, catalogItemId: t.catalogItemId, serviceName: t.serviceName, seconds: 0,
       rateCents: t.itemRateCents ?? t.projectRateCents ?? 0,

@@ -23,7 +23,7 @@ import { isLocked, lockProblem, type InvoiceStatus } from '../../domain/document
 import { AppError } from '../../domain/errors';
 import { projectLabel } from '../../domain/projects';
 import { effectiveRule } from '../../domain/rounding';
-import { timeCharges } from '../../domain/time-billing';
+import { chargeKey, timeCharges } from '../../domain/time-billing';
 import { auditBy } from '../audit';
 import { decodeCursor, page } from '../cursor';
 import { requireCompany } from '../guards';
@@ -93,7 +93,7 @@ const facts = (d: DocumentRow) => ({ kind: d.kind, status: d.status as InvoiceSt
 /** Stored lines back in the form they are typed, so new lines can join them and everything is recomputed together. */
 function storedAsBody(lines: DocumentLineRow[]): Body['lines'] {
   return lines.map((l) => ({
-    description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
+    id: l.id, description: l.description, catalogItemId: l.catalogItemId, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2),
     discount: discountText(l.discountKind, l.discountValue), taxable: l.taxable, taxRate: (l.taxRateBps / 100).toFixed(2),
   }));
 }
@@ -178,8 +178,12 @@ export const documentRoutes = areaApp()
         ...(body.notes !== undefined && { notes: body.notes }), ...(body.terms !== undefined && { terms: body.terms }),
         ...(c2 && { discountKind: c2.discountKind, discountValue: c2.discountValue, ...c2.money }),
       });
-      if (c2) await replaceLines(tx, companyId, id, c2.rows);
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: `${d.kind}.updated`, objectType: d.kind, objectId: id, before: { totalCents: d.totalCents }, after: { totalCents: row.totalCents } });
+      // Time billed by a line the edit removed goes back to approved, to be billed again.
+      const released = c2 ? await releaseBilledTime(tx, companyId, id, await replaceLines(tx, companyId, id, c2.rows)) : 0;
+      await recordAudit(tx, {
+        companyId, ...auditBy(c, userId), action: `${d.kind}.updated`, objectType: d.kind, objectId: id,
+        before: { totalCents: d.totalCents }, after: { totalCents: row.totalCents, ...(released && { timeEntriesReleased: released }) },
+      });
       return view(tx, companyId, row);
     });
     return c.json(doc, 200);
@@ -219,10 +223,18 @@ export const documentRoutes = areaApp()
         description, catalogItemId: g.catalogItemId, quantity: g.quantity,
         unitPrice: (g.rateCents / 100).toFixed(2), discount: null, taxable: taxable.get(g.catalogItemId ?? '') ?? defaultTaxable, taxRate: '0',
       }));
-      const c2 = computed(await lineInputs(tx, companyId, [...storedAsBody(await linesOf(tx, companyId, id)), ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)), d.taxInclusive);
+      const stored = storedAsBody(await linesOf(tx, companyId, id));
+      const c2 = computed(await lineInputs(tx, companyId, [...stored, ...newLines]), discountOf('discount', discountText(d.discountKind, d.discountValue)), d.taxInclusive);
       const row = await updateDocument(tx, companyId, id, { ...c2.money });
-      await replaceLines(tx, companyId, id, c2.rows);
-      await markBilled(tx, companyId, entries.map((e) => e.entry.id), id);
+      const lineIds = await replaceLines(tx, companyId, id, c2.rows);
+      // Each entry is linked to the line that charges it, so removing that line later releases it.
+      const lineOf = new Map(lines.map(({ charge }, i) => [chargeKey(charge), lineIds[stored.length + i]!]));
+      const byLine = new Map<string, string[]>();
+      for (const e of entries) {
+        const lineId = lineOf.get(chargeKey(e.entry))!;
+        byLine.set(lineId, [...(byLine.get(lineId) ?? []), e.entry.id]);
+      }
+      for (const [lineId, ids] of byLine) await markBilled(tx, companyId, ids, { documentId: id, lineId });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'invoice.time_billed', objectType: 'invoice', objectId: id, after: { entries: entries.length, totalCents: row.totalCents } });
       return { document: await view(tx, companyId, row), billedEntries: entries.length };
     });

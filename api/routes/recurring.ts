@@ -46,7 +46,7 @@ const SeriesBody = z.object({
   terms: z.string().max(5000).default(''),
   discount: DiscountBody.optional(),
   taxInclusive: z.boolean().default(false),
-  lines: z.array(LineBody).min(1, 'Add at least one line.').max(200),
+  lines: z.array(LineBody.omit({ id: true })).min(1, 'Add at least one line.').max(200),
 }).meta({ id: 'RecurringSeriesBody' });
 const SeriesView = z.object({
   id: z.string(), name: z.string(), clientId: z.string(), projectId: z.string().nullable(), frequency: z.string(), startDate: z.string(), endDate: z.string().nullable(),

@@ -125,6 +125,8 @@ export const timeEntries = pgTable('time_entries', {
   rejectionReason: text('rejection_reason'),
   /** The invoice this time was billed on (set with status `billed`, in the same transaction as its lines). */
   billedDocumentId: uuid('billed_document_id'),
+  /** The line of that invoice that charges it: removing the line from the draft releases the time. Null for time billed before lines were linked. */
+  billedLineId: uuid('billed_line_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('time_entries_company_date_idx').on(t.companyId, t.workDate, t.id),

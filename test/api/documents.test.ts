@@ -157,6 +157,56 @@ it("time billed on an invoice goes back to approved when its draft is deleted or
   expect(voided!.after.timeEntriesReleased).toBe(1);
 });
 
+it('time goes back to approved when the draft line that bills it is removed; edits that keep the line keep it billed', async () => {
+  const site = await json(await post('/api/v1/projects', { name: 'Site', billingType: 'hourly', hourlyRate: '100', clientId }));
+  const app = await json(await post('/api/v1/projects', { name: 'App', billingType: 'hourly', hourlyRate: '150', clientId }));
+  const approved = async (projectId: string) => {
+    const e = await json(await post('/api/v1/time-entries', { projectId, date: '2026-11-19', hours: '1' }));
+    await post(`/api/v1/time-entries/${e.id}/submit`, undefined);
+    await post(`/api/v1/time-entries/${e.id}/approve`, undefined);
+    return e.id as string;
+  };
+  const state = async (id: string) => (await env.owner.db.execute<{ status: string; line: string | null }>(sql`select status, billed_line_id as line from time_entries where id = ${id}`))[0];
+  const [siteA, siteB, appA] = [await approved(site.id), await approved(site.id), await approved(app.id)];
+  const inv = await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'Setup fee', quantity: '1', unitPrice: '50' }] }));
+  await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [siteA, appA] });
+  // Billed again later: the lines already there keep their ids, so the first entries stay linked.
+  const billed = (await json(await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [siteB] }))).document;
+  type Line = { id: string; description: string; quantity: string; unitPriceCents: number };
+  const lineOf = (text: string) => billed.lines.filter((l: Line) => l.description.includes(text)) as Line[];
+  const appLine = lineOf('App')[0]!;
+  expect((await state(appA))!.line).toBe(appLine.id);
+  expect([(await state(siteA))!.line, (await state(siteB))!.line]).toEqual(lineOf('Site').map((l) => l.id));
+
+  const asSent = (l: Line) => ({ id: l.id, description: l.description, quantity: l.quantity, unitPrice: (l.unitPriceCents / 100).toFixed(2) });
+  // A discount alone, then a price change on the fee line: every line stays, so does every entry's link.
+  await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { discount: { kind: 'amount', amount: '5' } } });
+  const fee = { ...asSent(billed.lines[0]), unitPrice: '60' };
+  await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { lines: [fee, ...billed.lines.slice(1).map(asSent)] } });
+  for (const id of [siteA, siteB, appA]) expect((await state(id))!.status).toBe('billed');
+  expect((await state(appA))!.line).toBe(appLine.id);
+
+  // The App line removed (and a stranger's line id sent, which is not taken): its time is released, the Site time is not.
+  const foreign = (await json(await post('/api/v1/documents', { kind: 'invoice', clientId, lines: workedLines }))).lines[0].id;
+  const res = await env.request(`/api/v1/documents/${inv.id}`, {
+    method: 'PATCH', cookie, json: { lines: [fee, ...lineOf('Site').map(asSent), { id: foreign, description: 'Extra', quantity: '1', unitPrice: '1' }] },
+  });
+  expect(res.status).toBe(200);
+  const after = await json(res);
+  expect(after.lines.map((l: Line) => l.id).slice(0, 3)).toEqual([billed.lines[0].id, ...lineOf('Site').map((l) => l.id)]);
+  expect(after.lines[3].id).not.toBe(foreign);
+  expect(await state(appA)).toEqual({ status: 'approved', line: null });
+  for (const id of [siteA, siteB]) expect((await state(id))!.status).toBe('billed');
+  const [audit] = await env.owner.db.execute<{ after: { timeEntriesReleased?: number } }>(sql`select after from audit_events where object_id = ${inv.id} and action = 'invoice.updated' order by created_at desc limit 1`);
+  expect(audit!.after.timeEntriesReleased).toBe(1);
+  // Released, it is billed again like any approved time.
+  expect((await json(await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [appA] }))).billedEntries).toBe(1);
+
+  // Lines sent without ids are new lines: the old ones, and what they billed, are gone.
+  await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Flat fee', quantity: '1', unitPrice: '400' }] } });
+  for (const id of [siteA, siteB, appA]) expect(await state(id)).toEqual({ status: 'approved', line: null });
+});
+
 it('bills time only at rates in the invoice\'s currency: a rate in another is refused, not relabelled', async () => {
   const euro = await json(await post('/api/v1/clients', { kind: 'business', name: 'Euro Time GmbH', currency: 'EUR', paymentTermsDays: 30 }));
   const project = await json(await post('/api/v1/projects', { name: 'Berlin site', billingType: 'hourly', hourlyRate: '100', clientId: euro.id }));

@@ -20,6 +20,10 @@ const LINE_ERROR = /^lines\.(\d+)\.(\w+)/;
 export interface LineDraft {
   /** Stable key for the row (not sent). */
   key: number;
+  /** The stored line's id, sent back so the server edits that line (billed time stays linked to it); none for a new line. */
+  id?: string;
+  /** The catalog service the line bills, carried through unchanged (no input yet). */
+  catalogItemId: string | null;
   description: string;
   quantity: string;
   unitPrice: string;
@@ -53,11 +57,13 @@ export const discountBody = (kind: string, value: string): DocumentDiscountInput
   kind === 'percent' ? { kind: 'percent', percent: value.trim() } : kind === 'amount' ? { kind: 'amount', amount: value.trim() } : null;
 
 /** What an editor row is filled from: a document's stored line, or a recurring series' template line. */
-export type LineSource = Pick<DocumentLine, 'description' | 'quantity' | 'unitPriceCents' | 'taxable' | 'taxRateBps' | 'discount'>;
+export type LineSource = Pick<DocumentLine, 'description' | 'quantity' | 'unitPriceCents' | 'taxable' | 'taxRateBps' | 'discount' | 'catalogItemId'> & { id?: string };
 
 let nextKey = 1;
 export const lineDraft = (line?: LineSource): LineDraft => ({
   key: nextKey++,
+  ...(line?.id && { id: line.id }),
+  catalogItemId: line?.catalogItemId ?? null,
   description: line?.description ?? '',
   quantity: line?.quantity ?? '1',
   unitPrice: line ? centsToInput(line.unitPriceCents) : '',
@@ -169,6 +175,8 @@ export function createLineEditor(opts: { idPrefix: string; lines?: readonly Line
     clearErrors: () => setErrors({}),
     body: (): DocumentLineInput[] =>
       lines.map((l) => ({
+        ...(l.id && { id: l.id }),
+        catalogItemId: l.catalogItemId,
         description: l.description,
         quantity: l.quantity,
         unitPrice: l.unitPrice,

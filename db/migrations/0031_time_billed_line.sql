@@ -1,0 +1,1 @@
+ALTER TABLE "time_entries" ADD COLUMN "billed_line_id" uuid;
