@@ -3,7 +3,8 @@
  * table holds only its SHA-256. A session ends after SESSION_IDLE_MINUTES
  * without use or SESSION_ABSOLUTE_HOURS after it began, whichever is first.
  * Every login and every privilege change (second factor passed, company
- * switched, password changed, 2FA turned on) issues a new token.
+ * switched, password changed, 2FA turned on) issues a new token; a privilege
+ * change keeps the session's absolute end, so rotating cannot extend it.
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -23,6 +24,8 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export interface Auth {
   tokenHash: string;
   sessionId: string;
+  /** The session's absolute end. */
+  expiresAt: Date;
   user: UserRow;
   secondFactorPending: boolean;
   /** The active company and the user's role there; null when the user belongs to none. */
@@ -30,11 +33,16 @@ export interface Auth {
   companies: MembershipView[];
 }
 
-/** Start a fresh session (ending the current one, if any): a new token at every privilege change. */
-export async function issueSession(c: Context<AppEnv>, userId: string, opts: { activeCompanyId: string | null; secondFactorPending?: boolean }) {
+/**
+ * Start a fresh session (ending the current one, if any): a new token at every privilege change.
+ * `login` for a password (or emailed link) just proven: the absolute end starts over. Otherwise the
+ * user's current session hands on its end.
+ */
+export async function issueSession(c: Context<AppEnv>, userId: string, opts: { activeCompanyId: string | null; secondFactorPending?: boolean; login?: boolean }) {
   const { database, settings } = c.var.deps;
   const token = newToken();
-  const expiresAt = new Date(Date.now() + settings.SESSION_ABSOLUTE_HOURS * 3600 * 1000);
+  const current = c.var.auth?.user.id === userId ? c.var.auth : null;
+  const expiresAt = current && !opts.login ? current.expiresAt : new Date(Date.now() + settings.SESSION_ABSOLUTE_HOURS * 3600 * 1000);
   const previous = c.var.auth?.tokenHash;
   await database.db.transaction(async (tx) => {
     if (previous) await deleteSession(tx, previous);
@@ -87,7 +95,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
       const { session, user } = found;
       const companies = session.secondFactorPending ? [] : found.memberships;
       c.set('auth', {
-        tokenHash, sessionId: session.id, user, secondFactorPending: session.secondFactorPending,
+        tokenHash, sessionId: session.id, expiresAt: session.expiresAt, user, secondFactorPending: session.secondFactorPending,
         membership: pickMembership(companies, session.activeCompanyId), companies,
       });
       if (idleMs > TOUCH_EVERY_MS) {

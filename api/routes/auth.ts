@@ -108,11 +108,11 @@ export const authRoutes = areaApp()
     }
     const company = (await userCompanies(db, user.id))[0]?.company ?? null;
     if (user.totpEnabledAt) {
-      await issueSession(c, user.id, { activeCompanyId: company?.id ?? null, secondFactorPending: true });
+      await issueSession(c, user.id, { activeCompanyId: company?.id ?? null, secondFactorPending: true, login: true });
       return c.json({ status: 'totp_required' as const }, 200);
     }
     await clearFailures(c, user);
-    await issueSession(c, user.id, { activeCompanyId: company?.id ?? null });
+    await issueSession(c, user.id, { activeCompanyId: company?.id ?? null, login: true });
     await recordSecurityEvent(db, { kind: 'login', userId: user.id, ip: clientIp(c), requestId: c.var.requestId });
     return c.json({ status: 'ok' as const, user: { id: user.id, email: user.email }, company }, 200);
   })

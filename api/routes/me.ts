@@ -15,8 +15,7 @@ import { errorFields } from '../log';
 import { ensureOnboardingStarted, workflowUiUrl } from '../onboarding';
 import { hashPassword, verifyPassword } from '../passwords';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
-import { ChangePasswordBody, IdParam, Me, MeUser, PasswordBody, ProfileBody, RecoveryCodes, SessionList, SwitchCompanyBody, TotpSetup } from '../schemas/me';
-import { CodeBody } from '../schemas/auth';
+import { ChangePasswordBody, IdParam, Me, MeUser, PasswordBody, ProfileBody, RecoveryCodes, SessionList, SwitchCompanyBody, TotpEnableBody, TotpSetup } from '../schemas/me';
 import { OnboardingView } from '../schemas/onboarding';
 import { seal } from '../secret-box';
 import { issueSession, type Auth } from '../sessions';
@@ -34,7 +33,7 @@ const switchCompany = createRoute({ method: 'post', path: '/me/company', tags, s
 const sessionsList = createRoute({ method: 'get', path: '/me/sessions', tags, summary: 'Your live sessions', responses: { 200: jsonResponse('Sessions', SessionList), ...errors } });
 const revokeSession = createRoute({ method: 'delete', path: '/me/sessions/{id}', tags, summary: 'End one of your sessions', request: { params: IdParam }, responses: { 204: { description: 'Ended' }, ...errors } });
 const totpSetup = createRoute({ method: 'post', path: '/me/totp/setup', tags, summary: 'Start two-factor enrolment', responses: { 200: jsonResponse('Secret and QR code', TotpSetup), ...errors } });
-const totpEnable = createRoute({ method: 'post', path: '/me/totp/enable', tags, summary: 'Confirm enrolment with a code; returns recovery codes once', request: { body: jsonBody(CodeBody) }, responses: { 200: jsonResponse('Enabled', RecoveryCodes), ...errors } });
+const totpEnable = createRoute({ method: 'post', path: '/me/totp/enable', tags, summary: 'Confirm enrolment with your password and a code; ends your other sessions; returns recovery codes once', request: { body: jsonBody(TotpEnableBody) }, responses: { 200: jsonResponse('Enabled', RecoveryCodes), ...errors } });
 const totpDisable = createRoute({ method: 'post', path: '/me/totp/disable', tags, summary: 'Turn two-factor off', request: { body: jsonBody(PasswordBody) }, responses: { 204: { description: 'Disabled' }, ...errors } });
 const totpCodes = createRoute({ method: 'post', path: '/me/totp/recovery-codes', tags, summary: 'Replace your recovery codes', request: { body: jsonBody(PasswordBody) }, responses: { 200: jsonResponse('New codes', RecoveryCodes), ...errors } });
 const onboarding = createRoute({
@@ -122,11 +121,16 @@ export const meRoutes = areaApp()
     const db = c.var.deps.database.db;
     if (auth.user.totpEnabledAt) throw new AppError(409, 'TOTP_ALREADY_ENABLED', 'Two-factor authentication is already on.');
     if (!auth.user.totpSecret) throw new AppError(409, 'TOTP_NOT_SET_UP', 'Start the set-up first.');
-    if (!(await totpCodeOk(c, auth.user, c.req.valid('json').code))) {
+    const body = c.req.valid('json');
+    // The password too: a session alone (a borrowed device, a stolen cookie) must not bind the account to someone else's authenticator.
+    await assertPassword(auth, body.password);
+    if (!(await totpCodeOk(c, auth.user, body.code))) {
       throw new AppError(400, 'INVALID_CODE', 'That code is not valid; check the time on your device and try the next code.', { code: 'That code is not valid.' });
     }
     await updateUser(db, auth.user.id, { totpEnabledAt: new Date() });
     const recoveryCodes = await freshRecoveryCodes(c, auth.user.id);
+    // Other sessions never passed a second factor (one held back by the 2FA requirement would otherwise pass it now): they end.
+    await deleteUserSessions(db, auth.user.id, auth.tokenHash);
     await issueSession(c, auth.user.id, { activeCompanyId: auth.membership?.company.id ?? null });
     return c.json({ recoveryCodes }, 200);
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { PERMISSIONS } from '../../domain/permissions';
-import { CompanyRef, newPassword } from './auth';
+import { CodeBody, CompanyRef, newPassword } from './auth';
 
 const Role = z.enum(ROLES);
 
@@ -23,6 +23,7 @@ export const ChangePasswordBody = z.object({
 }).meta({ id: 'ChangePasswordBody' });
 export const SwitchCompanyBody = z.object({ companyId: z.string().uuid('Choose a company.') }).meta({ id: 'SwitchCompanyBody' });
 export const PasswordBody = z.object({ password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.') }).meta({ id: 'PasswordBody' });
+export const TotpEnableBody = PasswordBody.extend(CodeBody.shape).meta({ id: 'TotpEnableBody' });
 
 export const SessionList = z.object({
   items: z.array(z.object({

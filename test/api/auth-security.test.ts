@@ -27,7 +27,7 @@ async function enrolTotp(cookie: string) {
   const setup = await json(await env.request('/api/v1/me/totp/setup', { method: 'POST', cookie }));
   expect(setup.qrSvg).toContain('<svg');
   expect(setup.otpauthUrl).toContain(`secret=${setup.secret}`);
-  const enabled = await env.request('/api/v1/me/totp/enable', { method: 'POST', json: { code: currentCode(setup.secret) }, cookie });
+  const enabled = await env.request('/api/v1/me/totp/enable', { method: 'POST', json: { password, code: currentCode(setup.secret) }, cookie });
   expect(enabled.status).toBe(200);
   return { secret: setup.secret as string, recoveryCodes: (await json(enabled)).recoveryCodes as string[], cookie: sessionCookie(enabled) };
 }
@@ -107,7 +107,13 @@ describe('two-factor authentication', () => {
     expect((await json(blocked)).error.code).toBe('TOTP_ENROLLMENT_REQUIRED');
     expect((await json(await env.request('/api/v1/me', { cookie }))).requirements).toEqual({ emailVerification: false, totpEnrollment: true });
 
+    // A session held back by the requirement does not pass it when the account enrols elsewhere; and enrolling takes the password.
+    const heldBack = sessionCookie(await login('policy@example.com'));
+    const setup = await json(await env.request('/api/v1/me/totp/setup', { method: 'POST', cookie }));
+    const noPassword = await env.request('/api/v1/me/totp/enable', { method: 'POST', json: { password: 'not my password', code: currentCode(setup.secret) }, cookie });
+    expect([noPassword.status, (await json(noPassword)).error.code]).toEqual([400, 'WRONG_PASSWORD']);
     const { cookie: enrolled } = await enrolTotp(cookie);
+    expect((await env.request('/api/v1/company', { cookie: heldBack })).status).toBe(401);
     const ok = await env.request('/api/v1/company', { cookie: enrolled });
     expect(ok.status).toBe(200);
     expect((await json(ok)).id).toBe(company.id);
@@ -118,6 +124,8 @@ describe('two-factor authentication', () => {
 });
 
 describe('sessions', () => {
+  // The tests above spend most of this address's login allowance.
+  beforeAll(async () => { await env.owner.db.execute(sql`delete from rate_limits where key like 'login-ip%'`); });
   it('rotate at login and at 2FA enrolment; list and revoke', async () => {
     const { cookie: first } = await signup('rotate@example.com');
     const second = sessionCookie(await login('rotate@example.com'));
@@ -146,6 +154,20 @@ describe('sessions', () => {
     const freshHash = hashToken(fresh.split('=')[1]!);
     await env.owner.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where token_hash = ${freshHash}`);
     await eventually(async () => ((await env.request('/api/v1/me', { cookie: fresh })).status === 401 ? true : undefined), 5000);
+
+    // A new token at a privilege change keeps the absolute end: switching company over and over cannot push it back.
+    const late = sessionCookie(await login('idle@example.com'));
+    const lateHash = hashToken(late.split('=')[1]!);
+    const [fromLogin] = await env.owner.db.execute<{ later: boolean }>(sql`select expires_at > now() + interval '1 day' as later from sessions where token_hash = ${lateHash}`);
+    expect(fromLogin!.later).toBe(true);
+    await env.owner.db.execute(sql`update sessions set expires_at = date_trunc('milliseconds', now() + interval '1 minute') where token_hash = ${lateHash}`);
+    const [before] = await env.owner.db.execute<{ end: string }>(sql`select expires_at::text as end from sessions where token_hash = ${lateHash}`);
+    const me = await eventually(async () => { const res = await env.request('/api/v1/me', { cookie: late }); return res.status === 200 ? json(res) : undefined; });
+    const switched = await env.request('/api/v1/me/company', { method: 'POST', json: { companyId: me.company.id }, cookie: late });
+    expect(switched.status).toBe(200);
+    const rotated = hashToken(sessionCookie(switched).split('=')[1]!);
+    const [after] = await env.owner.db.execute<{ end: string }>(sql`select expires_at::text as end from sessions where token_hash = ${rotated}`);
+    expect(after!.end).toBe(before!.end);
   });
 
   it('a change made anywhere reaches every API process at once, not when a cached session expires', async () => {

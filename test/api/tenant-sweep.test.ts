@@ -69,7 +69,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/me/sessions': { expect: 'own' },
   'DELETE /api/v1/me/sessions/:id': { expect: 404 },
   'POST /api/v1/me/totp/setup': { expect: 'own' },
-  'POST /api/v1/me/totp/enable': { body: { code: '000000' }, expect: 'own' },
+  'POST /api/v1/me/totp/enable': { body: { password: 'x', code: '000000' }, expect: 'own' },
   'POST /api/v1/me/totp/disable': { body: { password }, expect: 'own' },
   'POST /api/v1/me/totp/recovery-codes': { body: { password }, expect: 'own' },
   'GET /api/v1/onboarding': { expect: 'own' },

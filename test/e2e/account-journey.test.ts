@@ -61,6 +61,7 @@ describe.skipIf(chromiumMissing)('an account’s first day in the browser', () =
     await expect.poll(() => page.locator('.totp-qr svg').count()).toBe(1);
     secret = (await page.locator('code.totp-secret').textContent())!.trim();
     await page.locator('#totp-code').fill(currentCode(secret));
+    await page.locator('#totp-password').fill(password);
     await page.getByRole('button', { name: 'Enable two-factor' }).click();
     await expect.poll(() => page.locator('ul.recovery-codes li').count()).toBe(10);
     await page.getByRole('button', { name: 'I have saved them' }).click();

@@ -70,7 +70,7 @@ export const switchCompany = (companyId: string) => call(() => v1.me.company.$po
 export const listSessions = () => call(() => v1.me.sessions.$get());
 export const revokeSession = (id: string) => call(() => v1.me.sessions[':id'].$delete({ param: { id } }));
 export const startTotpSetup = () => call(() => v1.me.totp.setup.$post());
-export const enableTotp = (code: string) => call(() => v1.me.totp.enable.$post({ json: { code } }));
+export const enableTotp = (password: string, code: string) => call(() => v1.me.totp.enable.$post({ json: { password, code } }));
 export const disableTotp = (password: string) => call(() => v1.me.totp.disable.$post({ json: { password } }));
 export const regenerateRecoveryCodes = (password: string) => call(() => v1.me.totp['recovery-codes'].$post({ json: { password } }));
 

@@ -15,10 +15,10 @@ export default function TotpSetupPanel(props: {
   onMount(() => heading?.focus());
 
   const form = createForm({
-    fields: ['code'] as const,
+    fields: ['password', 'code'] as const,
     idPrefix: 'totp',
     submit: async (v) => {
-      const result = await enableTotp(v.code.replace(/\s+/g, ''));
+      const result = await enableTotp(v.password, v.code.replace(/\s+/g, ''));
       props.onEnabled(result.recoveryCodes);
     },
   });
@@ -31,7 +31,7 @@ export default function TotpSetupPanel(props: {
       <ol class="steps-list">
         <li>Open an authenticator app (such as 1Password, Google Authenticator or Authy) and add an account.</li>
         <li>Scan the QR code, or enter the key below by hand.</li>
-        <li>Type the 6-digit code the app shows.</li>
+        <li>Type the 6-digit code the app shows, and your password to confirm it is you.</li>
       </ol>
       <div class="totp-setup-grid">
         {/* qrSvg is an <svg> produced by our own server. */}
@@ -56,6 +56,14 @@ export default function TotpSetupPanel(props: {
           autocomplete="one-time-code"
           inputMode="numeric"
           maxLength={10}
+          required
+        />
+        <FormField
+          {...form.field('password')}
+          label="Your password"
+          type="password"
+          autocomplete="current-password"
+          hint="Other devices signed in to your account are signed out."
           required
         />
         <div class="button-row">
