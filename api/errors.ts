@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from './env';
-import { errorFields } from './log';
+import { errorFields, loggedPath } from './log';
 
 export function errorBody(code: string, message: string, fields?: Record<string, string>) {
   return { error: { code, message, ...(fields && { fields }) } };
@@ -40,7 +40,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
     // Hono's own 4xx, e.g. a body that is not JSON.
     return c.json(errorBody('BAD_REQUEST', err.message || 'The request could not be read.'), err.status);
   }
-  c.var.deps.log.error('unhandled error', { ...errorFields(err), method: c.req.method, path: c.req.path });
+  c.var.deps.log.error('unhandled error', { ...errorFields(err), method: c.req.method, path: loggedPath(c.req.path) });
   return c.json(errorBody('INTERNAL', `Something went wrong on our side. Quote request id ${c.var.requestId} if you contact support.`), 500);
 }
 

@@ -27,6 +27,14 @@ export function createLogger(opts: { level: LogLevel; service: string; write?: (
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
+/**
+ * A request path as logs may keep it: a token in it (an invitation's or a client portal's link, our
+ * `newToken`s: 43 base64url characters) would let whoever reads the logs use it, so it is masked.
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/(?<=\/)[A-Za-z0-9_-]{40,}(?=\/|$)/g, '[token]');
+}
+
 /** Error details for logs only; never sent to clients. */
 export function errorFields(err: unknown): Record<string, unknown> {
   return err instanceof Error ? { err: { name: err.name, message: err.message, stack: err.stack } } : { err: String(err) };
