@@ -8,7 +8,8 @@ import { withScope, withTenant } from '../../db/tenant';
 import { invitation as invitationEmail, INVITATION_DAYS } from '../../domain/emails';
 import { AppError } from '../../domain/errors';
 import { normalizeEmail } from '../../domain/password';
-import { invitableRoles, removalProblem, roleChangeProblem } from '../../domain/permissions';
+import { can, invitableRoles, removalProblem, roleChangeProblem, type Permission } from '../../domain/permissions';
+import type { Role } from '../../domain/roles';
 import { PLANS, seatLimit, seatProblem } from '../../domain/plans';
 import { auditBy } from '../audit';
 import { requireCompany } from '../guards';
@@ -54,6 +55,18 @@ async function companyView(tx: Tx, companyId: string) {
 
 const memberJson = (m: Awaited<ReturnType<typeof listMembers>>[number]) => ({ ...m, joinedAt: m.joinedAt.toISOString() });
 
+/**
+ * Take the company lock and read the actor's role again under it: the role the session was checked
+ * with may have changed while this request waited (demoted or removed by a request that held the
+ * lock first). The role now, still allowed `permission`.
+ */
+async function lockedActorRole(tx: Tx, access: { companyId: string; userId: string }, permission: Permission): Promise<Role> {
+  await lockCompany(tx, access.companyId);
+  const me = await getMember(tx, access.companyId, access.userId);
+  if (!me || !can(me.role, permission)) throw AppError.forbidden('Your role in this company has changed; reload and try again.');
+  return me.role;
+}
+
 export const companyRoutes = areaApp()
   .openapi(getCompanyRoute, async (c) => {
     const { companyId } = requireCompany(c, 'company.view');
@@ -84,10 +97,10 @@ export const companyRoutes = areaApp()
     const { userId: targetId } = c.req.valid('param');
     const { role } = c.req.valid('json');
     const member = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
-      await lockCompany(tx, access.companyId);
+      const actorRole = await lockedActorRole(tx, access, 'members.manage');
       const target = await getMember(tx, access.companyId, targetId);
       if (!target) throw AppError.notFound('No such member.');
-      const problem = roleChangeProblem({ actorRole: access.role, actorIsTarget: targetId === access.userId, targetRole: target.role, next: role });
+      const problem = roleChangeProblem({ actorRole, actorIsTarget: targetId === access.userId, targetRole: target.role, next: role });
       if (problem) throw AppError.forbidden(problem);
       await setRole(tx, access.companyId, targetId, role);
       await recordAudit(tx, {
@@ -102,10 +115,10 @@ export const companyRoutes = areaApp()
     const access = requireCompany(c, 'members.view');
     const { userId: targetId } = c.req.valid('param');
     await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
-      await lockCompany(tx, access.companyId);
+      const actorRole = await lockedActorRole(tx, access, 'members.view');
       const target = await getMember(tx, access.companyId, targetId);
       if (!target) throw AppError.notFound('No such member.');
-      const problem = removalProblem({ actorRole: access.role, actorIsTarget: targetId === access.userId, targetRole: target.role });
+      const problem = removalProblem({ actorRole, actorIsTarget: targetId === access.userId, targetRole: target.role });
       if (problem) throw AppError.forbidden(problem);
       await removeMember(tx, access.companyId, targetId);
       await recordAudit(tx, {
@@ -123,7 +136,8 @@ export const companyRoutes = areaApp()
     }
     if (targetId === access.userId) throw AppError.validation({ userId: 'Choose another member.' });
     const rows = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
-      await lockCompany(tx, access.companyId);
+      // Two transfers at once: the second finds its sender no longer the owner.
+      await lockedActorRole(tx, access, 'ownership.transfer');
       const target = await getMember(tx, access.companyId, targetId);
       if (!target) throw AppError.notFound('No such member.');
       // Step down first: the database allows one owner per company.
@@ -148,11 +162,10 @@ export const companyRoutes = areaApp()
     const access = requireCompany(c, 'members.invite');
     const body = c.req.valid('json');
     const email = normalizeEmail(body.email);
-    if (!invitableRoles(access.role).includes(body.role)) throw AppError.forbidden('You cannot invite someone with a role above your own.');
     const { database, settings } = c.var.deps;
     const token = newToken();
     const inv = await withScope(database.db, { companyId: access.companyId }, async (tx) => {
-      await lockCompany(tx, access.companyId);
+      if (!invitableRoles(await lockedActorRole(tx, access, 'members.invite')).includes(body.role)) throw AppError.forbidden('You cannot invite someone with a role above your own.');
       const company = (await getCompany(tx, access.companyId))!;
       if (await memberByEmail(tx, access.companyId, email)) throw new AppError(409, 'ALREADY_MEMBER', `${email} is already a member.`, { email: 'Already a member.' });
       const problem = seatProblem({ plan: company.plan, extraSeats: company.extraSeats, ...(await seatUsage(tx, access.companyId)) });

@@ -102,6 +102,22 @@ describe('members and roles', () => {
     const next = await json(await call(`/api/v1/company/audit-events?limit=2&cursor=${page.nextCursor}`, owner.cookie));
     expect(next.items[0].id).toBeLessThan(page.items[1].id);
   });
+
+  it('a request that waited for the company lock acts with the role its sender has then, not the one it arrived with', async () => {
+    // The owner demotes the admin while the admin's invitation waits for the lock.
+    let invite: Promise<Response> | undefined;
+    await env.owner.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from companies where id = ${owner.companyId} for update`);
+      invite = call('/api/v1/company/invitations', admin.cookie, 'POST', { email: 'late@example.com', role: 'manager' });
+      await new Promise((r) => setTimeout(r, 300));
+      await tx.execute(sql`update memberships set role = 'staff' where company_id = ${owner.companyId} and user_id = ${admin.userId}`);
+    });
+    const res = await invite!;
+    expect([res.status, (await json(res)).error.code]).toEqual([403, 'FORBIDDEN']);
+    const [open] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from invitations where email = 'late@example.com'`);
+    expect(open!.n).toBe(0);
+    await env.owner.db.execute(sql`update memberships set role = 'admin' where company_id = ${owner.companyId} and user_id = ${admin.userId}`);
+  });
 });
 
 describe('seats', () => {
