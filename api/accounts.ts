@@ -8,6 +8,7 @@ import { lockSecondsAfter } from '../domain/lockout';
 import { clientIp } from './client-ip';
 import type { AppEnv } from './env';
 import { recordEmail, startEmailDelivery } from './mail';
+import { verifyPassword } from './passwords';
 import { open } from './secret-box';
 import { hashToken, newToken } from '../db/tokens';
 import { matchTotp, normalizeRecoveryCode } from './totp';
@@ -36,6 +37,19 @@ export async function registerFailure(c: Context<AppEnv>, user: UserRow, kind: '
 
 export async function clearFailures(c: Context<AppEnv>, user: UserRow): Promise<void> {
   if (user.failedLogins > 0 || user.lockedUntil) await updateUser(c.var.deps.database.db, user.id, { failedLogins: 0, lockedUntil: null });
+}
+
+/**
+ * A signed-in user's password, asked again before a sensitive change. A wrong one counts toward the
+ * account's lockout like a failed login, so a session alone cannot be used to guess it.
+ */
+export async function confirmPassword(c: Context<AppEnv>, user: UserRow, password: string): Promise<void> {
+  assertNotLocked(user);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await registerFailure(c, user, 'login_failed');
+    throw new AppError(400, 'WRONG_PASSWORD', 'That password is not right.', { password: 'That password is not right.', currentPassword: 'That password is not right.' });
+  }
+  await clearFailures(c, user);
 }
 
 /** A TOTP code from the user's (possibly still pending) secret; each time step is accepted once. */

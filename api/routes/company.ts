@@ -11,10 +11,10 @@ import { normalizeEmail } from '../../domain/password';
 import { can, invitableRoles, removalProblem, roleChangeProblem, type Permission } from '../../domain/permissions';
 import type { Role } from '../../domain/roles';
 import { PLANS, seatLimit, seatProblem } from '../../domain/plans';
+import { confirmPassword } from '../accounts';
 import { auditBy } from '../audit';
 import { requireCompany } from '../guards';
 import { recordEmail, startEmailDelivery } from '../mail';
-import { verifyPassword } from '../passwords';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { IdParam } from '../schemas/me';
 import {
@@ -131,9 +131,7 @@ export const companyRoutes = areaApp()
   .openapi(transfer, async (c) => {
     const access = requireCompany(c, 'ownership.transfer');
     const { userId: targetId, password } = c.req.valid('json');
-    if (!(await verifyPassword(access.auth.user.passwordHash, password))) {
-      throw new AppError(400, 'WRONG_PASSWORD', 'That password is not right.', { password: 'That password is not right.' });
-    }
+    await confirmPassword(c, access.auth.user, password);
     if (targetId === access.userId) throw AppError.validation({ userId: 'Choose another member.' });
     const rows = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
       // Two transfers at once: the second finds its sender no longer the owner.

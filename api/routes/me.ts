@@ -2,18 +2,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteUserSession, deleteUserSessions, listUserSessions, updateUser } from '../../db/identity';
 import { onboardingState } from '../../db/onboarding';
-import { replaceRecoveryCodes } from '../../db/security';
+import { recordSecurityEvent, replaceRecoveryCodes } from '../../db/security';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { onboardingProgress, onboardingWorkflowId } from '../../domain/onboarding';
 import { passwordProblem } from '../../domain/password';
 import { permissionsFor, totpRequiredFor } from '../../domain/permissions';
-import { totpCodeOk } from '../accounts';
+import { confirmPassword, totpCodeOk } from '../accounts';
+import { clientIp } from '../client-ip';
 import type { AppEnv } from '../env';
 import { requireCompany, requirements, requireUser } from '../guards';
 import { errorFields } from '../log';
 import { ensureOnboardingStarted, workflowUiUrl } from '../onboarding';
-import { hashPassword, verifyPassword } from '../passwords';
+import { hashPassword } from '../passwords';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { ChangePasswordBody, IdParam, Me, MeUser, PasswordBody, ProfileBody, RecoveryCodes, SessionList, SwitchCompanyBody, TotpEnableBody, TotpSetup } from '../schemas/me';
 import { OnboardingView } from '../schemas/onboarding';
@@ -55,10 +56,9 @@ function meView(c: Context<AppEnv>, auth: Auth) {
   };
 }
 
-async function assertPassword(auth: Auth, password: string): Promise<void> {
-  if (!(await verifyPassword(auth.user.passwordHash, password))) {
-    throw new AppError(400, 'WRONG_PASSWORD', 'That password is not right.', { password: 'That password is not right.', currentPassword: 'That password is not right.' });
-  }
+/** A change to how the account signs in, recorded for the user's security trail and the ops console. */
+function recordChange(c: Context<AppEnv>, auth: Auth, kind: 'password_changed' | 'totp_enabled' | 'totp_disabled' | 'recovery_codes_replaced' | 'session_revoked', detail?: Record<string, unknown>) {
+  return recordSecurityEvent(c.var.deps.database.db, { kind, userId: auth.user.id, subject: auth.user.email, ip: clientIp(c), requestId: c.var.requestId, detail });
 }
 
 async function freshRecoveryCodes(c: Context<AppEnv>, userId: string): Promise<string[]> {
@@ -77,13 +77,14 @@ export const meRoutes = areaApp()
   .openapi(changePassword, async (c) => {
     const auth = requireUser(c);
     const body = c.req.valid('json');
-    await assertPassword(auth, body.currentPassword);
+    await confirmPassword(c, auth.user, body.currentPassword);
     const problem = passwordProblem(body.newPassword, auth.user.email);
     if (problem) throw AppError.validation({ newPassword: problem });
     const db = c.var.deps.database.db;
     await updateUser(db, auth.user.id, { passwordHash: await hashPassword(body.newPassword), passwordChangedAt: new Date() });
     await deleteUserSessions(db, auth.user.id, auth.tokenHash);
     await issueSession(c, auth.user.id, { activeCompanyId: auth.membership?.company.id ?? null });
+    await recordChange(c, auth, 'password_changed');
     return c.body(null, 204);
   })
   .openapi(switchCompany, async (c) => {
@@ -105,7 +106,9 @@ export const meRoutes = areaApp()
   })
   .openapi(revokeSession, async (c) => {
     const auth = requireUser(c);
-    if (!(await deleteUserSession(c.var.deps.database.db, auth.user.id, c.req.valid('param').id))) throw AppError.notFound('No such session.');
+    const { id } = c.req.valid('param');
+    if (!(await deleteUserSession(c.var.deps.database.db, auth.user.id, id))) throw AppError.notFound('No such session.');
+    await recordChange(c, auth, 'session_revoked', { sessionId: id });
     return c.body(null, 204);
   })
   .openapi(totpSetup, async (c) => {
@@ -123,7 +126,7 @@ export const meRoutes = areaApp()
     if (!auth.user.totpSecret) throw new AppError(409, 'TOTP_NOT_SET_UP', 'Start the set-up first.');
     const body = c.req.valid('json');
     // The password too: a session alone (a borrowed device, a stolen cookie) must not bind the account to someone else's authenticator.
-    await assertPassword(auth, body.password);
+    await confirmPassword(c, auth.user, body.password);
     if (!(await totpCodeOk(c, auth.user, body.code))) {
       throw new AppError(400, 'INVALID_CODE', 'That code is not valid; check the time on your device and try the next code.', { code: 'That code is not valid.' });
     }
@@ -132,23 +135,27 @@ export const meRoutes = areaApp()
     // Other sessions never passed a second factor (one held back by the 2FA requirement would otherwise pass it now): they end.
     await deleteUserSessions(db, auth.user.id, auth.tokenHash);
     await issueSession(c, auth.user.id, { activeCompanyId: auth.membership?.company.id ?? null });
+    await recordChange(c, auth, 'totp_enabled');
     return c.json({ recoveryCodes }, 200);
   })
   .openapi(totpDisable, async (c) => {
     const auth = requireUser(c);
-    await assertPassword(auth, c.req.valid('json').password);
+    await confirmPassword(c, auth.user, c.req.valid('json').password);
     if (auth.companies.some((m) => totpRequiredFor(m.role, m.requireTotpForManagers))) {
       throw AppError.forbidden('A company you belong to requires two-factor authentication for your role.', 'TOTP_REQUIRED_BY_POLICY');
     }
     await updateUser(c.var.deps.database.db, auth.user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     await replaceRecoveryCodes(c.var.deps.database.db, auth.user.id, []);
+    await recordChange(c, auth, 'totp_disabled');
     return c.body(null, 204);
   })
   .openapi(totpCodes, async (c) => {
     const auth = requireUser(c);
-    await assertPassword(auth, c.req.valid('json').password);
+    await confirmPassword(c, auth.user, c.req.valid('json').password);
     if (!auth.user.totpEnabledAt) throw new AppError(409, 'TOTP_NOT_ENABLED', 'Turn on two-factor authentication first.');
-    return c.json({ recoveryCodes: await freshRecoveryCodes(c, auth.user.id) }, 200);
+    const recoveryCodes = await freshRecoveryCodes(c, auth.user.id);
+    await recordChange(c, auth, 'recovery_codes_replaced');
+    return c.json({ recoveryCodes }, 200);
   })
   .openapi(onboarding, async (c) => {
     const { companyId } = requireCompany(c, 'company.view');

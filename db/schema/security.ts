@@ -33,7 +33,9 @@ export const rateLimits = pgTable('rate_limits', {
 /** Lockouts, throttles and other security signals, for the ops console. Append-only. */
 export const securityEvents = pgTable('security_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind', { enum: ['login_failed', 'lockout', 'throttled', 'login', 'password_reset', 'totp_failed'] }).notNull(),
+  kind: text('kind', {
+    enum: ['login_failed', 'lockout', 'throttled', 'login', 'password_reset', 'totp_failed', 'password_changed', 'totp_enabled', 'totp_disabled', 'recovery_codes_replaced', 'session_revoked'],
+  }).notNull(),
   userId: uuid('user_id'),
   subject: text('subject'),
   ip: text('ip'),

@@ -204,6 +204,27 @@ describe('sessions', () => {
     }
   });
 
+  it('a session cannot be used to guess the password: wrong ones count toward the lockout; sign-in changes are recorded', async () => {
+    const { cookie } = await signup('guess@example.com');
+    const change = (currentPassword: string) =>
+      env.request('/api/v1/me/password', { method: 'POST', json: { currentPassword, newPassword: 'a brand new passphrase' }, cookie });
+    for (let i = 0; i < 5; i++) expect((await json(await change(`guess number ${i}`))).error.code).toBe('WRONG_PASSWORD');
+    expect(await securityEvents('lockout', 'guess@example.com')).toBe(1);
+    // Locked: even the right password waits, here and at login.
+    const locked = await eventually(async () => { const res = await change(password); return res.status === 429 ? res : undefined; });
+    expect((await json(locked)).error.code).toBe('ACCOUNT_LOCKED');
+    expect((await login('guess@example.com')).status).toBe(429);
+
+    await env.owner.db.execute(sql`update users set locked_until = null, failed_logins = 0 where email = 'guess@example.com'`);
+    const changed = await eventually(async () => { const res = await change(password); return res.status === 204 ? res : undefined; });
+    const now = sessionCookie(changed);
+    const setup = await json(await env.request('/api/v1/me/totp/setup', { method: 'POST', cookie: now }));
+    const enabled = await env.request('/api/v1/me/totp/enable', { method: 'POST', json: { password: 'a brand new passphrase', code: currentCode(setup.secret) }, cookie: now });
+    expect(enabled.status).toBe(200);
+    const [row] = await env.owner.db.execute<{ kinds: string[] }>(sql`select array_agg(kind order by id) as kinds from security_events where subject = 'guess@example.com' and kind not in ('login_failed', 'lockout')`);
+    expect(row!.kinds).toEqual(['password_changed', 'totp_enabled']);
+  });
+
   it('changing the password ends other sessions and rotates this one', async () => {
     const { cookie } = await signup('change@example.com');
     const elsewhere = sessionCookie(await login('change@example.com'));
