@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { documentLines, documents } from './schema/documents';
+import { exactInstant } from './instants';
 import { live } from './soft-delete';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -54,12 +55,19 @@ export function linesOf(tx: Tx, companyId: string, documentId: string) {
     .where(and(eq(documentLines.companyId, companyId), eq(documentLines.documentId, documentId))).orderBy(asc(documentLines.position));
 }
 
-/** Newest first within a kind, keyset on the sequence. */
-export function listDocuments(tx: Tx, companyId: string, f: { kind: DocumentRow['kind']; status?: string; clientId?: string; limit: number; beforeSeq?: number }) {
-  return tx.select().from(documents).where(and(
+/** Where a list of documents resumes: after the row created at this instant (to the microsecond) with this id. */
+export type DocumentKey = { createdAt: string; id: string };
+
+/**
+ * Newest first within a kind, keyset on (created, id). Not on the number's sequence: that restarts
+ * in each numbering period (INV-2026-0001 follows INV-2025-0060), so it is not an order.
+ */
+export async function listDocuments(tx: Tx, companyId: string, f: { kind: DocumentRow['kind']; status?: string; clientId?: string; limit: number; before?: DocumentKey }) {
+  const rows = await tx.select({ doc: documents, createdAtExact: exactInstant(documents.createdAt) }).from(documents).where(and(
     eq(documents.companyId, companyId), eq(documents.kind, f.kind), live(documents),
     f.status ? eq(documents.status, f.status) : undefined,
     f.clientId ? eq(documents.clientId, f.clientId) : undefined,
-    f.beforeSeq ? lt(documents.seq, f.beforeSeq) : undefined,
-  )).orderBy(desc(documents.seq)).limit(f.limit + 1);
+    f.before ? sql`(${documents.createdAt}, ${documents.id}) < (${f.before.createdAt}::timestamptz, ${f.before.id}::uuid)` : undefined,
+  )).orderBy(desc(documents.createdAt), desc(documents.id)).limit(f.limit + 1);
+  return rows.map((r) => ({ ...r.doc, createdAtExact: r.createdAtExact }));
 }

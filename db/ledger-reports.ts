@@ -17,6 +17,8 @@ import { agingCutoffs, bucketByCutoff, type AgingBucket, type AgingGroup, type O
 import type { AccountTotals, DayRange, GlLineInput } from '../domain/ledger/reports';
 import type { TaxEventInput } from '../domain/ledger/sales-tax';
 import type { Tx } from './client';
+import type { DocumentKey } from './documents';
+import { exactInstant } from './instants';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
 
 export interface Scope {
@@ -216,15 +218,15 @@ export interface ReconciliationFilter {
   from?: string;
   to?: string;
   limit: number;
-  /** Keyset on the invoice sequence, newest first. */
-  beforeSeq?: number;
+  /** Keyset on (created, id), newest first, like the invoice list (a number's sequence restarts each period). */
+  before?: DocumentKey;
 }
 
 /** Every sent (or later) invoice with what explains its balance. */
-export async function reconciliationRows(tx: Tx, companyId: string, f: ReconciliationFilter): Promise<(ReconciliationRow & { seq: number })[]> {
+export async function reconciliationRows(tx: Tx, companyId: string, f: ReconciliationFilter): Promise<(ReconciliationRow & { createdAtExact: string })[]> {
   const ar = (await roleAccountId(tx, companyId, 'accounts_receivable')) ?? '00000000-0000-0000-0000-000000000000';
   const rows = await tx.execute<Record<string, string | number>>(sql`
-    select d.id, d.seq, d.number, d.status, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.currency, d.total_cents, d.balance_cents,
+    select d.id, ${exactInstant(sql`d.created_at`)} as created_exact, d.number, d.status, d.client_id, c.name as client_name, d.issue_date, d.due_date, d.currency, d.total_cents, d.balance_cents,
       coalesce(p.applied, 0)::bigint as applied, coalesce(p.excess, 0)::bigint as excess, coalesce(p.n, 0)::int as payment_count,
       coalesce(ca.amount, 0)::bigint as credits, coalesce(ca.n, 0)::int as credit_count, coalesce(led.balance, 0)::bigint as ledger
     from documents d
@@ -240,11 +242,11 @@ export async function reconciliationRows(tx: Tx, companyId: string, f: Reconcili
       ${f.documentIds ? sql`and d.id in ${f.documentIds.length ? sql`(${sql.join(f.documentIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`(null)`}` : sql``}
       ${f.from ? sql`and d.issue_date >= ${f.from}` : sql``}
       ${f.to ? sql`and d.issue_date <= ${f.to}` : sql``}
-      ${f.beforeSeq ? sql`and d.seq < ${f.beforeSeq}` : sql``}
-    order by d.seq desc
+      ${f.before ? sql`and (d.created_at, d.id) < (${f.before.createdAt}::timestamptz, ${f.before.id}::uuid)` : sql``}
+    order by d.created_at desc, d.id desc
     limit ${f.limit + 1}`);
   return rows.map((r) => ({
-    documentId: String(r.id), seq: Number(r.seq), number: String(r.number), status: String(r.status), clientId: String(r.client_id), clientName: String(r.client_name),
+    documentId: String(r.id), createdAtExact: String(r.created_exact), number: String(r.number), status: String(r.status), clientId: String(r.client_id), clientName: String(r.client_name),
     issueDate: String(r.issue_date), dueDate: String(r.due_date), currency: String(r.currency), totalCents: Number(r.total_cents),
     paymentsAppliedCents: Number(r.applied), paymentsExcessCents: Number(r.excess), paymentCount: Number(r.payment_count),
     creditsAppliedCents: Number(r.credits), creditCount: Number(r.credit_count), storedBalanceCents: Number(r.balance_cents), ledgerBalanceCents: Number(r.ledger),

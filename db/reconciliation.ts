@@ -24,7 +24,7 @@ export interface RecalculateResult {
   fixed: number;
 }
 
-const explained = ({ seq: _seq, ...r }: ReconciliationRow & { seq: number }): Explained => ({ ...r, ...explainBalance(r) });
+const explained = ({ createdAtExact: _at, ...r }: ReconciliationRow & { createdAtExact: string }): Explained => ({ ...r, ...explainBalance(r) });
 
 /** Every invoice that has left draft (or just `documentIds`), explained; the drifted ones corrected when `fix`. */
 export async function recalculateBalances(tx: Tx, companyId: string, opts: { documentIds?: string[]; fix: boolean }, actor: Actor): Promise<RecalculateResult> {

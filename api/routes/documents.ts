@@ -11,7 +11,7 @@ import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { billingEmail } from '../../db/client-contacts';
 import { getClient } from '../../db/clients';
-import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentLineRow, type DocumentRow } from '../../db/documents';
+import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentKey, type DocumentLineRow, type DocumentRow } from '../../db/documents';
 import { nextNumber } from '../../db/numbering';
 import { getProject } from '../../db/projects';
 import { documents } from '../../db/schema/documents';
@@ -102,9 +102,9 @@ export const documentRoutes = areaApp()
   .openapi(list, async (c) => {
     const { companyId } = requireCompany(c, 'documents.view');
     const { cursor, limit, ...f } = c.req.valid('query');
-    const after = decodeCursor<{ seq: number }>(cursor, { seq: 'number' });
+    const before = decodeCursor<DocumentKey>(cursor, { createdAt: 'string', id: 'string' });
     const result = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const p = page(await listDocuments(tx, companyId, { ...f, limit, beforeSeq: after?.seq }), limit, (r) => ({ seq: r.seq }));
+      const p = page(await listDocuments(tx, companyId, { ...f, limit, before }), limit, (r) => ({ createdAt: r.createdAtExact, id: r.id }));
       const items = [];
       for (const d of p.items) {
         const { lines: _lines, ...rest } = await view(tx, companyId, d);

@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ledgerAccounts } from '../../db/chart';
 import type { Tx } from '../../db/client';
+import type { DocumentKey } from '../../db/documents';
 import {
   accountLines, accountTotals, accountTotalsBefore, ledgerCurrencies, monthlyActivity, agingAsOf, reconciliationRows, reportScope, salesTaxEvents, type Scope,
 } from '../../db/ledger-reports';
@@ -35,6 +36,7 @@ import {
 import { can } from '../../domain/permissions';
 import { timeUtilisation } from '../../domain/utilisation';
 import { auditBy } from '../audit';
+import { decodeCursor, encodeCursor } from '../cursor';
 import type { AppEnv } from '../env';
 import { requireFeature } from '../plan-gate';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -334,17 +336,17 @@ export const reportRoutes = areaApp()
     const access = await requireFeature(c, 'accounting.view', 'accounting');
     const q = c.req.valid('query');
     const onlyDrift = q.onlyDrift === 'true';
-    const beforeSeq = q.cursor ? Number(q.cursor) : undefined;
-    if (beforeSeq !== undefined && !Number.isSafeInteger(beforeSeq)) throw AppError.validation({ cursor: 'This cursor is not valid; start from the first page.' });
+    const before = decodeCursor<DocumentKey>(q.cursor, { createdAt: 'string', id: 'string' });
     // CSV and the drift-only view look at every invoice; the plain list pages.
     const everything = onlyDrift || q.format === 'csv';
     const limit = everything ? 1_000_000 : q.limit;
-    const rows = await run(c, access.companyId, (tx) => reconciliationRows(tx, access.companyId, { from: q.from, to: q.to, clientId: q.clientId, limit, beforeSeq }));
+    const rows = await run(c, access.companyId, (tx) => reconciliationRows(tx, access.companyId, { from: q.from, to: q.to, clientId: q.clientId, limit, before }));
     const items = rows.slice(0, limit).map((r) => {
-      const { seq: _seq, ...rest } = r;
+      const { createdAtExact: _at, ...rest } = r;
       return { ...rest, ...explainBalance(r) };
     }).filter((r) => !onlyDrift || !r.ok);
-    const nextCursor = !everything && rows.length > limit ? String(rows[limit - 1]!.seq) : null;
+    const last = rows[limit - 1];
+    const nextCursor = !everything && rows.length > limit ? encodeCursor({ createdAt: last!.createdAtExact, id: last!.documentId }) : null;
     if (q.format === 'csv') {
       return csvFile(c, 'invoice-reconciliation', ['invoice', 'client', 'status', 'issue_date', 'currency', 'total', 'payments_applied', 'credit_applied', 'derived_balance', 'stored_balance', 'ledger_balance', 'drift', 'ledger_drift'],
         items.map((r) => [r.number, r.clientName, r.status, r.issueDate, r.currency, csvAmount(r.totalCents), csvAmount(r.paymentsAppliedCents), csvAmount(r.creditsAppliedCents),

@@ -50,9 +50,9 @@ export const documents = pgTable('documents', {
   uniqueIndex('documents_occurrence_key').on(t.recurringSeriesId, t.occurrenceDate),
   // One invoice per accepted estimate.
   uniqueIndex('documents_source_estimate_key').on(t.sourceEstimateId),
-  index('documents_company_kind_idx').on(t.companyId, t.kind, t.seq),
+  index('documents_company_kind_idx').on(t.companyId, t.kind, t.createdAt, t.id),
   // A client's documents, newest first, and what the client owes (the client page).
-  index('documents_client_idx').on(t.companyId, t.clientId, t.kind, t.seq),
+  index('documents_client_idx').on(t.companyId, t.clientId, t.kind, t.createdAt, t.id),
   check('documents_status', sql`${t.status} in ('draft','sent','accepted','declined','expired','converted','partially_paid','paid','void')`),
   check('documents_money', sql`${t.subtotalCents} >= 0 and ${t.discountCents} >= 0 and ${t.taxCents} >= 0 and ${t.totalCents} >= 0 and ${t.balanceCents} between 0 and ${t.totalCents}`),
   tenantPolicy('documents', t.companyId),

@@ -49,6 +49,24 @@ it('recomputes totals when a draft changes', async () => {
   expect(edited.taxCents).toBeLessThan(3618);
 });
 
+it('lists newest first across numbering periods, each document once, page by page', async () => {
+  // INV-{YYYY}-{####} restarts each year, so INV-2027-0001 is newer than INV-2025-0003 though its sequence is lower.
+  const year = await json(await post('/api/v1/clients', { kind: 'business', name: 'Year End Ltd', paymentTermsDays: 30 }));
+  const made: string[] = [];
+  for (const issueDate of ['2025-12-29', '2025-12-30', '2025-12-31', '2027-01-02', '2027-01-03']) {
+    made.push((await json(await post('/api/v1/documents', { kind: 'invoice', clientId: year.id, issueDate, lines: workedLines }))).number);
+  }
+  expect(made.slice(2, 4)).toEqual(['INV-2025-0003', 'INV-2027-0001']);
+  const seen: string[] = [];
+  let cursor = '';
+  do {
+    const res = await json(await env.request(`/api/v1/documents?kind=invoice&clientId=${year.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie }));
+    seen.push(...res.items.map((d: { number: string }) => d.number));
+    cursor = res.nextCursor ?? '';
+  } while (cursor);
+  expect(seen).toEqual([...made].reverse());
+});
+
 it('refuses bad lines and another company’s client, writing nothing', async () => {
   const before = await count();
   const badPrice = await post('/api/v1/documents', { kind: 'invoice', clientId, lines: [{ description: 'x', quantity: '1', unitPrice: 'lots' }] });
