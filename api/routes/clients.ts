@@ -165,7 +165,9 @@ export const clientRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'catalog.manage');
     const { id } = c.req.valid('param');
     const { rate, ...body } = c.req.valid('json');
-    const rateCents = rate === undefined ? undefined : centsField('rate', rate) ?? undefined;
+    const rateCents = rate === undefined ? undefined : centsField('rate', rate);
+    // A catalog item always has a rate (create asks for one too); a blank one is refused, not ignored.
+    if (rateCents === null) throw AppError.validation({ rate: 'Enter the rate in dollars.' });
     const row = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const before = await getCatalogItem(tx, companyId, id);
       if (!before) throw AppError.notFound('No such catalog item.');

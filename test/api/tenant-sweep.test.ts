@@ -293,3 +293,21 @@ it('sweeps every registered route with B’s session and A’s ids', async () =>
   expect(results).toEqual([]);
   expect(await snapshotA()).toEqual(before);
 });
+
+it('refuses an empty or unknown-field change to each of A\'s own objects with a 400, not a server error', async () => {
+  const routes = [...new Set(env.app.routes
+    .filter((r) => (r.method === 'PATCH' || r.method === 'PUT') && r.path.startsWith('/api/v1/') && !BEARER_TOKEN_ROUTES.includes(`${r.method} ${r.path}`))
+    .map((r) => `${r.method} ${r.path}`))];
+  const results: string[] = [];
+  for (const route of routes) {
+    const [method, path] = route.split(' ') as [string, string];
+    for (const body of [{}, { kind: 'estimate', unknownField: 1 }]) {
+      const res = await env.request(fillPath(path), { method, cookie: A.cookie, json: body });
+      if (res.status !== 400) results.push(`${route} ${JSON.stringify(body)}: ${res.status} ${(await res.text()).slice(0, 120)}`);
+    }
+  }
+  expect(results).toEqual([]);
+  // A blank rate is refused, not dropped (a catalog item always has one).
+  const blank = await env.request(`/api/v1/catalog/${A.catalogId}`, { method: 'PATCH', cookie: A.cookie, json: { rate: '' } });
+  expect([blank.status, (await json(blank)).error.fields]).toEqual([400, { rate: 'Enter the rate in dollars.' }]);
+});
