@@ -18,6 +18,8 @@
  * out of each rate's gross instead, gross × rate / (1 + rate) half-up, the
  * base is gross − tax, and the total is Σ net − document discount.
  */
+import { MAX_CENTS } from '../money';
+
 export type Discount = { kind: 'percent'; bps: number } | { kind: 'amount'; cents: number } | null;
 
 export interface LineInput {
@@ -71,6 +73,11 @@ function checkCents(name: string, v: number) {
   if (!Number.isSafeInteger(v) || v < 0) throw new TotalsError(`${name} must be a whole, non-negative number of cents`);
 }
 
+/** Past MAX_CENTS an amount is likelier a typo than a price (and sums stay far inside exact integers). */
+function checkAmount(name: string, cents: number) {
+  if (cents > MAX_CENTS) throw new TotalsError(`${name}: the amount is over ${(MAX_CENTS / 100).toLocaleString('en-US')}; check the quantities and prices`);
+}
+
 function checkBps(name: string, v: number) {
   if (!Number.isInteger(v) || v < 0 || v > 10_000) throw new TotalsError(`${name} must be between 0 and 10000 basis points`);
 }
@@ -107,10 +114,12 @@ export function documentTotals(lines: readonly LineInput[], documentDiscount: Di
     checkCents(`line ${i + 1}: unit price`, l.unitPriceCents);
     checkBps(`line ${i + 1}: tax rate`, l.taxRateBps);
     const subtotalCents = mulDivHalfUp(qty, l.unitPriceCents, 1000);
+    checkAmount(`line ${i + 1}`, subtotalCents);
     const discountCents = discountOf(subtotalCents, l.discount);
     return { subtotalCents, discountCents, netCents: subtotalCents - discountCents };
   });
   const netSum = computed.reduce((a, l) => a + l.netCents, 0);
+  checkAmount('all lines', computed.reduce((a, l) => a + l.subtotalCents, 0));
   const documentDiscountCents = discountOf(netSum, documentDiscount);
   const shares = allocate(documentDiscountCents, computed.map((l) => l.netCents));
   const withBase = computed.map((l, i) => ({ ...l, documentDiscountShareCents: shares[i]!, taxBaseCents: l.netCents - shares[i]! }));

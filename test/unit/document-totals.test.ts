@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, documentTotals, parseQuantity, TotalsError, type Discount, type LineInput } from '../../domain/documents/totals';
+import { MAX_CENTS } from '../../domain/money';
 
 describe('document totals: worked examples', () => {
   it('several tax rates, decimal quantities, an untaxed line', () => {
@@ -53,6 +54,16 @@ describe('document totals: worked examples', () => {
     expect(() => documentTotals([line({ discount: { kind: 'percent', bps: -1 } })])).toThrow(TotalsError);
     expect(parseQuantity('12.5')).toBe(12500);
     expect(parseQuantity('1e3')).toBeNull();
+  });
+
+  it('refuses a line or a document over MAX_CENTS (a typo, and sums that would leave exact integers)', () => {
+    const line = (quantity: string, unitPriceCents: number): LineInput => ({ quantity, unitPriceCents, taxable: true, taxRateBps: 1000 });
+    // $1,000,000,000.00 exactly is taken; a cent more is not, on one line or across two.
+    expect(documentTotals([line('1', MAX_CENTS)]).subtotalCents).toBe(MAX_CENTS);
+    expect(() => documentTotals([line('1', MAX_CENTS + 1)])).toThrow(/line 1: the amount is over 1,000,000,000/);
+    expect(() => documentTotals([line('1', MAX_CENTS), line('1', 1)])).toThrow(/all lines: the amount is over/);
+    // The reviewer's case: each price fine, the quantity a typo; the exact total would not even be a safe integer.
+    expect(() => documentTotals([line('450359962.737', 10_000_001), line('450359962.737', 10_000_000)])).toThrow(TotalsError);
   });
 });
 
