@@ -49,7 +49,8 @@ export const documents = pgTable('documents', {
   // One invoice per occurrence of a recurring series, however often its schedule fires.
   uniqueIndex('documents_occurrence_key').on(t.recurringSeriesId, t.occurrenceDate),
   // One invoice per accepted estimate.
-  uniqueIndex('documents_source_estimate_key').on(t.sourceEstimateId),
+  // One live invoice per estimate; a deleted draft's estimate can be converted again.
+  uniqueIndex('documents_source_estimate_key').on(t.sourceEstimateId).where(sql`${t.deletedAt} is null`),
   index('documents_company_kind_idx').on(t.companyId, t.kind, t.createdAt, t.id),
   // A client's documents, newest first, and what the client owes (the client page).
   index('documents_client_idx').on(t.companyId, t.clientId, t.kind, t.createdAt, t.id),

@@ -81,6 +81,15 @@ it('an estimate is accepted once, with a drawn signature certifying the SHA-256 
   const invoice = await json(await env.request(`/api/v1/documents/${converted.invoiceId}`, { cookie }));
   expect(invoice).toMatchObject({ kind: 'invoice', status: 'draft', totalCents: 480_000, projectId: converted.projectId });
   expect((await json(await env.request(`/api/v1/documents/${doc.id}`, { cookie }))).status).toBe('converted');
+
+  // Its draft deleted, the accepted work is not stranded: converting again makes a new invoice with the same money.
+  expect((await env.request(`/api/v1/documents/${converted.invoiceId}`, { method: 'DELETE', cookie })).status).toBe(204);
+  const redo = await env.request(`/api/v1/documents/${doc.id}/convert`, { method: 'POST', cookie, json: {} });
+  expect(redo.status).toBe(201);
+  const second = await json(redo);
+  expect(second.invoiceId).not.toBe(converted.invoiceId);
+  expect(await json(await env.request(`/api/v1/documents/${second.invoiceId}`, { cookie }))).toMatchObject({ kind: 'invoice', status: 'draft', totalCents: 480_000 });
+  expect((await json(await env.request(`/api/v1/documents/${doc.id}/convert`, { method: 'POST', cookie, json: {} }))).invoiceId).toBe(second.invoiceId);
 }, 30_000);
 
 it('an estimate can be declined or sent back with a change request; an invoice cannot be accepted', async () => {
@@ -169,6 +178,23 @@ it("the portal's PDF prints what was sent, with what is paid and due as they sta
   const paidDown = await pdfText(inv.path);
   expect(paidDown).toMatch(/Paid\n\(\$400\.00\)|Paid\n-\$400\.00/);
   expect(paidDown).toMatch(/Balance due\n\$600\.00/);
+}, 30_000);
+
+it('says whether prices include tax, for an invoice and for the revision of an estimate that was sent', async () => {
+  const send = async (kind: 'estimate' | 'invoice', taxInclusive: boolean) => {
+    const doc = await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind, clientId, taxInclusive, lines: [{ description: 'Taxed work', quantity: '1', unitPrice: '110', taxable: true, taxRate: '10' }] } }));
+    expect((await env.request(`/api/v1/documents/${doc.id}/send`, { method: 'POST', cookie })).status).toBe(202);
+    const mail = await env.mail.waitFor((m) => m.subject.includes(doc.number));
+    return { doc, path: `/api/v1/portal/${/\/portal\/([\w-]+)/.exec(mail.text)![1]!}` };
+  };
+  // Included: the 10.00 of tax is inside the 110.00, not added to it.
+  const inclusive = await send('invoice', true);
+  expect((await json(await env.request(inclusive.path))).document).toMatchObject({ taxInclusive: true, subtotalCents: 11_000, taxCents: 1_000, totalCents: 11_000 });
+  expect((await json(await env.request((await send('invoice', false)).path))).document).toMatchObject({ taxInclusive: false, taxCents: 1_100, totalCents: 12_100 });
+  // An estimate shows the revision sent: switched to tax-exclusive since, it still reads as sent until sent again.
+  const estimate = await send('estimate', true);
+  await env.request(`/api/v1/documents/${estimate.doc.id}`, { method: 'PATCH', cookie, json: { taxInclusive: false } });
+  expect((await json(await env.request(estimate.path))).document).toMatchObject({ revision: 1, taxInclusive: true, totalCents: 11_000 });
 }, 30_000);
 
 it('a client without an email is sent to through its primary contact', async () => {

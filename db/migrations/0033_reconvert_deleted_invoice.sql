@@ -1,0 +1,2 @@
+DROP INDEX "documents_source_estimate_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "documents_source_estimate_key" ON "documents" USING btree ("source_estimate_id") WHERE "documents"."deleted_at" is null;
