@@ -36,6 +36,18 @@ export function periodKey(pattern: string, date: { year: number; month: number }
   return 'all';
 }
 
+/**
+ * Why a numbered document cannot move from one issue date to another: its number was taken from the
+ * counter of its date's period (year, or month), so a date in another period would carry a number
+ * out of that period's sequence. Null when it can.
+ */
+export function periodMoveProblem(pattern: string, number: string, from: string, to: string): string | null {
+  const at = (day: string) => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });
+  if (periodKey(pattern, at(from)) === periodKey(pattern, at(to))) return null;
+  const unit = pattern.includes('{MM}') ? 'month' : 'year';
+  return `${number} is numbered in the ${unit} of its issue date (${from}); keep the date in that ${unit}, or create a new document dated ${to}.`;
+}
+
 export function formatNumber(pattern: string, seq: number, date: { year: number; month: number }): string {
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`sequence must be a positive integer, got ${seq}`);
   return pattern.replace(TOKEN, (_, token: string) => {

@@ -12,7 +12,8 @@ import type { Tx } from '../../db/client';
 import { billingEmail } from '../../db/client-contacts';
 import { getClient } from '../../db/clients';
 import { getDocument, insertDocument, linesOf, listDocuments, lockDocument, replaceLines, updateDocument, type DocumentKey, type DocumentLineRow, type DocumentRow } from '../../db/documents';
-import { nextNumber } from '../../db/numbering';
+import { nextNumber, numberPattern } from '../../db/numbering';
+import { periodMoveProblem } from '../../domain/numbering';
 import { getProject } from '../../db/projects';
 import { documents } from '../../db/schema/documents';
 import { softDelete } from '../../db/soft-delete';
@@ -168,6 +169,8 @@ export const documentRoutes = areaApp()
         if (client.currency !== d.currency) throw new AppError(422, 'CLIENT_CURRENCY_MISMATCH', `${client.name} is billed in ${client.currency}; this ${d.kind} is in ${d.currency}. Start a new one for ${client.name}.`, { clientId: `Billed in ${client.currency}, not ${d.currency}.` });
       }
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      const moved = body.issueDate && body.issueDate !== d.issueDate ? periodMoveProblem(await numberPattern(tx, companyId, d.kind), d.number, d.issueDate, body.issueDate) : null;
+      if (moved) throw new AppError(422, 'NUMBERING_PERIOD', moved, { issueDate: moved });
       const money = body.lines !== undefined || body.discount !== undefined || body.taxInclusive !== undefined;
       const lines = body.lines !== undefined ? body.lines : storedAsBody(await linesOf(tx, companyId, id));
       const discount = body.discount !== undefined ? body.discount : discountText(d.discountKind, d.discountValue);

@@ -65,6 +65,12 @@ it('lists newest first across numbering periods, each document once, page by pag
     cursor = res.nextCursor ?? '';
   } while (cursor);
   expect(seen).toEqual([...made].reverse());
+
+  // A draft keeps its number's year: moved into another, it would carry a number out of that year's sequence.
+  const last = (await json(await env.request(`/api/v1/documents?kind=invoice&clientId=${year.id}&limit=1`, { cookie }))).items[0];
+  const moved = await env.request(`/api/v1/documents/${last.id}`, { method: 'PATCH', cookie, json: { issueDate: '2026-12-30' } });
+  expect([moved.status, (await json(moved)).error.code]).toEqual([422, 'NUMBERING_PERIOD']);
+  expect((await env.request(`/api/v1/documents/${last.id}`, { method: 'PATCH', cookie, json: { issueDate: '2027-02-01' } })).status).toBe(200);
 });
 
 it('refuses bad lines and another company’s client, writing nothing', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NUMBERING, formatNumber, periodKey, validatePattern } from '../../domain/numbering';
+import { DEFAULT_NUMBERING, formatNumber, periodKey, periodMoveProblem, validatePattern } from '../../domain/numbering';
 
 const nov2026 = { year: 2026, month: 11 };
 
@@ -27,6 +27,13 @@ describe('document numbers', () => {
     expect(periodKey('P-{#####}', nov2026)).toBe('all');
     expect(periodKey('INV-{YYYY}-{####}', nov2026)).toBe('2026');
     expect(periodKey('CN-{YYYY}{MM}-{####}', { year: 2026, month: 3 })).toBe('2026-03');
+  });
+
+  it('lets a numbered draft change its date only within the period its number came from', () => {
+    expect(periodMoveProblem('INV-{YYYY}-{####}', 'INV-2025-0042', '2025-12-31', '2025-01-02')).toBeNull();
+    expect(periodMoveProblem('INV-{YYYY}-{####}', 'INV-2025-0042', '2025-12-31', '2026-01-05')).toMatch(/INV-2025-0042 is numbered in the year of its issue date/);
+    expect(periodMoveProblem('INV-{YYYY}{MM}-{####}', 'INV-202511-0001', '2026-11-30', '2026-12-01')).toMatch(/in the month/);
+    expect(periodMoveProblem('INV-{#####}', 'INV-00042', '2025-12-31', '2030-06-01')).toBeNull();
   });
 
   it('distinct sequences give distinct numbers within a period', () => {
