@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors';
 import { timerWorkflowId, workedMs, type TimerStart, type TimerState } from '../domain/timer';
 import type { timer } from '../workflows/timer';
 import type { ApiDeps } from './env';
+import { bounded } from './temporal-calls';
 
 const IDLE: TimerState = { phase: 'idle', start: null, segments: [], nudged: false, autoStopped: false, entryId: null };
 
@@ -29,6 +30,24 @@ export async function startTimer({ temporal, settings }: ApiDeps, userId: string
 
 export function timerUpdate({ temporal }: ApiDeps, userId: string, update: 'pauseTimer' | 'resumeTimer' | 'stopTimer'): Promise<TimerState> {
   return temporal.workflow.getHandle(timerWorkflowId(userId)).executeUpdate<TimerState, []>(update).catch(asConflict);
+}
+
+/**
+ * A member removed from a company: their timer, if it runs there, stops now, and its entry records
+ * the time worked until then. A timer running in another company (or none) is left alone. Bounded,
+ * since it runs after the removal has committed; a failure is the caller's to log.
+ */
+export async function stopTimerIn({ temporal }: ApiDeps, userId: string, companyId: string): Promise<void> {
+  try {
+    await bounded(temporal, () => temporal.workflow.getHandle(timerWorkflowId(userId)).executeUpdate<TimerState, [{ companyId: string }]>('stopTimer', { args: [{ companyId }] }));
+  } catch (err) {
+    try {
+      asConflict(err);
+    } catch (conflict) {
+      if (conflict instanceof AppError && conflict.code === 'TIMER_NOT_RUNNING') return;
+      throw conflict;
+    }
+  }
 }
 
 /** The user's timer as it stands: idle when there is none or the last one has stopped. */

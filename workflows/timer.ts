@@ -28,7 +28,8 @@ const writeTimerEntry: TimeActivities['writeTimerEntry'] = (e) => (patched('loca
 export const startTimer = defineUpdate<TimerState, [TimerStart]>('startTimer');
 export const pauseTimer = defineUpdate<TimerState>('pauseTimer');
 export const resumeTimer = defineUpdate<TimerState>('resumeTimer');
-export const stopTimer = defineUpdate<TimerState>('stopTimer');
+/** `companyId`: stop only a timer running in that company (its member was removed); refused otherwise. */
+export const stopTimer = defineUpdate<TimerState, [{ companyId?: string }?]>('stopTimer');
 export const timerState = defineQuery<TimerState>('timerState');
 
 export interface TimerInput {
@@ -81,7 +82,12 @@ export async function timer(input: TimerInput): Promise<TimerState> {
   setHandler(stopTimer, async () => {
     await finish(false);
     return snapshot();
-  }, { validator: () => { if (state.phase !== 'running' && state.phase !== 'paused') refuse('TIMER_NOT_RUNNING', 'No timer is running.'); } });
+  }, {
+    validator: (only?: { companyId?: string }) => {
+      if (state.phase !== 'running' && state.phase !== 'paused') refuse('TIMER_NOT_RUNNING', 'No timer is running.');
+      if (only?.companyId && state.start!.companyId !== only.companyId) refuse('TIMER_NOT_RUNNING', 'No timer is running in this company.');
+    },
+  });
 
   await condition(() => state.phase !== 'idle');
   while (state.phase === 'running' || state.phase === 'paused') {

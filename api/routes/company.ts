@@ -13,6 +13,8 @@ import type { Role } from '../../domain/roles';
 import { PLANS, seatLimit, seatProblem } from '../../domain/plans';
 import { confirmPassword } from '../accounts';
 import { auditBy } from '../audit';
+import { errorFields } from '../log';
+import { stopTimerIn } from '../timer';
 import { requireCompany } from '../guards';
 import { recordEmail, startEmailDelivery } from '../mail';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -126,6 +128,9 @@ export const companyRoutes = areaApp()
         before: { email: target.email, role: target.role },
       });
     });
+    // Their timer, if it runs here, stops at their removal: no time is written here by a non-member later.
+    await stopTimerIn(c.var.deps, targetId, access.companyId).catch((err) =>
+      c.var.deps.log.warn('timer of a removed member not stopped', { companyId: access.companyId, userId: targetId, ...errorFields(err) }));
     return c.body(null, 204);
   })
   .openapi(transfer, async (c) => {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readTimer, startTimer, timerUpdate } from '../../api/timer';
+import { readTimer, startTimer, stopTimerIn, timerUpdate } from '../../api/timer';
 import { timerWorkflowId, type TimerStart } from '../../domain/timer';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
 
@@ -132,6 +132,36 @@ it("a timer started in one company and stopped from another leaves its entry whe
     expect((await json(stopped)).entry).toMatchObject({ project: { id: projectId }, notes: 'started at home' });
     const [row] = await env.owner.db.execute<{ company_id: string }>(sql`select company_id from time_entries where notes = 'started at home'`);
     expect(row!.company_id).toBe(companyId);
+  } finally {
+    await worker.stop();
+  }
+}, 30_000);
+
+it('a member removed from a company has their timer there stopped at the removal; a timer in another company runs on', async () => {
+  const worker = await env.startWorker();
+  try {
+    // Running in the home company: a removal elsewhere does not touch it.
+    await env.request('/api/v1/me/company', { method: 'POST', cookie, json: { companyId } }).then((r) => { cookie = sessionCookie(r); });
+    expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId, notes: 'at home' } })).status).toBe(200);
+    await stopTimerIn(deps(), userId, '00000000-0000-4000-8000-000000000000');
+    expect((await readTimer(deps(), userId)).phase).toBe('running');
+    expect((await env.request('/api/v1/timer/stop', { method: 'POST', cookie })).status).toBe(200);
+
+    // Running in a company that then removes them: stopped, its entry the time worked until then.
+    const res = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email: 'remover@example.com', password: 'correct horse battery', companyName: 'Remover Co' } });
+    const owner = sessionCookie(res);
+    const removerCo = (await json(res)).company.id as string;
+    await eventually(async () => ((await json(await env.request('/api/v1/onboarding', { cookie: owner }))).status === 'complete' ? true : undefined));
+    const there = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie: owner, json: { name: 'Their site', billingType: 'hourly', hourlyRate: '90' } }))).id;
+    expect((await env.request('/api/v1/company/invitations', { method: 'POST', cookie: owner, json: { email: 'timer@example.com', role: 'staff' } })).status).toBe(201);
+    const mail = await env.mail.waitFor((m) => m.to.includes('timer@example.com') && m.subject.includes('Remover Co'));
+    const joined = await env.request(`/api/v1/invitations/${/invitations\/([\w-]+)/.exec(mail.text)![1]!}/accept`, { method: 'POST', json: {}, cookie });
+    cookie = sessionCookie(joined);
+    expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId: there, notes: 'their work' } })).status).toBe(200);
+    expect((await env.request(`/api/v1/company/members/${userId}`, { method: 'DELETE', cookie: owner })).status).toBe(204);
+    expect((await readTimer(deps(), userId)).phase).toBe('idle');
+    const [row] = await env.owner.db.execute<{ company_id: string; status: string }>(sql`select company_id, status from time_entries where notes = 'their work'`);
+    expect(row).toEqual({ company_id: removerCo, status: 'draft' });
   } finally {
     await worker.stop();
   }
