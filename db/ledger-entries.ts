@@ -18,6 +18,7 @@ import { entryLines, findEntry, postEntry } from './journal';
 import { assertOpenPeriod } from './periods';
 import { accounts, journalEntries, journalLines } from './schema/ledger';
 import { users } from './schema/identity';
+import { auditEvents } from './schema/audit';
 
 type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
@@ -130,11 +131,31 @@ export async function listEntries(tx: Tx, companyId: string, f: EntryFilter) {
     ))
     .orderBy(desc(journalEntries.entryDate), desc(journalEntries.createdAt), desc(journalEntries.id)).limit(f.limit + 1);
   const ids = heads.map((h) => h.entry.id);
+  const pairs = await reversalPairs(tx, companyId, ids);
   const lines = ids.length ? await tx.select({ line: journalLines, code: accounts.code, name: accounts.name }).from(journalLines)
     .innerJoin(accounts, eq(accounts.id, journalLines.accountId))
     .where(and(eq(journalLines.companyId, companyId), inArray(journalLines.entryId, ids)))
     .orderBy(asc(journalLines.entryId), desc(journalLines.debitCents), asc(accounts.code)) : [];
-  return heads.map((h) => ({ ...h.entry, createdAtExact: h.createdAtExact, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id) }));
+  return heads.map((h) => ({
+    ...h.entry, createdAtExact: h.createdAtExact, postedByEmail: h.postedByEmail, lines: lines.filter((l) => l.line.entryId === h.entry.id),
+    reversedBy: pairs.find((p) => p.originalId === h.entry.id) ?? null,
+    reversalOf: pairs.find((p) => p.reversalId === h.entry.id)?.originalId ?? null,
+  }));
+}
+
+/**
+ * Which of these entries were reversed (by which entry, dated when), and which are reversals. The
+ * `journal.entry_reversed` event, written in the same transaction as each reversal, is what pairs
+ * them: the reversal's own source id is a one-way hash of the original's.
+ */
+async function reversalPairs(tx: Tx, companyId: string, ids: string[]) {
+  if (!ids.length) return [];
+  const reversalId = sql<string>`${auditEvents.after}->>'reversalId'`;
+  return tx.select({ originalId: sql<string>`${auditEvents.objectId}`, reversalId, entryDate: sql<string>`${auditEvents.after}->>'entryDate'` }).from(auditEvents)
+    .where(and(
+      eq(auditEvents.companyId, companyId), eq(auditEvents.action, 'journal.entry_reversed'),
+      or(inArray(auditEvents.objectId, ids), inArray(reversalId, ids)),
+    ));
 }
 
 export async function getEntry(tx: Tx, companyId: string, id: string) {

@@ -46,6 +46,10 @@ const EntryLineView = z.object({ id: z.string(), accountId: z.string(), accountC
 const EntryView = z.object({
   id: z.string(), entryDate: z.string(), sourceType: z.string(), sourceId: z.string(), documentId: z.string().nullable(), currency: z.string(), memo: z.string(),
   postedBy: z.object({ id: z.string(), email: z.string().nullable() }).nullable(), createdAt: z.string(), lines: z.array(EntryLineView),
+  /** The entry that reversed this one, if any (a manual entry is reversed at most once). */
+  reversedBy: z.object({ id: z.string(), entryDate: z.string() }).nullable(),
+  /** The entry this one reverses, when it is a reversal. */
+  reversalOf: z.string().nullable(),
 }).meta({ id: 'JournalEntry' });
 const EntryLineBody = z.object({
   accountId: z.string().uuid('Choose an account.'),
@@ -104,6 +108,7 @@ type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
 const entryJson = (e: EntryRow) => ({
   id: e.id, entryDate: e.entryDate, sourceType: e.sourceType, sourceId: e.sourceId, documentId: e.documentId, currency: e.currency, memo: e.memo,
   postedBy: e.postedBy ? { id: e.postedBy, email: e.postedByEmail } : null, createdAt: e.createdAt.toISOString(),
+  reversedBy: e.reversedBy && { id: e.reversedBy.reversalId, entryDate: e.reversedBy.entryDate }, reversalOf: e.reversalOf,
   lines: e.lines.map(({ line: l, code, name }) => ({ id: l.id, accountId: l.accountId, accountCode: code, accountName: name, debitCents: l.debitCents, creditCents: l.creditCents, clientId: l.clientId, memo: l.memo })),
 });
 

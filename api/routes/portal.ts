@@ -41,6 +41,8 @@ const PortalView = z.object({
     revision: z.number(),
     kind: z.string(), number: z.string(), status: z.string(), issueDate: z.string(), dueDate: z.string(), currency: z.string(), coverText: z.string(), notes: z.string(), terms: z.string(),
     subtotalCents: z.number(), discountCents: z.number(), taxCents: z.number(), totalCents: z.number(), balanceCents: z.number(),
+    /** Prices include the tax: the tax is part of the subtotal, not added to the total. */
+    taxInclusive: z.boolean(),
     lines: z.array(z.object({ description: z.string(), quantity: z.string(), unitPriceCents: z.number(), netCents: z.number(), taxable: z.boolean(), taxRateBps: z.number() })),
   }),
   signature: Signature,
@@ -119,6 +121,16 @@ async function answeredRevision(tx: Tx, link: PortalTokenRow, ctx: { doc: Docume
   return latest;
 }
 
+/**
+ * Whether what is shown has prices that include tax. A sent revision's snapshot does not record the
+ * switch (and the estimate may have been switched since), so it is read from the snapshot's own
+ * totals: tax-inclusive ones do not add the tax on top of subtotal less discount.
+ */
+function shownTaxInclusive(sent: DocumentSnapshot | undefined, doc: DocumentRow): boolean {
+  if (!sent) return doc.taxInclusive;
+  return sent.taxCents > 0 && sent.totalCents === sent.subtotalCents - sent.discountCents;
+}
+
 /** Move an estimate on, by the status machine's rules. */
 async function moveEstimate(tx: Tx, link: PortalTokenRow, from: string, to: EstimateStatus): Promise<void> {
   const problem = estimateMoveProblem(from as EstimateStatus, to);
@@ -146,7 +158,7 @@ export const portalRoutes = areaApp()
         document: {
           revision: sent?.revision ?? doc.revision, kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
           notes: shown.notes, terms: shown.terms, subtotalCents: shown.subtotalCents, discountCents: shown.discountCents, taxCents: shown.taxCents, totalCents: shown.totalCents,
-          balanceCents: sent ? sent.totalCents : doc.balanceCents,
+          balanceCents: sent ? sent.totalCents : doc.balanceCents, taxInclusive: shownTaxInclusive(sent, doc),
           lines: shown.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
         },
         signature: await signatureView(tx, link.companyId, doc.id),

@@ -276,8 +276,14 @@ describe('manual entries', () => {
     expect(e.lines.map((l: { accountCode: string; debitCents: number; creditCents: number }) => [l.accountCode, l.debitCents, l.creditCents])).toEqual([['5000', 4210, 0], ['1000', 0, 4210]]);
     const rev = await post(`/api/v1/accounting/entries/${e.id}/reverse`, { entryDate: '2026-04-04' });
     expect(rev.status).toBe(201);
-    expect((await json(rev)).lines.map((l: { accountCode: string; debitCents: number; creditCents: number }) => [l.accountCode, l.debitCents, l.creditCents])).toEqual([['1000', 4210, 0], ['5000', 0, 4210]]);
+    const reversal = await json(rev);
+    expect(reversal.lines.map((l: { accountCode: string; debitCents: number; creditCents: number }) => [l.accountCode, l.debitCents, l.creditCents])).toEqual([['1000', 4210, 0], ['5000', 0, 4210]]);
     expect((await post(`/api/v1/accounting/entries/${e.id}/reverse`, { entryDate: '2026-04-04' })).status).toBe(200);
+    // The journal pairs them, so neither is offered for reversing again: the original names its reversal, the reversal its original.
+    expect(reversal).toMatchObject({ reversalOf: e.id, reversedBy: null });
+    const listed = (await json(await get('/api/v1/accounting/entries?from=2026-04-03&to=2026-04-04&sourceType=manual&limit=200'))).items as { id: string; reversedBy: unknown; reversalOf: unknown }[];
+    expect(listed.find((x) => x.id === e.id)).toMatchObject({ reversedBy: { id: reversal.id, entryDate: '2026-04-04' }, reversalOf: null });
+    expect(listed.find((x) => x.id === reversal.id)).toMatchObject({ reversedBy: null, reversalOf: e.id });
     const april = await json(await get('/api/v1/reports/profit-and-loss?from=2026-04-01&to=2026-04-30'));
     expect(april.totals.netIncomeCents).toBe(0);
     const list = await json(await get('/api/v1/accounting/entries?from=2026-04-01&limit=1'));

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, startBrowserEnv } from '../support/browser';
-import { sessionCookie, type TestEnv } from '../support/harness';
+import { json, sessionCookie, type TestEnv } from '../support/harness';
+import { joinCompany } from '../support/members';
 import { currentCode } from '../support/totp';
 
 
@@ -20,6 +21,8 @@ describe.skipIf(chromiumMissing)('an account’s first day in the browser', () =
   let env: TestEnv;
   let page: Page;
   let secret = '';
+  /** The owner of the second company. */
+  let otherOwner = '';
   const url = (path: string) => b.url(path);
 
   beforeAll(async () => {
@@ -101,6 +104,7 @@ describe.skipIf(chromiumMissing)('an account’s first day in the browser', () =
     // Another company, run through the API, invites our user.
     const signup = await env.request('/api/v1/auth/signup', { method: 'POST', json: { email: 'other@example.com', password, companyName: 'Other Works' } });
     const other = sessionCookie(signup);
+    otherOwner = other;
     const verify = await env.mail.waitFor((m) => m.to.includes('other@example.com'));
     const token = /token=([\w-]+)/.exec(verify.text)![1];
     expect((await env.request('/api/v1/auth/verify-email', { method: 'POST', json: { token }, cookie: other })).status).toBe(200);
@@ -118,5 +122,25 @@ describe.skipIf(chromiumMissing)('an account’s first day in the browser', () =
     await expect.poll(() => page.locator('.company-name').textContent()).toBe('Browser Co');
     await page.locator('#company-switcher').selectOption({ label: 'Other Works' });
     await expect.poll(() => page.locator('.company-name').textContent()).toBe('Other Works');
+  });
+
+  it("as an admin, offers role changes and removal only on the members the owner's rules let an admin touch", async () => {
+    // The owner makes our user an admin, and adds a second admin and a manager.
+    const members = (await json(await env.request('/api/v1/company/members', { cookie: otherOwner }))).items as { userId: string; email: string }[];
+    const me = members.find((m) => m.email === email)!;
+    expect((await env.request(`/api/v1/company/members/${me.userId}`, { method: 'PATCH', cookie: otherOwner, json: { role: 'admin' } })).status).toBe(200);
+    await joinCompany(env, otherOwner, 'second-admin@example.com', 'admin');
+    await joinCompany(env, otherOwner, 'pm@example.com', 'manager');
+
+    await page.goto(url('/settings/members'));
+    const row = (who: string) => page.locator(`.members-table tr[data-email="${who}"]`);
+    await expect.poll(() => row('pm@example.com').count()).toBe(1);
+    // The owner, another admin and yourself: the API refuses an admin these, so no controls show.
+    for (const who of ['other@example.com', 'second-admin@example.com', email]) {
+      expect(await row(who).locator('select').count()).toBe(0);
+      expect(await row(who).getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    }
+    expect(await row('pm@example.com').locator('select option').allTextContents()).toEqual(['Admin', 'Manager', 'Staff']);
+    expect(await row('pm@example.com').getByRole('button', { name: 'Remove pm@example.com' }).count()).toBe(1);
   });
 });

@@ -126,4 +126,36 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     await page.getByRole('button', { name: 'Post entry' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'closed period' }).count()).toBe(1);
   });
+
+  it("keeps a line's error on the row it was typed in, with a blank row above it", async () => {
+    // Row 1 emptied (blank rows are not sent), so the server's second line is the third row here.
+    await page.getByLabel('Date').fill('2026-11-02');
+    await page.getByLabel('Line 1 account').selectOption('');
+    await page.getByLabel('Line 1 debit').fill('');
+    await page.getByRole('button', { name: 'Add a line' }).click();
+    await page.getByLabel('Line 2 account').selectOption({ label: '6100 Contractors' });
+    await page.getByLabel('Line 2 credit').fill('');
+    await page.getByLabel('Line 2 debit').fill('10');
+    await page.getByLabel('Line 3 account').selectOption({ label: '1000 Cash' });
+    await page.getByLabel('Line 3 credit').fill('ten');
+    expect(await page.getByText('Check the amounts').count()).toBe(1);
+    await page.getByRole('button', { name: 'Post entry' }).click();
+    await expect.poll(() => page.getByLabel('Line 3 credit').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Line 2 credit').getAttribute('aria-invalid')).toBeNull();
+    await page.getByLabel('Line 3 credit').fill('10.00');
+    await expect.poll(() => page.getByText('Balanced', { exact: true }).count()).toBe(1);
+  });
+
+  it('reverses a manual entry after confirming the date it posts on, once', async () => {
+    const dialog = page.waitForEvent('dialog');
+    await page.getByRole('button', { name: 'Reverse Design contractor' }).click();
+    expect((await dialog).message()).toMatch(/^Reverse "Design contractor"\? A mirror-image entry dated .+ will be posted/);
+    await expect.poll(() => page.getByText(/^Reversed "Design contractor" with an entry dated/).count()).toBe(1);
+    // Neither the reversed entry nor its reversal is offered for reversing again; other entries still are.
+    await expect.poll(() => page.locator('.entry-reversed').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Reverse Design contractor' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reverse Reversal of: Design contractor' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: "Reverse Owner puts money in" }).count()).toBe(1);
+    await shot('journal-reversed');
+  });
 });

@@ -137,4 +137,16 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     await expect.poll(() => page.locator('.projects-table tbody').textContent()).toContain('P-00003 · Hosting');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it("starts a new client in the company's currency, and saves that", async () => {
+    expect(await api('PATCH', '/api/v1/company/invoicing-settings', { currency: 'CAD' })).toMatchObject({ currency: 'CAD' });
+    await page.goto(url('/clients/new'));
+    await expect.poll(() => page.getByLabel('Currency').inputValue()).toBe('CAD');
+    await page.getByLabel('Name').fill('Maple Ltd');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
+    expect(await page.getByLabel('Currency').inputValue()).toBe('CAD');
+    expect(await api('GET', `/api/v1/clients/${page.url().split('/').pop()}`)).toMatchObject({ currency: 'CAD' });
+    await api('PATCH', '/api/v1/company/invoicing-settings', { currency: 'USD' });
+  });
 });

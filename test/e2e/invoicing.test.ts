@@ -98,8 +98,13 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await page.getByLabel('Description').fill('Website redesign');
     await page.getByLabel('Quantity').fill('2');
     await page.getByLabel('Unit price').fill('125');
+    // Typed, not saved: Send would send the stored draft and reload the form, so it waits for a save.
+    expect(await page.getByRole('button', { name: 'Send invoice' }).isDisabled()).toBe(true);
+    expect(await page.getByText('Save your changes first, then send.').count()).toBe(1);
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$250.00');
+    await expect.poll(() => page.getByText('Draft saved.').count()).toBe(1);
+    expect(await page.locator('.document-grand-total dd').textContent()).toBe('$250.00');
+    expect(await page.getByText('Save your changes first, then send.').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Send invoice' }).click();
     const dialog = page.locator('#send-dialog');
@@ -147,9 +152,26 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await page.locator('#send-dialog').getByRole('button', { name: `Send to ${clientEmail}` }).click();
     await expect.poll(status, { timeout: 20_000 }).toBe('Sent');
 
-    const mail = await env.mail.waitFor((m) => m.subject === `Estimate ${estimateNumber} from Invoice Co`, 20_000);
+    // Still open to change once sent: revised (now with tax included in the price) and sent again as revision 2.
+    await page.getByLabel('Unit price').fill('1320');
+    await page.getByLabel('Taxable').check();
+    await page.getByLabel('Tax rate (%)').fill('10');
+    await page.getByLabel('Prices include tax').check();
+    expect(await page.getByRole('button', { name: 'Send revision' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByText('Changes saved. The client sees them once you send a revision.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Send revision' }).click();
+    await page.locator('#send-dialog').getByRole('button', { name: `Send to ${clientEmail}` }).click();
+    await expect.poll(() => page.getByText(`Revision sent to ${clientEmail}.`).count(), { timeout: 20_000 }).toBe(1);
+    expect(await status()).toBe('Sent');
+
+    const mail = await env.mail.waitFor((m) => m.subject === `Estimate ${estimateNumber} from Invoice Co` && m.text.includes('1,320.00'), 20_000);
     await clientPage.goto(portalLink(mail.text)!);
     await expect.poll(() => clientPage.locator('#portal-title').textContent()).toBe(`Estimate ${estimateNumber}`);
+    // The tax is inside the price: labelled so, the totals add up.
+    expect(await clientPage.locator('.portal-tax dt').textContent()).toBe('Tax (included)');
+    expect(await clientPage.locator('.portal-tax dd').textContent()).toBe('$120.00');
+    expect(await clientPage.locator('.portal-totals .document-grand-total dd').textContent()).toBe('$1,320.00');
 
     await clientPage.getByLabel('Your full name').fill('Wile E. Coyote');
     await clientPage.getByLabel('Draw my signature').check();
@@ -169,7 +191,7 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await expect.poll(() => certificate.count(), { timeout: 10_000 }).toBe(1);
     expect(await certificate.locator('.certificate-name').textContent()).toBe('Wile E. Coyote');
     expect(await certificate.locator('.certificate-sha').textContent()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await certificate.locator('.certificate-revision').textContent()).toBe('1');
+    expect(await certificate.locator('.certificate-revision').textContent()).toBe('2');
     expect(await certificate.locator('img.signature-image').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await clientPage.locator('.portal-document .document-status').textContent()).toBe('Accepted');
     expect(await clientPage.getByRole('button', { name: 'Accept and sign' }).count()).toBe(0);
@@ -238,5 +260,22 @@ describe.skipIf(chromiumMissing)('invoicing in the browser', () => {
     await expect.poll(() => page.locator('.money-snapshot .money-received dd').first().textContent()).toBe('$250.00');
     expect(await page.locator('.money-snapshot .money-outstanding dd').first().textContent()).toBe('$0.00');
     await screenshot(page, 'dashboard');
+  });
+
+  it("leaves void invoices out of the list's total, and says so", async () => {
+    await page.goto(url('/invoices'));
+    await expect.poll(() => page.locator('.documents-table tbody tr').count()).toBe(2);
+    // The paid invoice and the draft converted from the estimate.
+    expect(await page.locator('.documents-summary-total dd').textContent()).toBe('$1,570.00');
+    await page.getByRole('link', { name: /^INV-\d{4}-0002$/ }).click();
+    await page.getByRole('button', { name: 'Void' }).click();
+    await page.locator('#void-dialog').getByLabel('Reason').fill('Issued by mistake');
+    await page.locator('#void-dialog').getByRole('button', { name: 'Void invoice' }).click();
+    await expect.poll(status).toBe('Void');
+    await page.goto(url('/invoices'));
+    await expect.poll(() => page.locator('.documents-table tr[data-status="void"]').count()).toBe(1);
+    expect(await page.locator('.documents-summary-total dt').textContent()).toBe('Total, excluding void');
+    expect(await page.locator('.documents-summary-total dd').textContent()).toBe('$250.00');
+    expect(await page.locator('.documents-summary-balance dd').textContent()).toBe('$0.00');
   });
 });

@@ -103,6 +103,9 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await page.getByLabel('Description').fill('Discovery workshop');
     await page.getByLabel('Quantity').fill('2');
     await page.getByLabel('Unit price').fill('125');
+    // Billing reloads the lines from the server: with this line not saved yet, it waits for a save.
+    expect(await page.getByRole('button', { name: 'Bill approved time' }).isDisabled()).toBe(true);
+    expect(await page.getByText('Save your changes first, then bill time.').count()).toBe(1);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.getByText('Draft saved.').count()).toBe(1);
     await expect.poll(() => page.locator('.document-grand-total dd').textContent()).toBe('$250.00');

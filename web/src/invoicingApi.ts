@@ -103,6 +103,8 @@ export function activityLabel(action: string): string {
 export type InvoicingSettings = InferResponseType<(typeof v1.company)['invoicing-settings']['$get'], 200>;
 export type InvoicingSettingsInput = InferRequestType<(typeof v1.company)['invoicing-settings']['$patch']>['json'];
 export const getInvoicingSettings = () => call(() => v1.company['invoicing-settings'].$get());
+/** The company's currency: what new clients start in and manual journal entries post in. */
+export const companyCurrency = async () => (await getInvoicingSettings()).currency;
 export const updateInvoicingSettings = (json: InvoicingSettingsInput) => call(() => v1.company['invoicing-settings'].$patch({ json }));
 /** The image itself is the body; the server decides by its bytes whether it is a PNG or JPEG. */
 export const uploadLogo = (file: Blob) => call(() => v1.company.logo.$put({}, { init: { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } } }));

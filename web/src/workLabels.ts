@@ -53,3 +53,5 @@ const DOCUMENT_STATUS: Record<string, string> = {
 };
 /** An estimate's or invoice's status, e.g. "Partially paid" (unknown ones as sent). */
 export const documentStatusLabel = (status: string) => DOCUMENT_STATUS[status] ?? status;
+/** The totals' tax row: where prices include the tax it is already in the subtotal, not added on top. */
+export const taxLabel = (taxInclusive: boolean) => (taxInclusive ? 'Tax (included)' : 'Tax');

@@ -1,7 +1,8 @@
-import { Show } from 'solid-js';
+import { onMount, Show } from 'solid-js';
 import { addressBody, addressValues, formFieldName } from '../address';
 import { createForm } from '../form';
 import { invalidFields, renameFieldErrors } from '../formErrors';
+import { companyCurrency } from '../invoicingApi';
 import { CURRENCIES, createClient, updateClient, type Client, type ClientCreateInput, type ClientKind } from '../workApi';
 import { overrideBody, overrideToValues } from '../rounding';
 import { CLIENT_KIND_OPTIONS } from '../workLabels';
@@ -37,8 +38,12 @@ type Values = Record<Field, string>;
 
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
 
+/**
+ * A new client starts with no currency chosen ("" = the company's, which the server applies);
+ * the form fills in the company's own as soon as it is known, so the select shows what is saved.
+ */
 function toValues(client: Client | undefined): Partial<Values> {
-  if (!client) return { kind: 'business', currency: 'USD', ...overrideToValues(undefined) };
+  if (!client) return { kind: 'business', currency: '', ...overrideToValues(undefined) };
   return {
     kind: client.kind,
     name: client.name,
@@ -74,7 +79,7 @@ function toBody(v: Values, creating: boolean): ClientCreateInput {
     email: optional(v.email),
     phone: optional(v.phone),
     taxId: optional(v.taxId),
-    currency: v.currency as ClientCreateInput['currency'],
+    currency: (v.currency || undefined) as ClientCreateInput['currency'],
     paymentTermsDays: days ? Number(days) : undefined,
     notes: optional(v.notes),
     tags: parseTags(v.tags),
@@ -109,6 +114,12 @@ export default function ClientForm(props: ClientFormProps) {
     },
   });
   const disabled = () => !props.canEdit;
+  onMount(async () => {
+    if (props.client) return;
+    // Not fatal: left blank, the server still gives the client the company's currency.
+    const currency = await companyCurrency().catch(() => undefined);
+    if (currency && !form.values.currency) form.set('currency', currency);
+  });
 
   return (
     <>
@@ -119,7 +130,7 @@ export default function ClientForm(props: ClientFormProps) {
           <FormField {...form.field('email')} label="Email" type="email" autocomplete="off" maxLength={254} disabled={disabled()} />
           <FormField {...form.field('phone')} label="Phone" type="tel" autocomplete="off" maxLength={50} disabled={disabled()} />
           <FormField {...form.field('taxId')} label="Tax ID" autocomplete="off" maxLength={50} disabled={disabled()} />
-          <SelectField {...form.field('currency')} label="Currency" options={CURRENCY_OPTIONS} disabled={disabled()} />
+          <SelectField {...form.field('currency')} label="Currency" options={CURRENCY_OPTIONS} placeholder={props.client ? undefined : 'Company currency'} disabled={disabled()} />
           <FormField
             {...form.field('paymentTermsDays')}
             label="Payment terms (days)"

@@ -4,6 +4,7 @@
 // its sections under the editor.
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { sendProblem } from '../../../domain/documents/snapshot';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
 import { formatDay, todayIso } from '../dates';
@@ -83,6 +84,15 @@ export function lockReason(doc: Pick<Document, 'kind' | 'status'>): string {
 
 const isOpenInvoice = (d: Document) => d.kind === 'invoice' && (d.status === 'sent' || d.status === 'partially_paid');
 
+/**
+ * Send is offered on a draft (the dialog says what is missing, such as an email address), and
+ * wherever else the server's own rule would take it now: a sent estimate goes out again as its
+ * next revision.
+ */
+const canSend = (d: Document) => d.status === 'draft' || sendProblem(d, d.lines.length, d.client.email) === null;
+/** A sent estimate is sent again as a new revision; everything else is sent once. */
+const isResend = (d: Document) => d.status !== 'draft';
+
 /** State and loaders shared by the action bar and the sections below the editor. */
 export function createLifecycle(opts: { doc: () => Document; onChange: (doc: Document) => void; onNotice: (message: string | undefined) => void }) {
   const session = useSession();
@@ -151,8 +161,12 @@ export type Lifecycle = ReturnType<typeof createLifecycle>;
 
 type DialogName = 'send' | 'payment' | 'credit' | 'void';
 
-/** Download, send, record payment, apply credit, void, reminders: what this document allows now. */
-export function LifecycleActions(props: { life: Lifecycle; busy?: boolean }) {
+/**
+ * Download, send, record payment, apply credit, void, reminders: what this document allows now.
+ * `unsaved`: the editor holds changes not saved yet. Sending then waits, since it sends what is
+ * stored and reloads the form from it, which would drop the typing.
+ */
+export function LifecycleActions(props: { life: Lifecycle; busy?: boolean; unsaved?: boolean }) {
   const life = () => props.life;
   const doc = () => life().doc();
   const [open, setOpen] = createSignal<DialogName>();
@@ -191,9 +205,9 @@ export function LifecycleActions(props: { life: Lifecycle; busy?: boolean }) {
           Download PDF
         </a>
         <Show when={life().canManage()}>
-          <Show when={doc().status === 'draft'}>
-            <button type="button" class="btn btn-primary" onClick={() => setOpen('send')} disabled={props.busy}>
-              Send {noun()}
+          <Show when={canSend(doc())}>
+            <button type="button" class="btn btn-primary" onClick={() => setOpen('send')} disabled={props.busy || props.unsaved}>
+              {isResend(doc()) ? 'Send revision' : `Send ${noun()}`}
             </button>
           </Show>
           <Show when={isOpenInvoice(doc())}>
@@ -228,10 +242,13 @@ export function LifecycleActions(props: { life: Lifecycle; busy?: boolean }) {
           </Show>
         </Show>
       </div>
+      <Show when={props.unsaved && canSend(doc())}>
+        <p class="small muted unsaved-hint">Save your changes first, then send.</p>
+      </Show>
       <FormError message={reminders.error() ?? convert.error()} />
 
-      <Dialog id="send-dialog" title={`Send ${doc().number}`} open={open() === 'send'} onClose={close}>
-        <SendForm life={life()} onCancel={close} onSent={(email) => void after(`Sent to ${email}.`)} />
+      <Dialog id="send-dialog" title={isResend(doc()) ? `Send a revision of ${doc().number}` : `Send ${doc().number}`} open={open() === 'send'} onClose={close}>
+        <SendForm life={life()} onCancel={close} onSent={(email) => void after(isResend(doc()) ? `Revision sent to ${email}.` : `Sent to ${email}.`)} />
       </Dialog>
       <Dialog id="payment-dialog" title={`Record a payment on ${doc().number}`} open={open() === 'payment'} onClose={close}>
         <PaymentForm
@@ -252,7 +269,11 @@ export function LifecycleActions(props: { life: Lifecycle; busy?: boolean }) {
   );
 }
 
-/** Confirm the address (the document carries the client's), send, then wait for the workflow to move it out of draft. */
+/**
+ * Confirm the address (the document carries the client's), send, then wait for the workflow to
+ * have sent it: until the document's lifecycle is the one this send started. That covers a draft
+ * leaving draft and a sent estimate becoming its next revision (its status stays `sent`).
+ */
 function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email: string) => void }) {
   const doc = () => props.life.doc();
   const client = () => doc().client;
@@ -268,12 +289,12 @@ function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email
     setError(undefined);
     setStage('sending');
     try {
-      await sendDocument(doc().id);
+      const { workflowId } = await sendDocument(doc().id);
       setStage('waiting');
       const deadline = Date.now() + SEND_WAIT_MS;
       for (;;) {
-        const current = await getDocument(doc().id);
-        if (current.status !== 'draft') {
+        // The activity names the workflow of the revision the document is at now.
+        if ((await documentActivity(doc().id)).workflowId === workflowId) {
           if (alive) props.onSent(email);
           return;
         }
@@ -309,7 +330,11 @@ function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email
           </p>
         )}
       </Show>
-      <p class="small muted">Once sent, its lines, dates and amounts are locked. Save any changes first.</p>
+      <p class="small muted">
+        {doc().kind === 'estimate'
+          ? 'The client sees this version until you send another; earlier versions are kept. Once accepted, it is locked.'
+          : 'Once sent, its lines, dates and amounts are locked.'}
+      </p>
       <div class="button-row">
         <button type="submit" class="btn btn-primary" disabled={stage() !== 'idle' || !client().email}>
           {stage() === 'sending' ? 'Sending…' : stage() === 'waiting' ? 'Waiting for it to go out…' : `Send to ${client().email ?? 'client'}`}

@@ -3,6 +3,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { DISCOUNT_OPTIONS, type LineEditor, type TotalsPreview } from '../documentLines';
 import { formatCents } from '../money';
+import { taxLabel } from '../workLabels';
 import CheckboxField from './CheckboxField';
 import DataTable from './DataTable';
 import FieldError from './FieldError';
@@ -114,7 +115,7 @@ export function TotalsList(props: {
           <dd>{money((t) => t.discountCents)}</dd>
         </div>
         <div class="document-totals-row document-tax">
-          <dt>{props.taxInclusive ? 'Tax (included)' : 'Tax'}</dt>
+          <dt>{taxLabel(props.taxInclusive)}</dt>
           <dd>{money((t) => t.taxCents)}</dd>
         </div>
         <div class="document-totals-row document-grand-total">

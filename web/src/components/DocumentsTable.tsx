@@ -38,19 +38,25 @@ export default function DocumentsTable(props: { documents: readonly DocumentSumm
   );
 }
 
-/** The sums of the listed documents' totals and balances, one line per currency. */
+/**
+ * The sums of the listed documents' totals and balances, one line per currency. Void invoices
+ * bill nothing, so they count in neither; drafts count in the total (work about to be billed)
+ * but are not owed yet.
+ */
 export function DocumentsSummary(props: { documents: readonly DocumentSummary[]; noun: readonly [one: string, many: string]; showBalance?: boolean; more?: boolean }) {
   const sums = () => {
     const by = new Map<string, { total: number; balance: number }>();
     for (const d of props.documents) {
+      if (d.status === 'void') continue;
       const s = by.get(d.currency) ?? { total: 0, balance: 0 };
       s.total += d.totalCents;
-      // Drafts are not owed yet, and void ones are owed by nobody.
-      if (d.status !== 'void' && d.status !== 'draft') s.balance += d.balanceCents;
+      if (d.status !== 'draft') s.balance += d.balanceCents;
       by.set(d.currency, s);
     }
     return [...by.entries()];
   };
+  // Only invoices are ever void; say so where the figure is.
+  const totalLabel = () => (props.showBalance ? 'Total, excluding void' : 'Total');
   return (
     <div class="documents-summary" aria-label={`Totals of the listed ${props.noun[1]}`} role="group">
       <p class="small muted">
@@ -60,7 +66,7 @@ export function DocumentsSummary(props: { documents: readonly DocumentSummary[];
         {([currency, s]) => (
           <dl class="documents-summary-row" data-currency={currency}>
             <div class="documents-summary-total">
-              <dt>Total{sums().length > 1 ? ` (${currency})` : ''}</dt>
+              <dt>{totalLabel()}{sums().length > 1 ? ` (${currency})` : ''}</dt>
               <dd>{formatCents(s.total, currency)}</dd>
             </div>
             <Show when={props.showBalance}>

@@ -1,7 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
+import { removalProblem, roleChangeProblem } from '../../../domain/permissions';
 import { createAction, errorMessage } from '../action';
 import { formatDate, roleLabel } from '../format';
-import { ASSIGNABLE_ROLES, changeMemberRole, removeMember, type AssignableRole, type Member } from '../identityApi';
+import { ASSIGNABLE_ROLES, changeMemberRole, removeMember, type AssignableRole, type Member, type Role } from '../identityApi';
 import DataTable from './DataTable';
 import FormError from './FormError';
 
@@ -9,8 +10,10 @@ interface MembersTableProps {
   members: readonly Member[];
   currentUserId: string;
   companyName: string;
-  /** members.manage: show the role select and Remove button (never for the owner or yourself). */
+  /** members.manage: show the actions column. */
   canManage: boolean;
+  /** Your role here: the role select and Remove show only where the API's own rules (domain/permissions) allow them. */
+  actorRole: Role | null;
   onChanged: (member: Member) => void;
   onRemoved: (userId: string) => void;
 }
@@ -21,7 +24,19 @@ export default function MembersTable(props: MembersTableProps) {
   const [roleError, setRoleError] = createSignal<string>();
   const [roleSaved, setRoleSaved] = createSignal<string>();
 
-  const editable = (m: Member) => props.canManage && m.role !== 'owner' && m.userId !== props.currentUserId;
+  /** The roles you may give this member: their own (shown as chosen) and those the API would accept. */
+  const rolesFor = (m: Member) => {
+    const actorRole = props.actorRole;
+    if (!props.canManage || !actorRole) return [];
+    const problem = (next: Role) => roleChangeProblem({ actorRole, actorIsTarget: m.userId === props.currentUserId, targetRole: m.role, next });
+    return ASSIGNABLE_ROLES.filter((r) => r === m.role || problem(r) === null);
+  };
+  /** A select with something to change to. */
+  const canChangeRole = (m: Member) => rolesFor(m).some((r) => r !== m.role);
+  // Leaving the company is not done from this table, so you never get Remove on yourself.
+  const canRemove = (m: Member) =>
+    props.canManage && !!props.actorRole && m.userId !== props.currentUserId
+    && removalProblem({ actorRole: props.actorRole, actorIsTarget: false, targetRole: m.role }) === null;
 
   const changeRole = async (member: Member, role: AssignableRole, select: HTMLSelectElement) => {
     if (roleBusy()) return;
@@ -72,7 +87,7 @@ export default function MembersTable(props: MembersTableProps) {
               </td>
               <td class="member-name">{member.name || '—'}</td>
               <td class="member-role">
-                <Show when={editable(member)} fallback={roleLabel(member.role)}>
+                <Show when={canChangeRole(member)} fallback={roleLabel(member.role)}>
                   <label class="sr-only" for={`member-role-${member.userId}`}>
                     Role for {member.email}
                   </label>
@@ -84,7 +99,7 @@ export default function MembersTable(props: MembersTableProps) {
                     aria-busy={roleBusy() === member.userId ? 'true' : 'false'}
                     onChange={(e) => void changeRole(member, e.currentTarget.value as AssignableRole, e.currentTarget)}
                   >
-                    <For each={ASSIGNABLE_ROLES}>
+                    <For each={rolesFor(member)}>
                       {(role) => (
                         <option value={role} selected={role === member.role}>
                           {roleLabel(role)}
@@ -102,7 +117,7 @@ export default function MembersTable(props: MembersTableProps) {
               <td>{formatDate(member.joinedAt)}</td>
               <Show when={props.canManage}>
                 <td class="cell-actions">
-                  <Show when={editable(member)}>
+                  <Show when={canRemove(member)}>
                     <button
                       type="button"
                       class="btn btn-secondary btn-sm"

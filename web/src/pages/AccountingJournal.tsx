@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Match, onMount, Show, Switch } from 'solid-js';
+import { parseDollars } from '../../../domain/money';
 import { listAccounts, listEntries, postManualEntry, reverseEntry, type Account, type JournalEntry } from '../accountingApi';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
@@ -7,7 +8,8 @@ import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import { LoadError, Loading } from '../components/PageStatus';
 import SelectField from '../components/SelectField';
-import { formatDay } from '../dates';
+import { formatDay, todayIso } from '../dates';
+import { companyCurrency } from '../invoicingApi';
 import { formatCents } from '../money';
 import { useSession } from '../session';
 
@@ -20,15 +22,24 @@ interface Line {
   memo: string;
 }
 const blank = (): Line => ({ accountId: '', debit: '', credit: '', memo: '' });
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isBlank = (l: Line) => !l.accountId && !l.debit.trim() && !l.credit.trim();
+/**
+ * One side of the lines, in cents, parsed as the server parses them; null while an amount does
+ * not parse (the server names the line on posting).
+ */
+const sideTotal = (lines: readonly Line[], side: 'debit' | 'credit'): number | null => {
+  let total = 0;
+  for (const l of lines) {
+    if (!l[side].trim()) continue;
+    const cents = parseDollars(l[side]);
+    if (cents === null) return null;
+    total += cents;
+  }
+  return total;
 };
-/** Dollars as typed → cents, for the running totals only (the server parses what is posted). */
-const cents = (text: string) => {
-  const n = Number(text.replace(/[$,\s]/g, ''));
-  return text.trim() && Number.isFinite(n) ? Math.round(n * 100) : 0;
-};
+/** The server's `lines.<sent index>…` error names, renamed to the rows on screen (blank rows are not sent). */
+const toRowErrors = (fields: Record<string, string>, rowOf: readonly number[]) =>
+  Object.fromEntries(Object.entries(fields).map(([name, message]) => [name.replace(/^lines\.(\d+)/, (all, i: string) => (rowOf[Number(i)] === undefined ? all : `lines.${rowOf[Number(i)]}`)), message]));
 
 /** /accounting/journal — every entry with its lines, newest first; admins post manual entries and reverse them. */
 export default function AccountingJournal() {
@@ -40,6 +51,8 @@ export default function AccountingJournal() {
   const [sourceType, setSourceType] = createSignal('');
   const [loadError, setLoadError] = createSignal<string>();
   const [planProblem, setPlanProblem] = createSignal<string>();
+  /** What manual entries post in; until it is known, amounts show in dollars. */
+  const [currency, setCurrency] = createSignal<string>();
 
   const load = async (cursor?: string) => {
     setLoadError(undefined);
@@ -53,6 +66,7 @@ export default function AccountingJournal() {
   };
   onMount(async () => {
     if (!session.can('accounting.view')) return;
+    if (session.can('accounting.manage')) void companyCurrency().then(setCurrency, () => undefined);
     try {
       setAccounts((await listAccounts()).items.filter((a) => a.active));
     } catch (err) {
@@ -63,7 +77,7 @@ export default function AccountingJournal() {
   });
 
   // The manual entry form.
-  const [entryDate, setEntryDate] = createSignal(localToday());
+  const [entryDate, setEntryDate] = createSignal(todayIso());
   const [memo, setMemo] = createSignal('');
   const [lines, setLines] = createSignal<Line[]>([blank(), blank()]);
   const [key, setKey] = createSignal(crypto.randomUUID());
@@ -72,8 +86,14 @@ export default function AccountingJournal() {
   const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
   const [posted, setPosted] = createSignal<string>();
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const debits = () => lines().reduce((s, l) => s + cents(l.debit), 0);
-  const credits = () => lines().reduce((s, l) => s + cents(l.credit), 0);
+  const debits = () => sideTotal(lines(), 'debit');
+  const credits = () => sideTotal(lines(), 'credit');
+  const balance = () => {
+    const [d, c] = [debits(), credits()];
+    if (d === null || c === null) return { text: 'Check the amounts', class: 'report-unbalanced' };
+    if (d !== c) return { text: `Off by ${formatCents(Math.abs(d - c), currency())}`, class: 'report-unbalanced' };
+    return d > 0 ? { text: 'Balanced', class: 'report-balanced' } : { text: 'Enter amounts', class: 'muted' };
+  };
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -82,8 +102,11 @@ export default function AccountingJournal() {
     setFormError(undefined);
     setFieldErrors({});
     setPosted(undefined);
+    // Blank rows are left out; `rowOf[i]` is the row on screen of the i-th line sent.
+    const rowOf = lines().flatMap((l, row) => (isBlank(l) ? [] : [row]));
     try {
-      const body = { entryDate: entryDate(), memo: memo().trim(), lines: lines().filter((l) => l.accountId || l.debit || l.credit).map((l) => ({ accountId: l.accountId, debit: l.debit.trim(), credit: l.credit.trim(), memo: l.memo.trim() || undefined })) };
+      const sent = rowOf.map((row) => lines()[row]!);
+      const body = { entryDate: entryDate(), memo: memo().trim(), lines: sent.map((l) => ({ accountId: l.accountId, debit: l.debit.trim(), credit: l.credit.trim(), memo: l.memo.trim() || undefined })) };
       const entry = await postManualEntry(body, key());
       setPosted(`Posted: ${entry.memo}, ${formatCents(entry.lines.reduce((s, l) => s + l.debitCents, 0), entry.currency)}.`);
       setMemo('');
@@ -93,16 +116,24 @@ export default function AccountingJournal() {
     } catch (err) {
       // The 422 codes name the rule: unbalanced, inactive or control account, closed period.
       setFormError(errorMessage(err, 'Could not post the entry.'));
-      if (err instanceof ApiError) setFieldErrors(err.fields);
+      if (err instanceof ApiError) setFieldErrors(toRowErrors(err.fields, rowOf));
     } finally {
       setPending(false);
     }
   };
 
-  const reverse = createAction(async (id: string) => {
-    await reverseEntry(id, localToday());
+  const [reversed, setReversed] = createSignal<string>();
+  /** A reversal is a new entry dated today, in an open period: the person confirms that date first. */
+  const reverse = createAction(async (entry: JournalEntry) => {
+    setReversed(undefined);
+    const on = todayIso();
+    if (!window.confirm(`Reverse "${entry.memo}"? A mirror-image entry dated ${formatDay(on)} will be posted; the original stays in the journal.`)) return;
+    const reversal = await reverseEntry(entry.id, on);
+    setReversed(`Reversed "${entry.memo}" with an entry dated ${formatDay(reversal.entryDate)}.`);
     await load();
   });
+  /** Reverse applies to a manual entry that is neither reversed already nor a reversal itself. */
+  const reversible = (e: JournalEntry) => e.sourceType === 'manual' && !e.reversedBy && !e.reversalOf;
 
   return (
     <AccountingFrame title="Journal" subtitle="Every posting, newest first. Entries are never edited: a correction is a new entry." planProblem={planProblem()}>
@@ -132,8 +163,15 @@ export default function AccountingJournal() {
                         </select>
                         <Show when={fieldErrors()[`lines.${i}`] ?? fieldErrors()[`lines.${i}.accountId`]}>{(m) => <span class="field-error">{m()}</span>}</Show>
                       </td>
-                      <td class="num" data-label="Debit"><input class="inline-input" aria-label={`Line ${i + 1} debit`} inputMode="decimal" value={line().debit} onInput={(e) => setLine(i, { debit: e.currentTarget.value })} /></td>
-                      <td class="num" data-label="Credit"><input class="inline-input" aria-label={`Line ${i + 1} credit`} inputMode="decimal" value={line().credit} onInput={(e) => setLine(i, { credit: e.currentTarget.value })} /></td>
+                      <For each={['debit', 'credit'] as const}>
+                        {(side) => (
+                          <td class="num" data-label={side === 'debit' ? 'Debit' : 'Credit'}>
+                            <input class="inline-input" aria-label={`Line ${i + 1} ${side}`} inputMode="decimal" value={line()[side]} onInput={(e) => setLine(i, { [side]: e.currentTarget.value })}
+                              aria-invalid={fieldErrors()[`lines.${i}.${side}`] ? 'true' : undefined} />
+                            <Show when={fieldErrors()[`lines.${i}.${side}`]}>{(m) => <span class="field-error">{m()}</span>}</Show>
+                          </td>
+                        )}
+                      </For>
                       <td data-label="Line memo"><input class="inline-input" aria-label={`Line ${i + 1} memo`} value={line().memo} onInput={(e) => setLine(i, { memo: e.currentTarget.value })} /></td>
                       <td>
                         <Show when={lines().length > 2}>
@@ -147,11 +185,9 @@ export default function AccountingJournal() {
             </table>
             <div class="entry-totals">
               <button type="button" class="btn btn-secondary btn-sm" onClick={() => setLines((ls) => [...ls, blank()])}>Add a line</button>
-              <span>Debits {formatCents(debits())}</span>
-              <span>Credits {formatCents(credits())}</span>
-              <span class={debits() === credits() ? (debits() > 0 ? 'report-balanced' : 'muted') : 'report-unbalanced'}>
-                {debits() === credits() ? (debits() > 0 ? 'Balanced' : 'Enter amounts') : `Off by ${formatCents(Math.abs(debits() - credits()))}`}
-              </span>
+              <span>Debits {formatCents(debits(), currency())}</span>
+              <span>Credits {formatCents(credits(), currency())}</span>
+              <span class={balance().class}>{balance().text}</span>
               <button type="submit" class="btn btn-primary" disabled={pending()}>{pending() ? 'Posting…' : 'Post entry'}</button>
             </div>
           </form>
@@ -165,6 +201,7 @@ export default function AccountingJournal() {
             options={[{ value: '', label: 'All entries' }, ...Object.entries(SOURCES).map(([value, label]) => ({ value, label }))]} />
         </div>
         <Show when={reverse.error()}><p class="inline-error" role="alert">{reverse.error()}</p></Show>
+        <Show when={reversed()}><p class="report-balanced" role="status">{reversed()}</p></Show>
         <Switch fallback={<Loading />}>
           <Match when={loadError()}>{(m) => <LoadError message={m()} onRetry={() => void load()} />}</Match>
           <Match when={entries()}>
@@ -184,8 +221,14 @@ export default function AccountingJournal() {
                             <td class="num">{l.creditCents ? formatCents(l.creditCents, e.currency) : ''}</td>
                             <Show when={canManage()}>
                               <td>
-                                <Show when={i() === 0 && e.sourceType === 'manual'}>
-                                  <button type="button" class="btn btn-link" disabled={reverse.pending()} onClick={() => void reverse.run(e.id)}>Reverse</button>
+                                <Show when={i() === 0}>
+                                  <Show when={e.reversedBy} fallback={
+                                    <Show when={reversible(e)}>
+                                      <button type="button" class="btn btn-link" disabled={reverse.pending()} onClick={() => void reverse.run(e)} aria-label={`Reverse ${e.memo}`}>Reverse</button>
+                                    </Show>
+                                  }>
+                                    {(by) => <span class="small muted entry-reversed">Reversed as the entry of {formatDay(by().entryDate)}</span>}
+                                  </Show>
                                 </Show>
                               </td>
                             </Show>

@@ -2,15 +2,16 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, on, onMount, Show, Switch, type JSX } from 'solid-js';
 import {
   arAging, balanceSheet, csvUrl, generalLedger, listAccounts, profitAndLoss, recalculate, reconciliation, salesTax, timeUtilisation, trialBalance,
-  type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type ReconciliationItem, type ReportName,
+  type Account, type Aging, type BalanceSheet, type ComparedRow, type GeneralLedger, type ProfitAndLoss, type Recalculated, type Reconciliation, type ReportName,
   type SalesTax, type TrialBalance, type Utilisation,
 } from '../accountingApi';
-import { errorMessage } from '../action';
+import { createAction, errorMessage } from '../action';
 import AccountingFrame, { loadFailed, planProblemOf } from '../components/AccountingFrame';
 import BarChart from '../components/BarChart';
 import CheckboxField from '../components/CheckboxField';
 import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
+import LoadMore from '../components/LoadMore';
 import { LoadError, Loading } from '../components/PageStatus';
 import SelectField from '../components/SelectField';
 import { formatCents } from '../money';
@@ -38,7 +39,9 @@ type Loaded =
   | { kind: 'ar-aging'; data: Aging }
   | { kind: 'sales-tax'; data: SalesTax }
   | { kind: 'time-utilisation'; data: Utilisation }
-  | { kind: 'invoice-reconciliation'; data: { items: ReconciliationItem[] } };
+  // With the query it was asked with, so "Load more" continues that list, not what the filters say now.
+  | { kind: 'invoice-reconciliation'; data: Reconciliation; query: ReconciliationQuery };
+type ReconciliationQuery = Parameters<typeof reconciliation>[0];
 
 const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
@@ -93,7 +96,10 @@ export default function AccountingReports() {
       } else if (kind === 'ar-aging') next = { kind, data: await arAging({ asOf: to() || undefined, currency: currency() || undefined }) };
       else if (kind === 'sales-tax') next = { kind, data: await salesTax(range()) };
       else if (kind === 'time-utilisation') next = { kind, data: await timeUtilisation({ from: usableFrom(), to: to() || undefined }) };
-      else next = { kind, data: await reconciliation({ onlyDrift: onlyDrift(), from: from() || undefined, to: to() || undefined }) };
+      else {
+        const q: ReconciliationQuery = { onlyDrift: onlyDrift(), from: from() || undefined, to: to() || undefined };
+        next = { kind, data: await reconciliation(q), query: q };
+      }
       if (ticket !== latest) return;
       setLoaded(next);
       // Fill the form with what the server chose (its defaults are in the company's time zone), unless it was typed in meanwhile.
@@ -132,6 +138,15 @@ export default function AccountingReports() {
   // The address leads: a tab click, the back button or a link all arrive here.
   createEffect(on(() => reportNamed(params.report), (key) => { if (key !== report()) show(key); }, { defer: true }));
   const money = (cents: number | null | undefined) => formatCents(cents, currency() || 'USD');
+  /** The next page of the reconciliation, added under the rows shown (unless another report was loaded meanwhile). */
+  const moreReconciliation = createAction(async (cursor: string) => {
+    const shown = loaded();
+    if (shown?.kind !== 'invoice-reconciliation') return;
+    const ticket = latest;
+    const page = await reconciliation({ ...shown.query, cursor });
+    if (ticket !== latest) return;
+    setLoaded({ ...shown, data: { items: [...shown.data.items, ...page.items], nextCursor: page.nextCursor } });
+  });
   const csv = () => {
     const k = report();
     if (k === 'general-ledger') return csvUrl(k, { ...range(), accountId: accountId() });
@@ -169,7 +184,8 @@ export default function AccountingReports() {
             <SelectField id="report-account" name="accountId" label="Account" value={accountId()} onInput={setAccountId}
               options={accounts().map((a) => ({ value: a.id, label: `${a.code} ${a.name}` }))} />
           </Show>
-          <SelectField id="report-currency" name="currency" label="Currency" value={currency()} onInput={setCurrency}
+          {/* The reconciliation lists invoices of every currency, each in its own. */}
+          <SelectField id="report-currency" name="currency" label="Currency" value={currency()} onInput={setCurrency} disabled={report() === 'invoice-reconciliation'}
             options={(currencies().length ? currencies() : [currency() || 'USD']).map((c) => ({ value: c, label: c }))} />
           <div class="filters-actions">
             <button type="submit" class="btn btn-primary" disabled={loading()}>{loading() ? 'Loading…' : 'Show'}</button>
@@ -191,8 +207,13 @@ export default function AccountingReports() {
                 <Match when={l().kind === 'ar-aging' && (l().data as Aging)}>{(d) => <AgingView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'sales-tax' && (l().data as SalesTax)}>{(d) => <SalesTaxView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'time-utilisation' && (l().data as Utilisation)}>{(d) => <UtilisationView data={d()} />}</Match>
-                <Match when={l().kind === 'invoice-reconciliation' && (l().data as { items: ReconciliationItem[] })}>
-                  {(d) => <ReconciliationView items={d().items} money={money} canFix={session.can('accounting.manage')} onChanged={() => void load()} />}
+                <Match when={l().kind === 'invoice-reconciliation' && (l().data as Reconciliation)}>
+                  {(d) => (
+                    <>
+                      <ReconciliationView items={d().items} canFix={session.can('accounting.manage')} onChanged={() => void load()} />
+                      <LoadMore cursor={d().nextCursor} pending={moreReconciliation.pending()} error={moreReconciliation.error()} onMore={(c) => void moreReconciliation.run(c)} />
+                    </>
+                  )}
                 </Match>
               </Switch>
             )}
@@ -459,7 +480,8 @@ function AgingView(props: { data: Aging; money: Money }) {
   );
 }
 
-function ReconciliationView(props: { items: ReconciliationItem[]; money: Money; canFix: boolean; onChanged: () => void }) {
+/** Invoices of every currency side by side: each row is in its own invoice's currency. */
+function ReconciliationView(props: { items: Reconciliation['items']; canFix: boolean; onChanged: () => void }) {
   const [result, setResult] = createSignal<Recalculated>();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
@@ -497,14 +519,17 @@ function ReconciliationView(props: { items: ReconciliationItem[]; money: Money; 
       <p class="muted">Balance = total − payments applied − credit applied (a void invoice owes nothing). It must match the stored balance and the A/R ledger.</p>
       <DataTable class="report-table" caption="Invoice balances explained" columns={['Invoice', 'Client', 'Status', { label: 'Total', class: 'num' }, { label: 'Payments', class: 'num' }, { label: 'Credit', class: 'num' }, { label: 'Balance', class: 'num' }, { label: 'Stored', class: 'num' }, { label: 'A/R ledger', class: 'num' }, '']}>
         <For each={props.items} fallback={<tr><td colspan={10} class="muted">No invoices to show.</td></tr>}>
-          {(r) => (
-            <tr>
-              <td><A href={`/documents/${r.documentId}`}>{r.number}</A></td><td>{r.clientName}</td><td>{r.status.replace('_', ' ')}</td>
-              <Amount cents={r.totalCents} money={props.money} /><Amount cents={r.paymentsAppliedCents} money={props.money} /><Amount cents={r.creditsAppliedCents} money={props.money} />
-              <Amount cents={r.derivedBalanceCents} money={props.money} /><Amount cents={r.storedBalanceCents} money={props.money} /><Amount cents={r.ledgerBalanceCents} money={props.money} />
-              <td>{r.ok ? <span class="report-balanced">✓</span> : <span class="report-unbalanced">Drift {props.money(r.driftCents || r.ledgerDriftCents)}</span>}</td>
-            </tr>
-          )}
+          {(r) => {
+            const money: Money = (cents) => formatCents(cents, r.currency);
+            return (
+              <tr>
+                <td><A href={`/documents/${r.documentId}`}>{r.number}</A></td><td>{r.clientName}</td><td>{r.status.replace('_', ' ')}</td>
+                <Amount cents={r.totalCents} money={money} /><Amount cents={r.paymentsAppliedCents} money={money} /><Amount cents={r.creditsAppliedCents} money={money} />
+                <Amount cents={r.derivedBalanceCents} money={money} /><Amount cents={r.storedBalanceCents} money={money} /><Amount cents={r.ledgerBalanceCents} money={money} />
+                <td>{r.ok ? <span class="report-balanced">✓</span> : <span class="report-unbalanced">Drift {money(r.driftCents || r.ledgerDriftCents)}</span>}</td>
+              </tr>
+            );
+          }}
         </For>
       </DataTable>
     </>

@@ -79,12 +79,19 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
 
   const valuesOf = (d: Document) => ({ issueDate: d.issueDate, dueDate: d.dueDate, notes: d.notes, terms: d.terms });
 
+  /** Everything the form would send, as one comparable text: the inputs, the lines and the tax switch. */
+  const typed = () => JSON.stringify([form.values.issueDate, form.values.dueDate, form.values.notes, form.values.terms, form.values.discountKind, form.values.discount, taxInclusive(), editor.body()]);
+  /** `typed()` as the server last answered; anything else is unsaved. */
+  const [savedAs, setSavedAs] = createSignal('');
+  const unsaved = () => typed() !== savedAs();
+
   /** Show what the server answered: its dates, lines and totals. */
   const adopt = (saved: Document) => {
     props.onChange(saved);
     editor.reset(saved.lines);
     setTaxInclusive(saved.taxInclusive);
     form.reset({ ...valuesOf(saved), ...discountValues(saved.discount) });
+    setSavedAs(typed());
   };
 
   const form = createForm({
@@ -109,7 +116,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
         };
       }
       adopt(await updateDocument(doc().id, body).catch(editor.placeErrors));
-      setNotice(doc().locked ? 'Notes and terms saved.' : 'Draft saved.');
+      setNotice(doc().locked ? 'Notes and terms saved.' : isDraft() ? 'Draft saved.' : 'Changes saved. The client sees them once you send a revision.');
       void life.loadActivity();
     },
   });
@@ -119,7 +126,9 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
     editable() ? previewTotals(editor.lines, discountBody(form.values.discountKind, form.values.discount), taxInclusive()) : doc();
   const shownInclusive = () => (editable() ? taxInclusive() : doc().taxInclusive);
 
-  const life = createLifecycle({ doc, onChange: adopt, onNotice: setNotice });
+  setSavedAs(typed());
+  // After a payment, void or send the page shows the document anew; typing not saved yet stays in the form.
+  const life = createLifecycle({ doc, onChange: (next) => (unsaved() ? props.onChange(next) : adopt(next)), onNotice: setNotice });
   const settled = () => doc().kind === 'invoice' && doc().status !== 'draft' && doc().status !== 'void';
 
   const billTime = createAction(async (id: string) => {
@@ -150,7 +159,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
           <span class={`badge document-status status-${doc().status}`}>{documentStatusLabel(doc().status)}</span>
         </p>
       </header>
-      <LifecycleActions life={life} busy={form.pending()} />
+      <LifecycleActions life={life} busy={form.pending()} unsaved={unsaved()} />
       <Show when={doc().locked}>
         <div class="locked-banner" role="note">
           <strong>Locked.</strong> {lockReason(doc())}
@@ -226,7 +235,7 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
           <Show when={canManage()}>
             <div class="button-row">
               <SubmitButton pending={form.pending()} working="Saving…">
-                {doc().locked ? 'Save notes and terms' : 'Save draft'}
+                {doc().locked ? 'Save notes and terms' : isDraft() ? 'Save draft' : 'Save changes'}
               </SubmitButton>
             </div>
           </Show>
@@ -236,9 +245,13 @@ function DocumentEditor(props: { doc: Document; onChange: (doc: Document) => voi
       <Show when={canManage() && isDraft()}>
         <div class="button-row page-actions">
           <Show when={doc().kind === 'invoice' && !doc().locked}>
-            <button type="button" class="btn btn-secondary" onClick={() => void billTime.run(doc().id)} disabled={billTime.pending() || form.pending()}>
+            {/* Billing time adds lines on the server and reloads the form from it: typing not saved yet would be lost. */}
+            <button type="button" class="btn btn-secondary" onClick={() => void billTime.run(doc().id)} disabled={billTime.pending() || form.pending() || unsaved()}>
               {billTime.pending() ? 'Billing…' : 'Bill approved time'}
             </button>
+            <Show when={unsaved()}>
+              <span class="small muted unsaved-hint">Save your changes first, then bill time.</span>
+            </Show>
           </Show>
           <button type="button" class="btn btn-secondary" onClick={() => void remove.run(doc().id)} disabled={remove.pending()}>
             {remove.pending() ? 'Deleting…' : 'Delete draft'}

@@ -95,6 +95,7 @@ export default function MembersSettings() {
                   currentUserId={session.me().user.id}
                   companyName={session.me().company?.name ?? ''}
                   canManage={session.can('members.manage')}
+                  actorRole={session.me().role}
                   onChanged={(updated) =>
                     setMembers((prev) => prev?.map((m) => (m.userId === updated.userId ? updated : m)))
                   }

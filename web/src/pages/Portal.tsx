@@ -25,7 +25,7 @@ import {
   type PortalView,
   type SignatureInput,
 } from '../portalApi';
-import { documentStatusLabel } from '../workLabels';
+import { documentStatusLabel, taxLabel } from '../workLabels';
 
 /** "#2b59c3" and the like, else the app's own blue (the colour only ever reaches a style property). */
 function brandColor(value: string | null | undefined): string {
@@ -237,8 +237,8 @@ function PortalDocument(props: { token: string; view: PortalView; onChange: (v: 
                 <dd>−{money(d().discountCents)}</dd>
               </div>
             </Show>
-            <div class="document-totals-row">
-              <dt>Tax</dt>
+            <div class="document-totals-row portal-tax">
+              <dt>{taxLabel(d().taxInclusive)}</dt>
               <dd>{money(d().taxCents)}</dd>
             </div>
             <div class="document-totals-row document-grand-total">
