@@ -18,7 +18,7 @@ import type { EmailAttachment } from '../db/schema/mail';
 import { latestRevision, savePortalToken } from '../db/portal';
 import { withTenant } from '../db/tenant';
 import { derivedToken } from '../db/tokens';
-import { dayIn, notBefore } from '../domain/dates';
+import { addDays, dayIn, instantIn, notBefore } from '../domain/dates';
 import { documentEmail, receiptEmail, reminderEmail, type EmailContent } from '../domain/emails';
 import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
@@ -55,7 +55,7 @@ export interface DocumentRef {
  * reminder schedule for this invoice (empty for estimates); `remindersEnabled` the invoice's own
  * opt-out as it stands at sending.
  */
-export type SentFacts = Pick<LifecycleState, 'kind' | 'number' | 'revision' | 'status' | 'totalCents' | 'balanceCents' | 'plan' | 'remindersEnabled'>;
+export type SentFacts = Pick<LifecycleState, 'kind' | 'number' | 'revision' | 'status' | 'totalCents' | 'balanceCents' | 'plan' | 'remindersEnabled' | 'expiresAt'>;
 
 /**
  * Where a PDF is kept: a draft's (made afresh each time), or a sent revision's as its money then stood.
@@ -165,11 +165,16 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps) {
         return {
           kind: doc.kind, number: doc.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
           plan: doc.kind === 'invoice' ? reminderPlan(doc.dueDate, company.reminderDays, company.timeZone) : [], remindersEnabled: doc.remindersEnabled,
+          // An estimate is valid through its valid-until day (its due date) in the company's zone.
+          ...(doc.kind === 'estimate' && { expiresAt: instantIn(company.timeZone, addDays(doc.dueDate, 1), '00:00') }),
         };
       });
     },
 
     storeDocumentPdf: (ref: DocumentRef) => storeDocumentPdf(deps, ref),
+
+    /** The estimate's revision unanswered at its expiry becomes expired (if still sent at that revision). */
+    expireEstimate: (ref: DocumentRef & { revision: number }) => tenant(ref.companyId, (tx) => money.expireEstimate(tx, ref.companyId, ref.documentId, ref.revision)),
 
     /**
      * Record (once) and deliver (once) the email that sends a document or one

@@ -8,6 +8,7 @@
  * activities change nothing twice.
  */
 import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
 import { canonicalJson, documentSnapshot, sendProblem } from '../domain/documents/snapshot';
 import { invoiceMoveProblem, statusAfterPayment, type InvoiceStatus } from '../domain/documents/status';
@@ -22,6 +23,7 @@ import { entryLines, findEntry, postEntry } from './journal';
 import { addCreditEntry, findCreditApplication, findPayment, insertCreditApplication, insertPayment, lockClientCredit } from './payments';
 import { assertOpenPeriod } from './periods';
 import { releaseBilledTime } from './time-entries';
+import { documents } from './schema/documents';
 import { documentRevisions } from './schema/portal';
 
 /** Who acted, for the audit event and the rows' recorded-by (auditBy in the API builds it). */
@@ -66,7 +68,7 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   const d = await lockInvoice(tx, companyId, id);
   // Sent already (a retried activity, a second send of an invoice): as it is. A sent estimate being
   // sent again arrives with the revision it is to become, so the retry of that send is as it is too.
-  if (d.status !== 'draft' && !(d.kind === 'estimate' && d.status === 'sent' && asRevision !== undefined && d.revision < asRevision)) {
+  if (d.status !== 'draft' && !(d.kind === 'estimate' && (d.status === 'sent' || d.status === 'expired') && asRevision !== undefined && d.revision < asRevision)) {
     return { ...stateOf(d), revision: d.revision };
   }
   const lines = await linesOf(tx, companyId, id);
@@ -88,6 +90,20 @@ export async function sendDocument(tx: Tx, companyId: string, id: string, actor:
   }
   await recordAudit(tx, { companyId, ...actor, action: `${d.kind}.sent`, objectType: d.kind, objectId: id, after: { number: d.number, revision, totalCents: d.totalCents } });
   return { ...stateOf(row), revision };
+}
+
+/**
+ * A sent estimate's revision left unanswered past its valid-until date becomes expired. Only that
+ * revision, only while it is still sent: one accepted, declined or sent again since is left as it is,
+ * and running this twice changes nothing twice. Whether it expired now.
+ */
+export async function expireEstimate(tx: Tx, companyId: string, id: string, revision: number): Promise<boolean> {
+  const [row] = await tx.update(documents).set({ status: 'expired' })
+    .where(and(eq(documents.companyId, companyId), eq(documents.id, id), eq(documents.kind, 'estimate'), eq(documents.status, 'sent'), eq(documents.revision, revision)))
+    .returning({ number: documents.number, dueDate: documents.dueDate });
+  if (!row) return false;
+  await recordAudit(tx, { companyId, actorUserId: null, action: 'estimate.expired', objectType: 'estimate', objectId: id, after: { number: row.number, revision, validUntil: row.dueDate } });
+  return true;
 }
 
 export interface PaymentInput {

@@ -16,7 +16,7 @@
  * Long histories continue-as-new with the state carried over.
  */
 import {
-  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo,
+  allHandlersFinished, ApplicationFailure, condition, continueAsNew, defineQuery, defineUpdate, patched, proxyActivities, proxyLocalActivities, setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../activities/invoices';
 import type { MoneyState, PaymentInput, PaymentOutcome } from '../db/invoice-money';
@@ -49,6 +49,8 @@ export interface LifecycleInput {
   revision?: number;
   /** Replaces the company's schedule (absolute times): tests run weeks of reminders in seconds. */
   reminderPlan?: ReminderStep[];
+  /** Replaces an estimate's expiry (an absolute time), likewise. */
+  expiresAt?: number;
   /** Continue-as-new once history passes this many events. */
   historyLimit?: number;
   /** The state carried over by continue-as-new; the send steps are not run again. */
@@ -172,7 +174,7 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
     Object.assign(state, {
       kind: sent.kind, number: sent.number, revision: sent.revision, status: sent.status, totalCents: sent.totalCents, balanceCents: sent.balanceCents,
       // Histories recorded before the opt-out travelled with the send facts have no value: reminders were on.
-      plan: input.reminderPlan ?? sent.plan, remindersEnabled: sent.remindersEnabled ?? true,
+      plan: input.reminderPlan ?? sent.plan, remindersEnabled: sent.remindersEnabled ?? true, expiresAt: input.expiresAt ?? sent.expiresAt,
     });
     state.ready = true;
     // A draft voided before its send got going is not mailed.
@@ -180,6 +182,14 @@ export async function invoiceLifecycle(input: LifecycleInput): Promise<Lifecycle
       await acts().storeDocumentPdf(ref);
       await acts().emailDocument({ ...ref, intentKey: documentEmailKey.send(state.kind, input.documentId, state.revision) });
     }
+  }
+
+  // An estimate's revision left unanswered expires after the day it is valid until; one answered or
+  // sent again by then is left as it is (the activity looks). Histories recorded before expiry
+  // existed ended after the email (their send facts carry no expiry).
+  if (state.kind === 'estimate' && state.expiresAt !== undefined && patched('estimate-expiry')) {
+    await sleep(Math.max(1, state.expiresAt - Date.now()));
+    if (await acts().expireEstimate({ ...ref, revision: state.revision })) state.status = 'expired';
   }
 
   while (state.kind === 'invoice' && !settled()) {

@@ -102,8 +102,8 @@ async function signatureView(tx: Tx, companyId: string, documentId: string) {
 /** An estimate the client may still answer: sent, and not past its valid-until day. */
 function respondProblem(ctx: { doc: { kind: string; status: string; dueDate: string }; company: { timeZone: string } }): string | null {
   if (ctx.doc.kind !== 'estimate') return 'Only estimates are accepted or declined.';
-  if (ctx.doc.status !== 'sent') return `This estimate is already ${ctx.doc.status}.`;
-  if (ctx.doc.dueDate < dayIn(ctx.company.timeZone, Date.now())) return `This estimate was valid until ${ctx.doc.dueDate}. Ask for a new one.`;
+  if (ctx.doc.status !== 'sent' && ctx.doc.status !== 'expired') return `This estimate is already ${ctx.doc.status}.`;
+  if (ctx.doc.status === 'expired' || ctx.doc.dueDate < dayIn(ctx.company.timeZone, Date.now())) return `This estimate was valid until ${ctx.doc.dueDate}. Ask for a new one.`;
   return null;
 }
 

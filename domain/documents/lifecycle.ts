@@ -25,6 +25,8 @@ export interface LifecycleState {
   /** Steps done: mailed, or passed over while reminders were off. Each step is done once. */
   remindersDone: number[];
   remindersEnabled: boolean;
+  /** Estimates: when this revision expires unanswered (the start of the day after it is valid until). */
+  expiresAt?: number;
 }
 
 export function isSettled(status: string): boolean {

@@ -67,8 +67,9 @@ export interface LockFacts {
  */
 export function isLocked(f: LockFacts): boolean {
   // A sent estimate may still change: sending it again makes the next revision (v2, v3…), each
-  // kept as a snapshot. Once accepted, declined, expired or converted it is final.
-  if (f.kind === 'estimate') return f.status !== 'draft' && f.status !== 'sent';
+  // kept as a snapshot; so may an expired one, to go out again with new dates. Once accepted,
+  // declined or converted it is final.
+  if (f.kind === 'estimate') return f.status !== 'draft' && f.status !== 'sent' && f.status !== 'expired';
   return f.status !== 'draft' || f.hasPayments || f.hasCreditApplications || f.hasPostedCreditNotes;
 }
 

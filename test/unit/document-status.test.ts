@@ -50,10 +50,11 @@ describe('invoice lock', () => {
 
 describe('estimate lock', () => {
   const f = (status: string) => ({ kind: 'estimate' as const, status: status as never, hasPayments: false, hasCreditApplications: false, hasPostedCreditNotes: false });
-  it('a sent estimate can still be revised; an answered one is final', () => {
+  it('a sent estimate can still be revised, and an expired one sent again with new dates; an answered one is final', () => {
     expect(isLocked(f('draft'))).toBe(false);
     expect(isLocked(f('sent'))).toBe(false);
-    for (const s of ['accepted', 'declined', 'expired', 'converted']) expect(isLocked(f(s))).toBe(true);
+    expect(isLocked(f('expired'))).toBe(false);
+    for (const s of ['accepted', 'declined', 'converted']) expect(isLocked(f(s))).toBe(true);
     expect(lockProblem(f('accepted'), ['lines'])).toMatch(/This estimate is locked \(accepted\)/);
   });
 });

@@ -477,3 +477,38 @@ describe('a lifecycle never strands an open invoice', () => {
     expect(entry!.d).toBe(ahead);
   }, 30_000);
 });
+
+describe('estimates', () => {
+  async function sentEstimate(expiresInMs: number, revision = 1, id?: string) {
+    const est = id ? { id } : await json(await env.request('/api/v1/documents', { method: 'POST', cookie, json: { kind: 'estimate', clientId, lines: [{ description: 'Phase one', quantity: '1', unitPrice: '900' }] } }));
+    await startLifecycle(env.deps, { kind: 'estimate', companyId, documentId: est.id, actorUserId: userId, revision, expiresAt: Date.now() + expiresInMs });
+    return est.id as string;
+  }
+  const doc = async (id: string) => json(await env.request(`/api/v1/documents/${id}`, { cookie }));
+
+  it('a sent estimate left unanswered expires after the day it is valid until; sent again with new dates, it is sent', async () => {
+    const id = await sentEstimate(1500);
+    const handle = env.temporal.workflow.getHandle(lifecycleWorkflowId('estimate', id, 1));
+    expect(await handle.result()).toMatchObject({ kind: 'estimate', status: 'expired', revision: 1 });
+    expect(await doc(id)).toMatchObject({ status: 'expired', locked: false });
+    const [audit] = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_events where object_id = ${id} and action = 'estimate.expired'`);
+    expect(audit!.n).toBe(1);
+    if (process.env.RECORD_HISTORIES) writeFileSync(new URL('./histories/estimate-lifecycle.json', import.meta.url), historyToJSON(await handle.fetchHistory()));
+
+    // Expired, it takes new dates and goes out again as its next revision.
+    expect((await env.request(`/api/v1/documents/${id}`, { method: 'PATCH', cookie, json: { dueDate: '2099-12-31' } })).status).toBe(200);
+    const again = await env.request(`/api/v1/documents/${id}/send`, { method: 'POST', cookie });
+    expect(again.status).toBe(202);
+    await eventually(async () => ((await doc(id)).status === 'sent' ? true : undefined));
+    expect((await doc(id)).dueDate).toBe('2099-12-31');
+  }, 30_000);
+
+  it('a revision sent again before the first expires is not expired by the first', async () => {
+    const id = await sentEstimate(2500);
+    await eventually(async () => ((await doc(id)).status === 'sent' ? true : undefined));
+    await sentEstimate(60_000, 2, id);
+    expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('estimate', id, 1)).result()).toMatchObject({ status: 'sent', revision: 1 });
+    expect(await doc(id)).toMatchObject({ status: 'sent' });
+    await env.temporal.workflow.getHandle(lifecycleWorkflowId('estimate', id, 2)).terminate('test done');
+  }, 30_000);
+});

@@ -259,6 +259,9 @@ function PortalDocument(props: { token: string; view: PortalView; onChange: (v: 
           <Show when={isInvoice() && d().status === 'void'}>
             <p class="notice portal-void">This invoice was cancelled; nothing is owed on it.</p>
           </Show>
+          <Show when={!isInvoice() && d().status === 'expired'}>
+            <p class="notice portal-expired">This estimate was valid until {formatDay(d().dueDate)}. Ask {v().company.name} for a new one.</p>
+          </Show>
 
           <Show when={d().notes}>
             <section class="portal-text">
