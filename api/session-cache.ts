@@ -11,6 +11,8 @@
  * - A write handled by this process drops everything (`afterWrite`): its own
  *   change is seen by its next request without waiting for the announcement.
  * - An entry lives `ttlMs` at most, should an announcement ever be lost.
+ * - A session read before an announcement and stored after it is not stored:
+ *   `set` takes the `version` seen before the read, and any drop since voids it.
  * What it costs: another process serves a just-revoked session for as long as
  * the announcement takes to arrive (milliseconds).
  */
@@ -23,7 +25,10 @@ const MAX_ENTRIES = 10_000;
 
 export interface SessionCache {
   get(tokenHash: string): LoadedSession | null;
-  set(tokenHash: string, loaded: LoadedSession): void;
+  /** Taken before reading a session from the database, and handed to `set` with what was read. */
+  version(): number;
+  /** Keep what was read, unless something was dropped since `readAt` (it may be what was read). */
+  set(tokenHash: string, loaded: LoadedSession, readAt: number): void;
   /** An announced change: 's:<token hash>', 'u:<user id>' or 'c:<company id>'. */
   drop(key: string): void;
   /** This process changed something: whatever it changed is loaded afresh. */
@@ -33,6 +38,7 @@ export interface SessionCache {
 export function createSessionCache(ttlMs: number): SessionCache & { listening(on: boolean): void } {
   const entries = new Map<string, { loaded: LoadedSession; until: number }>();
   let listening = false;
+  let drops = 0;
   const dropWhere = (hit: (l: LoadedSession) => boolean) => {
     for (const [hash, e] of entries) if (hit(e.loaded)) entries.delete(hash);
   };
@@ -46,12 +52,14 @@ export function createSessionCache(ttlMs: number): SessionCache & { listening(on
       }
       return e.loaded;
     },
-    set(tokenHash, loaded) {
-      if (!listening || ttlMs <= 0) return;
+    version: () => drops,
+    set(tokenHash, loaded, readAt) {
+      if (!listening || ttlMs <= 0 || readAt !== drops) return;
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       entries.set(tokenHash, { loaded, until: Date.now() + ttlMs });
     },
     drop(key) {
+      drops++;
       const [kind, id] = [key.slice(0, 2), key.slice(2)];
       if (kind === 's:') entries.delete(id);
       else if (kind === 'u:') dropWhere((l) => l.user.id === id);
@@ -59,9 +67,11 @@ export function createSessionCache(ttlMs: number): SessionCache & { listening(on
       else entries.clear();
     },
     afterWrite() {
+      drops++;
       entries.clear();
     },
     listening(on) {
+      drops++;
       listening = on;
       entries.clear();
     },

@@ -75,8 +75,9 @@ async function load(c: Context<AppEnv>, tokenHash: string, cache: SessionCache):
   const cached = cache.get(tokenHash);
   // Past its end, or idle by this process's reckoning (another process may have seen it since): ask the database.
   if (cached && cached.session.expiresAt.getTime() > Date.now() && Date.now() - cached.session.lastSeenAt.getTime() <= settings.SESSION_IDLE_MINUTES * 60 * 1000) return cached;
+  const readAt = cache.version();
   const found = await findSession(database.db, tokenHash);
-  if (found) cache.set(tokenHash, found);
+  if (found) cache.set(tokenHash, found, readAt);
   return found;
 }
 

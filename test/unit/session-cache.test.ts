@@ -9,10 +9,10 @@ const loaded = (userId: string, companyIds: string[]) => ({
 describe('session cache', () => {
   it('serves nothing until its listener is confirmed, and starts empty at every (re)connect', () => {
     const cache = createSessionCache(60_000);
-    cache.set('a', loaded('u1', []));
+    cache.set('a', loaded('u1', []), cache.version());
     expect(cache.get('a')).toBeNull();
     cache.listening(true);
-    cache.set('a', loaded('u1', []));
+    cache.set('a', loaded('u1', []), cache.version());
     expect(cache.get('a')).not.toBeNull();
     cache.listening(true); // reconnected: announcements may have been missed
     expect(cache.get('a')).toBeNull();
@@ -21,10 +21,10 @@ describe('session cache', () => {
   it('drops what an announcement names: one session, a user’s sessions, a company’s members', () => {
     const cache = createSessionCache(60_000);
     cache.listening(true);
-    cache.set('a', loaded('u1', ['c1']));
-    cache.set('b', loaded('u1', ['c2']));
-    cache.set('c', loaded('u2', ['c1', 'c3']));
-    cache.set('d', loaded('u3', ['c3']));
+    cache.set('a', loaded('u1', ['c1']), cache.version());
+    cache.set('b', loaded('u1', ['c2']), cache.version());
+    cache.set('c', loaded('u2', ['c1', 'c3']), cache.version());
+    cache.set('d', loaded('u3', ['c3']), cache.version());
     cache.drop('s:a');
     expect(['a', 'b', 'c', 'd'].map((h) => cache.get(h) !== null)).toEqual([false, true, true, true]);
     cache.drop('u:u1');
@@ -38,19 +38,30 @@ describe('session cache', () => {
   it('forgets everything after a write by its own process, and each entry after its time', async () => {
     const cache = createSessionCache(20);
     cache.listening(true);
-    cache.set('a', loaded('u1', []));
+    cache.set('a', loaded('u1', []), cache.version());
     cache.afterWrite();
     expect(cache.get('a')).toBeNull();
-    cache.set('a', loaded('u1', []));
+    cache.set('a', loaded('u1', []), cache.version());
     expect(cache.get('a')).not.toBeNull();
     await new Promise((r) => setTimeout(r, 30));
     expect(cache.get('a')).toBeNull();
   });
 
+  it('does not keep a session read before an announcement that arrived while it was being read', () => {
+    const cache = createSessionCache(60_000);
+    cache.listening(true);
+    const readAt = cache.version();
+    cache.drop('u:u1'); // revoked while the read was on its way back
+    cache.set('a', loaded('u1', []), readAt);
+    expect(cache.get('a')).toBeNull();
+    cache.set('a', loaded('u1', []), cache.version());
+    expect(cache.get('a')).not.toBeNull();
+  });
+
   it('keeps nothing when turned off', () => {
     const cache = createSessionCache(0);
     cache.listening(true);
-    cache.set('a', loaded('u1', []));
+    cache.set('a', loaded('u1', []), cache.version());
     expect(cache.get('a')).toBeNull();
   });
 });
