@@ -21,9 +21,8 @@ export async function updateDocument(tx: Tx, companyId: string, id: string, valu
   return row!;
 }
 
-/** Lines are replaced as a set: the document's totals are recomputed from all of them anyway. */
 /**
- * The document's lines become these. A line that names one of the document's current lines keeps
+ * The document's lines become these, replaced as a set (the totals are recomputed from all of them anyway). A line that names one of the document's current lines keeps
  * that id (what is linked to the line, such as the time it bills, stays with it); any other id is
  * replaced by a new one. The stored ids, in order.
  */

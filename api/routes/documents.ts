@@ -235,7 +235,7 @@ export const documentRoutes = areaApp()
       const byLine = new Map<string, string[]>();
       for (const e of entries) {
         const lineId = lineOf.get(chargeKey(e.entry))!;
-        byLine.set(lineId, [...(byLine.get(lineId) ?? []), e.entry.id]);
+        byLine.set(lineId, (byLine.get(lineId) ?? []).concat(e.entry.id));
       }
       for (const [lineId, ids] of byLine) await markBilled(tx, companyId, ids, { documentId: id, lineId });
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'invoice.time_billed', objectType: 'invoice', objectId: id, after: { entries: entries.length, totalCents: row.totalCents } });
