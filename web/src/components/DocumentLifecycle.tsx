@@ -68,15 +68,13 @@ export function lockReason(doc: Pick<Document, 'kind' | 'status'>): string {
         return 'This invoice is void and locked: it no longer counts as owed, and nothing about it can change except notes and terms.';
     }
   } else {
+    // A sent or expired estimate is not locked (it goes out again as its next revision).
     switch (doc.status) {
-      case 'sent':
-        return 'This estimate has been sent, so it is locked: its lines, dates and amounts are what the client is looking at. Only notes and terms can change.';
       case 'accepted':
       case 'converted':
         return 'This estimate is locked: the client accepted it as it stands, and their signature certifies exactly these lines and amounts.';
       case 'declined':
-      case 'expired':
-        return `This estimate is locked: it was ${doc.status}. Only notes and terms can change.`;
+        return 'This estimate is locked: the client declined it. Only notes and terms can change; for different terms, make a new estimate.';
     }
   }
   return `This ${doc.kind} is locked: only notes and terms can change.`;
