@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiDeps } from './env';
 import { notFound, onError } from './errors';
 import { accessLog } from './middleware/access-log';
+import { bodyLimits } from './middleware/body-limits';
 import { csrf } from './middleware/csrf';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -47,6 +48,7 @@ export function createApp(deps: ApiDeps, opts: { webDist?: string | null } = {})
   app.use('*', requestId);
   app.use('*', accessLog);
   app.use('*', securityHeaders);
+  app.use('/api/*', bodyLimits);
   app.use('/api/*', csrf);
   app.use('/api/*', loadSession);
 

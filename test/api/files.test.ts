@@ -94,5 +94,30 @@ for (const storage of ['s3', 'local'] as const) {
       expect((await json(await env.request(`/api/v1/projects/${a.projectId}/files`, { cookie: a.cookie }))).items.map((f: { id: string }) => f.id)).not.toContain(file.id);
       expect((await env.request(`/api/v1/projects/${a.projectId}/files/${file.id}/download`, { cookie: a.cookie })).status).toBe(404);
     });
+
+    if (storage === 'local') {
+      it('reads no more of an upload than the largest file allows, before any signature is checked, with no session', async () => {
+        // A body with no declared length, counted as the server pulls it: 64 KiB chunks, up to 64 MiB on offer.
+        let pulled = 0;
+        const chunk = new Uint8Array(64 * 1024).fill(65);
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (pulled >= 64 * 1024 * 1024) return controller.close();
+            pulled += chunk.length;
+            controller.enqueue(chunk);
+          },
+        });
+        const res = await env.app.request('/api/v1/storage/upload', {
+          method: 'POST', body, duplex: 'half', headers: { 'content-type': 'multipart/form-data; boundary=----x' },
+        } as RequestInit);
+        expect([res.status, (await json(res)).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+        expect(pulled).toBeLessThan(4 * 1024 * 1024); // FILE_MAX_MB is 1 here
+        // A JSON body is capped too, by its declared length.
+        const huge = await env.app.request('/api/v1/auth/login', {
+          method: 'POST', headers: { 'content-type': 'application/json', origin: env.settings.APP_URL }, body: JSON.stringify({ email: 'x'.repeat(6 * 1024 * 1024), password: 'x' }),
+        });
+        expect(huge.status).toBe(413);
+      });
+    }
   });
 }
