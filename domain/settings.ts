@@ -8,25 +8,33 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(1).max(65535);
-const url = z.string().url();
+const urlOf = (protocol: RegExp, what: string) => z.url({ protocol, error: `expected a ${what} URL` });
+const httpUrl = urlOf(/^https?$/, 'http(s)');
+const postgresUrl = urlOf(/^postgres(ql)?$/, 'postgres://');
+/**
+ * The app's own address: an origin (scheme, host, port), because browsers send exactly that as
+ * `Origin` and the CSRF check compares it; a path or a trailing slash would refuse every write.
+ */
+const origin = httpUrl
+  .refine((u) => { const x = new URL(u); return x.pathname === '/' && !x.search && !x.hash && !u.endsWith('/'); }, 'an origin such as https://pm.example.com (no path, no trailing slash)');
 
 const schema = z.object({
   APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port.default(3000),
-  APP_URL: url.optional(),
+  APP_URL: origin.optional(),
   DATA_DIR: z.string().min(1).default('.data'),
-  DATABASE_URL: url.optional(),
-  MIGRATION_DATABASE_URL: url.optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  MIGRATION_DATABASE_URL: postgresUrl.optional(),
   APP_DB_PASSWORD: z.string().min(12).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port.default(54329),
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('ez360pm'),
-  TEMPORAL_UI_URL: url.optional(),
-  SMTP_URL: url.default('smtp://localhost:1025'),
+  TEMPORAL_UI_URL: httpUrl.optional(),
+  SMTP_URL: urlOf(/^smtps?$/, 'smtp(s)://').default('smtp://localhost:1025'),
   MAIL_FROM: z.string().min(3).default('EZ360PM <no-reply@ez360pm.localhost>'),
-  MAIL_UI_URL: url.optional(),
+  MAIL_UI_URL: httpUrl.optional(),
   COOKIE_SECURE: bool.optional(),
   APP_SECRET_KEY: z.string().min(32, 'use at least 32 characters').optional(),
   EMAIL_VERIFICATION_REQUIRED: bool.optional(),
@@ -38,7 +46,7 @@ const schema = z.object({
   // How many proxies of ours stand in front and append to X-Forwarded-For ('true' is one, 'false' none).
   TRUST_PROXY: z.string().regex(/^(true|false|\d)$/, 'a number of proxies (0–9), or true/false').default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
-  S3_ENDPOINT: url.optional(),
+  S3_ENDPOINT: httpUrl.optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),

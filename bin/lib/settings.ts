@@ -6,7 +6,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 /** Settings from the environment; a bad value stops the process with a message naming the variable. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   try {
-    return parseSettings({ APP_VERSION: pkg.version, ...env });
+    // An image built without APP_VERSION passes it empty: the package's version stands then too.
+    return parseSettings({ ...env, APP_VERSION: env.APP_VERSION || pkg.version });
   } catch (err) {
     if (err instanceof SettingsError) {
       process.stderr.write(`\n${err.message}\nSee docs/env.md for every variable and its default.\n\n`);

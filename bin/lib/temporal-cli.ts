@@ -57,7 +57,7 @@ async function buildTemporalCli(target: string, say: (line: string) => void): Pr
       'The Temporal CLI was not found and Go is not installed to build it. Provide it one of three ways:',
       '  1. set TEMPORAL_CLI_PATH to a `temporal` binary;',
       '  2. put `temporal` on your PATH (https://docs.temporal.io/cli);',
-      `  3. install Go 1.22+ and run \`npm run temporal-cli\` to build ${TEMPORAL_CLI_MODULE} into ${cacheDir()}.`,
+      `  3. install Go 1.25+ and run \`npm run temporal-cli\` to build ${TEMPORAL_CLI_MODULE} into ${cacheDir()}.`,
     ].join('\n'));
   }
   mkdirSync(cacheDir(), { recursive: true });

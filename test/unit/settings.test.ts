@@ -29,6 +29,12 @@ describe('settings', () => {
     ['PORT', '70000'],
     ['APP_ENV', 'staging'],
     ['DATABASE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://u@db/app'],
+    // The CSRF check compares the browser's Origin with APP_URL: anything but a bare origin would refuse every write.
+    ['APP_URL', 'https://pm.example.com/'],
+    ['APP_URL', 'https://pm.example.com/app'],
+    ['APP_URL', 'localhost:3000'],
+    ['SMTP_URL', 'http://mail.example.com'],
     ['TEMPORAL_ADDRESS', 'localhost'],
     ['COOKIE_SECURE', 'yes'],
     ['LOG_LEVEL', 'loud'],
