@@ -4,9 +4,10 @@
  * again and writes them all in one transaction, or nothing while any row has a
  * problem (422 IMPORT_HAS_ERRORS). What differs per import is an ImportSpec.
  */
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../db/audit';
+import { recentImport, recordAudit } from '../db/audit';
 import type { Tx } from '../db/client';
 import { withTenant } from '../db/tenant';
 import { csvRecords } from '../domain/csv';
@@ -39,6 +40,9 @@ export interface ImportSpec<Ctx, T> {
 }
 
 function readCsv(spec: ImportSpec<unknown, unknown>, csv: string) {
+  // Read as UTF-8 (the browser's File.text()): a file saved in another encoding arrives with
+  // replacement characters, and would import as garbled names without a word.
+  if (csv.includes('\uFFFD')) throw AppError.validation({ csv: 'This file is not UTF-8 text, so some characters cannot be read. Save it as "CSV UTF-8" and import it again.' });
   let parsed: ReturnType<typeof csvRecords>;
   try {
     parsed = csvRecords(csv);
@@ -55,24 +59,28 @@ function readCsv(spec: ImportSpec<unknown, unknown>, csv: string) {
   return parsed;
 }
 
-const OVERFLOW = 'This row has more values than there are columns: quote a value that has a comma in it ("Smith, Jones").';
+const STRAY = 'This row has a value in a column with no name in the first row: quote a value that has a comma in it ("Smith, Jones").';
 
 /** Dry run → 200 with the preview; commit → 201 with the count imported, or 422 while any row has a problem. */
 export async function runImport<Ctx, T>(c: Context<AppEnv>, access: CompanyAccess, spec: ImportSpec<Ctx, T>, body: z.infer<typeof ImportBody>) {
-  const { records, overflowing } = readCsv(spec as ImportSpec<unknown, unknown>, body.csv);
+  const { records, lines, stray } = readCsv(spec as ImportSpec<unknown, unknown>, body.csv);
   return withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
     const ctx = await spec.load(tx, access);
     const checked = records.map((r, i): RowCheck<T> => {
       const row = spec.check(r, ctx);
-      return overflowing[i] ? { label: row.label, errors: { ...row.errors, row: OVERFLOW } } : row;
+      return stray[i] ? { label: row.label, errors: { ...row.errors, row: STRAY } } : row;
     });
-    const rows = checked.map((r, i) => ({ line: i + 2, name: r.label, ok: !r.errors, errors: r.errors ?? {} }));
+    const rows = checked.map((r, i) => ({ line: lines[i]!, name: r.label, ok: !r.errors, errors: r.errors ?? {} }));
     const invalid = rows.filter((r) => !r.ok).length;
     const preview = { rows, valid: rows.length - invalid, invalid, imported: 0 };
     if (body.dryRun) return { status: 200 as const, preview };
     if (invalid > 0) throw new AppError(422, 'IMPORT_HAS_ERRORS', `${invalid} of ${rows.length} rows have problems; fix them and run the dry run again. Nothing was imported.`);
+    // The same file committed again — a retry after a lost answer, a second click — is refused, not imported twice.
+    const sha256 = createHash('sha256').update(body.csv).digest('hex');
+    const earlier = await recentImport(tx, access.companyId, spec.audit.action, sha256);
+    if (earlier) throw new AppError(409, 'ALREADY_IMPORTED', `This same file was imported at ${earlier.toISOString().slice(0, 16).replace('T', ' ')} UTC (within the last day); it was not imported again.`);
     const detail = await spec.write(tx, checked.map((r) => r.value!), ctx, access);
-    await recordAudit(tx, { companyId: access.companyId, ...auditBy(c, access.userId), ...spec.audit, after: { rows: rows.length, ...detail } });
+    await recordAudit(tx, { companyId: access.companyId, ...auditBy(c, access.userId), ...spec.audit, after: { rows: rows.length, sha256, ...detail } });
     return { status: 201 as const, preview: { ...preview, imported: rows.length } };
   });
 }

@@ -20,6 +20,20 @@ export async function recordAudit(tx: Tx, e: AuditEvent): Promise<void> {
   await tx.insert(auditEvents).values({ ...e, before: e.before ?? null, after: e.after ?? null });
 }
 
+/**
+ * When this company last committed an import of this kind (its audit action) of exactly this file,
+ * within a day: an import's audit event records the file's SHA-256. Taken under a lock per company,
+ * kind and file, so two commits of one file at once are one import.
+ */
+export async function recentImport(tx: Tx, companyId: string, action: string, sha256: string): Promise<Date | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${companyId}:${action}:${sha256}`}, 0))`);
+  const [row] = await tx.select({ at: auditEvents.createdAt }).from(auditEvents).where(and(
+    eq(auditEvents.companyId, companyId), eq(auditEvents.action, action), sql`${auditEvents.after}->>'sha256' = ${sha256}`,
+    gte(auditEvents.createdAt, sql`now() - interval '1 day'`),
+  )).limit(1);
+  return row?.at ?? null;
+}
+
 export interface AuditFilter {
   action?: string;
   actorId?: string;

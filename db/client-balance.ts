@@ -4,7 +4,7 @@
  * db/ledger-check.ts holds to the ledger (A/R = open balances, each balance = total − payments −
  * credit applied). Available credit is the client's row (the credit ledger's cache).
  */
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { OPEN_INVOICE_STATUSES } from '../domain/documents/status';
 import type { Tx } from './client';
 import { documents } from './schema/documents';
@@ -78,7 +78,8 @@ export async function clientBalances(tx: Tx, companyId: string, clientId: string
 /** The whole company's receivables (the same rules as a client's), and what came in from `since` (inclusive). */
 export async function companyBalances(tx: Tx, companyId: string, today: string, since: string): Promise<Balance[]> {
   const open = await tx.select(openSums(today)).from(documents).where(openInvoices(companyId)).groupBy(documents.currency);
-  return byCurrency(open, await receivedBy(tx, companyId, gte(payments.receivedOn, since)));
+  // A payment dated ahead (a post-dated cheque) has not come in yet.
+  return byCurrency(open, await receivedBy(tx, companyId, and(gte(payments.receivedOn, since), lte(payments.receivedOn, today))!));
 }
 
 /** The open invoices longest overdue (due before `today`), oldest first. */

@@ -6,8 +6,24 @@ export const ALLOWED_CONTENT_TYPES = [
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ] as const;
 
+/**
+ * Other names browsers give the same kinds: Windows reads a file's type from its registry, where a
+ * ZIP is often `application/x-zip-compressed` and, with Excel installed, a CSV `application/vnd.ms-excel`.
+ */
+const ALIASES: Record<string, (typeof ALLOWED_CONTENT_TYPES)[number]> = {
+  'application/x-zip-compressed': 'application/zip', 'application/x-zip': 'application/zip', 'multipart/x-zip': 'application/zip',
+  'application/vnd.ms-excel': 'text/csv', 'application/csv': 'text/csv', 'text/x-csv': 'text/csv', 'text/comma-separated-values': 'text/csv',
+  'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'application/x-pdf': 'application/pdf',
+};
+
+/** The type a file is stored and served as: the standard name for an alias, lower-cased, without parameters. */
+export function canonicalContentType(type: string): string {
+  const bare = type.split(';')[0]!.trim().toLowerCase();
+  return ALIASES[bare] ?? bare;
+}
+
 export function contentTypeAllowed(type: string): boolean {
-  return (ALLOWED_CONTENT_TYPES as readonly string[]).includes(type);
+  return (ALLOWED_CONTENT_TYPES as readonly string[]).includes(canonicalContentType(type));
 }
 
 /** A filename safe inside a storage key: no paths, no control characters, at most 120 characters. */

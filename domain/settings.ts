@@ -52,7 +52,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
-  FILE_MAX_MB: z.coerce.number().int().min(1).max(5000).default(25),
+  // Sizes are stored as 32-bit integers: under 2 GiB.
+  FILE_MAX_MB: z.coerce.number().int().min(1).max(2047).default(25),
   PRESIGN_EXPIRE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),

@@ -15,7 +15,7 @@ import { projectFiles } from '../../db/schema/work';
 import { softDelete } from '../../db/soft-delete';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
-import { contentTypeAllowed, safeFilename } from '../../domain/files';
+import { canonicalContentType, contentTypeAllowed, safeFilename } from '../../domain/files';
 import { auditBy } from '../audit';
 import { requireCompany } from '../guards';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
@@ -45,19 +45,20 @@ export const fileRoutes = areaApp()
   .openapi(presign, async (c) => {
     const { companyId, userId } = requireCompany(c, 'projects.view');
     const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
+    const { contentType: declared, ...body } = c.req.valid('json');
+    const contentType = canonicalContentType(declared);
     const { settings, storage, database } = c.var.deps;
-    if (!contentTypeAllowed(body.contentType)) throw AppError.validation({ contentType: 'This kind of file cannot be uploaded.' });
+    if (!contentTypeAllowed(contentType)) throw AppError.validation({ contentType: 'This kind of file cannot be uploaded.' });
     if (body.size > maxBytes(settings.FILE_MAX_MB)) throw AppError.validation({ size: `Files can be at most ${settings.FILE_MAX_MB} MB.` });
     const file = await withTenant(database.db, companyId, async (tx) => {
       if (!(await getProject(tx, companyId, id))) throw AppError.notFound('No such project.');
       const fileId = randomUUID();
       return insertFile(tx, companyId, {
-        id: fileId, projectId: id, uploadedBy: userId, filename: body.filename, contentType: body.contentType, declaredBytes: body.size,
+        id: fileId, projectId: id, uploadedBy: userId, filename: body.filename, contentType, declaredBytes: body.size,
         storageKey: `companies/${companyId}/projects/${id}/${fileId}/${safeFilename(body.filename)}`,
       });
     });
-    const upload = await storage.presignUpload(file.storageKey, { contentType: body.contentType, maxBytes: Math.min(body.size, maxBytes(settings.FILE_MAX_MB)), expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
+    const upload = await storage.presignUpload(file.storageKey, { contentType, maxBytes: Math.min(body.size, maxBytes(settings.FILE_MAX_MB)), expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
     return c.json({ file: view(file), upload }, 201);
   })
   .openapi(complete, async (c) => {

@@ -103,14 +103,15 @@ describe("a client's balance, and the company's", () => {
     expect(first.oldestOverdue.map((o: { clientName: string; dueDate: string; balanceCents: number }) => [o.clientName, o.dueDate, o.balanceCents])).toEqual([
       ['Umbrella', '2026-01-15', 25_000], ['Other', '2026-01-15', 99_900],
     ]);
-    // A payment received today counts; one 30 days back does not.
+    // A payment received today counts; one 30 days back does not, nor one dated ahead (a post-dated cheque).
     const [inv] = first.oldestOverdue;
     const money = <T>(fn: Parameters<typeof withTenant<T>>[2]) => withTenant(env.database.db, companyId, fn);
     const pay = (amountCents: number, receivedOn: string) => money((tx) => recordPayment(tx, companyId, { paymentId: randomUUID(), documentId: inv.id, amountCents, method: 'check', reference: '', receivedOn, keepExcessAsCredit: false }, actor));
     await pay(1_000, first.asOf);
     await pay(2_000, addDays(first.asOf, -30));
+    await pay(500, addDays(first.asOf, 5));
     expect((await json(await env.request('/api/v1/dashboard/money', { cookie }))).totals).toEqual([
-      { currency: 'USD', outstandingCents: 144_900, openInvoices: 3, overdueCents: 121_900, overdueInvoices: 2, receivedCents: 1_000 },
+      { currency: 'USD', outstandingCents: 144_400, openInvoices: 3, overdueCents: 121_400, overdueInvoices: 2, receivedCents: 1_000 },
     ]);
     expect(first.receivedSince).toBe(addDays(first.asOf, -29));
   });

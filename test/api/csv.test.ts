@@ -46,6 +46,16 @@ it('imports nothing until the dry run is clean, naming each bad row and field', 
   expect(await clients()).toBe(2);
   const acme = (await json(await env.request('/api/v1/clients?q=acme', { cookie }))).items[0];
   expect(acme).toMatchObject({ email: 'ap@acme.example', tags: ['vip', 'retainer'], address: { country: 'US', state: 'NY' } });
+
+  // The same file committed again (a retry after a lost answer, a second click) is not imported twice.
+  const again = await importCsv(fixed, false);
+  expect([again.status, (await json(again)).error.code]).toEqual([409, 'ALREADY_IMPORTED']);
+  expect(await clients()).toBe(2);
+});
+
+it('refuses a file that is not UTF-8 text rather than importing garbled names', async () => {
+  const res = await importCsv('name\nSoci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale\n', true);
+  expect([res.status, (await json(res)).error.fields.csv]).toEqual([400, expect.stringMatching(/UTF-8/)]);
 });
 
 it('refuses a file without a header naming the columns, or with an unclosed quote', async () => {

@@ -68,7 +68,7 @@ describe('projects', () => {
     expect(items[1]).toMatchObject({ billingType: 'flat_fee', flatFeeCents: 250000, status: 'on_hold' });
     expect(items[0]).toMatchObject({ client: null, billingType: 'non_billable', budgetMinutes: 750 });
     const [audit] = await env.owner.db.execute<{ after: { rows: number; first: string; last: string } }>(sql`select after from audit_events where action = 'project.imported'`);
-    expect(audit!.after).toEqual({ rows: 3, first: 'P-00001', last: 'P-00003' });
+    expect(audit!.after).toEqual({ rows: 3, first: 'P-00001', last: 'P-00003', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('refuses a header with an unknown (misspelt) column, and staff cannot import projects', async () => {

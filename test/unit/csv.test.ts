@@ -25,4 +25,20 @@ describe('CSV', () => {
   it('reads records by lower-cased header', () => {
     expect(csvRecords('Name, Email\nAcme , a@x.com\n').records).toEqual([{ name: 'Acme', email: 'a@x.com' }]);
   });
+  it('gives back what it exported: the quote put before a would-be formula comes off again', () => {
+    const text = toCsv(['name', 'phone', 'notes'], [['Acme', '+1 555 0100', '- first call'], ["O'Brien", "'quoted'", '=SUM(1,2)']]);
+    expect(csvRecords(text).records).toEqual([
+      { name: 'Acme', phone: '+1 555 0100', notes: '- first call' },
+      { name: "O'Brien", phone: "'quoted'", notes: '=SUM(1,2)' },
+    ]);
+  });
+  it('numbers each record by the line of the file it starts on, past blank lines and quoted line breaks', () => {
+    expect(csvRecords('name\n\nA\n"multi\nline"\r\nB\n').lines).toEqual([3, 4, 6]);
+  });
+  it('refuses a column named twice, and marks a value no column name covers', () => {
+    expect(() => csvRecords('name,notes,Notes\nA,first,\n')).toThrow(/"notes" is named twice/);
+    const r = csvRecords('name,,email\nA,lost,a@b.c\nB,,b@b.c\nC,,c@b.c,extra\n');
+    expect(r.records[0]).toEqual({ name: 'A', email: 'a@b.c' });
+    expect(r.stray).toEqual([true, false, true]);
+  });
 });
