@@ -16,6 +16,7 @@ import {
 import { overrideBody, overrideToValues } from '../rounding';
 import { BILLING_TYPE_OPTIONS, PROJECT_STATUS_OPTIONS } from '../workLabels';
 import CheckboxField from './CheckboxField';
+import ClientPicker from './ClientPicker';
 import FieldError from './FieldError';
 import FormField from './FormField';
 import FormShell from './FormShell';
@@ -40,14 +41,8 @@ const FIELDS = [
 ] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
-export interface ClientOption {
-  id: string;
-  name: string;
-}
-
 interface ProjectFormProps {
   project?: Project;
-  clients: readonly ClientOption[];
   /** Company members (for the member checkboxes), or undefined if they could not be loaded. */
   members: readonly Member[] | undefined;
   /** Active catalog services. */
@@ -156,13 +151,6 @@ export default function ProjectForm(props: ProjectFormProps) {
     return [...active.map((i) => ({ id: i.id, name: i.name, rateCents: i.rateCents as number | null, currency: i.currency })), ...extra];
   };
 
-  const clientOptions = () => {
-    const list = [...props.clients];
-    const current = props.project?.client;
-    if (current && !list.some((c) => c.id === current.id)) list.push(current);
-    return [{ value: '', label: 'No client' }, ...list.map((c) => ({ value: c.id, label: c.name }))];
-  };
-
   const disabled = () => !props.canEdit;
 
   return (
@@ -170,7 +158,7 @@ export default function ProjectForm(props: ProjectFormProps) {
       <FormShell form={form} class="form project-form" label={props.project ? `Edit ${props.project.label}` : 'New project'}>
         <div class="form-grid">
           <FormField {...form.field('name')} label="Name" autocomplete="off" maxLength={200} required disabled={disabled()} />
-          <SelectField {...form.field('clientId')} label="Client" options={clientOptions()} disabled={disabled()} />
+          <ClientPicker {...form.field('clientId')} noneLabel="No client" disabled={disabled()} />
           <SelectField {...form.field('status')} label="Status" options={PROJECT_STATUS_OPTIONS} disabled={disabled()} />
           <SelectField {...form.field('billingType')} label="Billing type" options={BILLING_TYPE_OPTIONS} disabled={disabled()} />
           <Show when={form.values.billingType === 'hourly'}>

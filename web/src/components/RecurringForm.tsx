@@ -4,9 +4,11 @@ import { errorMessage } from '../action';
 import { todayIso } from '../dates';
 import { createLineEditor, discountBody, discountValues, previewTotals } from '../documentLines';
 import { createForm } from '../form';
+import { companyCurrency } from '../invoicingApi';
 import { createRecurring, FREQUENCY_OPTIONS, updateRecurring, type RecurringFrequency, type RecurringSeries, type RecurringSeriesDetail } from '../recurringApi';
-import { listClients, listProjects, type Client, type Project } from '../workApi';
+import { listProjects, type Project } from '../workApi';
 import CheckboxField from './CheckboxField';
+import ClientPicker, { type PickedClient } from './ClientPicker';
 import DayList from './DayList';
 import { DiscountFields, LinesEditor, TaxInclusiveField, TotalsList } from './DocumentLines';
 import FormField from './FormField';
@@ -29,23 +31,31 @@ const PREVIEW_COUNT = 3;
  */
 export default function RecurringForm(props: { series?: RecurringSeriesDetail; onSaved: (series: RecurringSeries) => void; onCancel: () => void }) {
   const editing = props.series;
-  const [clients, setClients] = createSignal<Client[]>();
+  const [client, setClient] = createSignal<PickedClient>();
   const [projects, setProjects] = createSignal<Project[]>([]);
   const [loadError, setLoadError] = createSignal<string>();
   const [autoSend, setAutoSend] = createSignal(editing?.autoSend ?? false);
   const [taxInclusive, setTaxInclusive] = createSignal(editing?.template.taxInclusive ?? false);
   const editor = createLineEditor({ idPrefix: 'recurring', lines: editing?.template.lines });
 
-  const loadClients = async () => {
+  // A new series waits for nothing (the client picker loads its own); an edit shows its project, so it waits for the client's.
+  const [ready, setReady] = createSignal(!editing);
+  const loadProjects = async () => {
+    if (!editing) return;
     setLoadError(undefined);
     try {
-      setClients((await listClients({ limit: 200 })).items);
-      if (editing) setProjects((await listProjects({ clientId: editing.clientId, limit: 200 })).items);
+      setProjects((await listProjects({ clientId: editing.clientId, limit: 200 })).items);
+      setReady(true);
     } catch (err) {
-      setLoadError(errorMessage(err, 'Could not load the clients.'));
+      setLoadError(errorMessage(err, 'Could not load the projects.'));
     }
   };
-  onMount(() => void loadClients());
+  // Until a client is chosen, totals show in the company's currency (the one new clients start in).
+  const [companyDefault, setCompanyDefault] = createSignal<string>();
+  onMount(() => {
+    void loadProjects();
+    if (!editing) void companyCurrency().then(setCompanyDefault, () => undefined);
+  });
 
   const form = createForm({
     fields: FIELDS,
@@ -78,8 +88,7 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
     },
   });
 
-  const client = () => clients()?.find((c) => c.id === form.values.clientId);
-  const currency = () => client()?.currency ?? 'USD';
+  const currency = () => client()?.currency ?? companyDefault() ?? 'USD';
   const chooseClient = async (id: string) => {
     form.set('clientId', id);
     form.set('projectId', '');
@@ -106,89 +115,86 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
 
   return (
     <section class="card recurring-form-card">
-      <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClients()} />}>
-        <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
-          {(list) => (
-            <FormShell form={form} class="form recurring-form" label={editing ? `Edit ${editing.name}` : 'New recurring invoice'}>
-              <Show when={editing}>
-                <p class="small muted">Changes apply to the invoices made from now on; those already made keep what they were made with. To change the client or the calendar, end this series and start a new one.</p>
-              </Show>
-              <div class="form-row">
-                <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
-                <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} disabled={!!editing} />
-              </div>
-              <div class="form-row">
-                <SelectField
-                  {...form.field('clientId')}
-                  onInput={(id) => void chooseClient(id)}
-                  label="Client"
-                  placeholder="Choose a client"
-                  options={list().map((c) => ({ value: c.id, label: c.name }))}
-                  disabled={!!editing}
-                />
-                <SelectField
-                  {...form.field('projectId')}
-                  label="Project (optional)"
-                  options={[{ value: '', label: 'No project' }, ...projects().map((p) => ({ value: p.id, label: p.label }))]}
-                  disabled={!form.values.clientId}
-                />
-              </div>
-              <div class="form-row">
-                <FormField
-                  {...form.field('startDate')}
-                  type="date"
-                  label="Start date"
-                  disabled={!!editing}
-                  hint="The first invoice's date; the rest fall on the same day. Days 29–31 run on the 28th, so short months are not skipped."
-                />
-                <FormField {...form.field('endDate')} type="date" label="End date (optional)" hint="Leave empty to keep going until you end it." />
-              </div>
-              <Show
-                when={!editing && preview()}
-                fallback={
-                  <Show when={!editing && form.values.startDate && form.values.startDate < todayIso()}>
-                    <p class="small muted recurring-preview">No invoices are made for dates that have already passed.</p>
-                  </Show>
-                }
-              >
-                {(dates) => (
-                  <p class="small recurring-preview">
-                    <Show when={dates().length > 0} fallback="No dates fall between the start and end dates.">
-                      First invoices: <DayList days={dates()} />
-                      {dates().length === PREVIEW_COUNT ? ', …' : ''}
-                    </Show>
-                  </p>
-                )}
-              </Show>
-
-              <CheckboxField
-                id="recurring-autoSend"
-                name="autoSend"
-                label="Send each invoice automatically"
-                hint="Emailed to the client with the PDF as soon as it is made; otherwise each waits as a draft for you to send."
-                checked={autoSend()}
-                onChange={setAutoSend}
-                error={form.field('autoSend').error}
+      <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadProjects()} />}>
+        <Show when={ready()} fallback={<Loading label="Loading projects…" />}>
+          <FormShell form={form} class="form recurring-form" label={editing ? `Edit ${editing.name}` : 'New recurring invoice'}>
+            <Show when={editing}>
+              <p class="small muted">Changes apply to the invoices made from now on; those already made keep what they were made with. To change the client or the calendar, end this series and start a new one.</p>
+            </Show>
+            <div class="form-row">
+              <FormField {...form.field('name')} label="Name" maxLength={200} hint="For you, e.g. “Monthly retainer”." />
+              <SelectField {...form.field('frequency')} label="Frequency" options={FREQUENCY_OPTIONS} disabled={!!editing} />
+            </div>
+            <div class="form-row">
+              <ClientPicker
+                {...form.field('clientId')}
+                onInput={(id) => void chooseClient(id)}
+                onClient={(picked) => setClient(picked)}
+                placeholder="Choose a client"
+                disabled={!!editing}
               />
-              <Show when={autoSend() && client() && !client()!.email}>
-                <p class="notice notice-warning">{client()!.name} has no email address: add one on the client page, or the invoices cannot be sent.</p>
-              </Show>
-              <TaxInclusiveField id="recurring-taxInclusive" checked={taxInclusive()} onChange={setTaxInclusive} error={form.field('taxInclusive').error} />
+              <SelectField
+                {...form.field('projectId')}
+                label="Project (optional)"
+                options={[{ value: '', label: 'No project' }, ...projects().map((p) => ({ value: p.id, label: p.label }))]}
+                disabled={!form.values.clientId}
+              />
+            </div>
+            <div class="form-row">
+              <FormField
+                {...form.field('startDate')}
+                type="date"
+                label="Start date"
+                disabled={!!editing}
+                hint="The first invoice's date; the rest fall on the same day. Days 29–31 run on the 28th, so short months are not skipped."
+              />
+              <FormField {...form.field('endDate')} type="date" label="End date (optional)" hint="Leave empty to keep going until you end it." />
+            </div>
+            <Show
+              when={!editing && preview()}
+              fallback={
+                <Show when={!editing && form.values.startDate && form.values.startDate < todayIso()}>
+                  <p class="small muted recurring-preview">No invoices are made for dates that have already passed.</p>
+                </Show>
+              }
+            >
+              {(dates) => (
+                <p class="small recurring-preview">
+                  <Show when={dates().length > 0} fallback="No dates fall between the start and end dates.">
+                    First invoices: <DayList days={dates()} />
+                    {dates().length === PREVIEW_COUNT ? ', …' : ''}
+                  </Show>
+                </p>
+              )}
+            </Show>
 
-              <h2 class="section-title">Lines</h2>
-              <p class="small muted">Every invoice in the series copies these lines.</p>
-              <LinesEditor editor={editor} totals={previewTotals(editor.lines, null, taxInclusive())} currency={currency()} error={form.field('lines').error} />
-              <DiscountFields kind={form.field('discountKind')} value={form.field('discount')} />
-              <TotalsList totals={totals()} currency={currency()} taxInclusive={taxInclusive()} />
+            <CheckboxField
+              id="recurring-autoSend"
+              name="autoSend"
+              label="Send each invoice automatically"
+              hint="Emailed to the client with the PDF as soon as it is made; otherwise each waits as a draft for you to send."
+              checked={autoSend()}
+              onChange={setAutoSend}
+              error={form.field('autoSend').error}
+            />
+            <Show when={autoSend() && client() && !client()!.email}>
+              <p class="notice notice-warning">{client()!.name} has no email address: add one on the client page, or the invoices cannot be sent.</p>
+            </Show>
+            <TaxInclusiveField id="recurring-taxInclusive" checked={taxInclusive()} onChange={setTaxInclusive} error={form.field('taxInclusive').error} />
 
-              <TextAreaField {...form.field('notes')} label="Notes" maxLength={5000} />
-              <TextAreaField {...form.field('terms')} label="Terms" maxLength={5000} />
+            <h2 class="section-title">Lines</h2>
+            <p class="small muted">Every invoice in the series copies these lines.</p>
+            <LinesEditor editor={editor} totals={previewTotals(editor.lines, null, taxInclusive())} currency={currency()} error={form.field('lines').error} />
+            <DiscountFields kind={form.field('discountKind')} value={form.field('discount')} />
+            <TotalsList totals={totals()} currency={currency()} taxInclusive={taxInclusive()} />
 
-              <FormActions pending={form.pending()} working="Saving…" onCancel={() => props.onCancel()}>
-                {editing ? 'Save changes' : 'Save recurring invoice'}
-              </FormActions>
-            </FormShell>
-          )}
+            <TextAreaField {...form.field('notes')} label="Notes" maxLength={5000} />
+            <TextAreaField {...form.field('terms')} label="Terms" maxLength={5000} />
+
+            <FormActions pending={form.pending()} working="Saving…" onCancel={() => props.onCancel()}>
+              {editing ? 'Save changes' : 'Save recurring invoice'}
+            </FormActions>
+          </FormShell>
         </Show>
       </Show>
     </section>

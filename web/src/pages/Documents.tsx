@@ -1,12 +1,11 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import { errorMessage } from '../action';
+import ClientPicker from '../components/ClientPicker';
 import DocumentsTable, { DocumentsSummary } from '../components/DocumentsTable';
 import FormShell from '../components/FormShell';
 import ListPageHeader from '../components/ListPageHeader';
 import ListSection from '../components/ListSection';
 import NoAccess from '../components/NoAccess';
-import { LoadError, Loading } from '../components/PageStatus';
 import PagedListView from '../components/PagedListView';
 import SelectField, { type SelectOption } from '../components/SelectField';
 import FormActions from '../components/FormActions';
@@ -15,7 +14,7 @@ import { invalidFields } from '../formErrors';
 import { createPagedList } from '../pagedList';
 import { useQueryParam } from '../searchParams';
 import { useSession } from '../session';
-import { createDocument, listClients, listDocuments, type DocumentKind, type DocumentQuery } from '../workApi';
+import { createDocument, listDocuments, type DocumentKind, type DocumentQuery } from '../workApi';
 import { documentStatusLabel } from '../workLabels';
 
 const TEXT: Record<DocumentKind, { title: string; subtitle: string; noun: string; plural: string }> = {
@@ -122,20 +121,7 @@ function DocumentsPage(props: { kind: DocumentKind }) {
 /** Choose a client, create an empty draft, and open it in the editor. */
 function NewDraftPanel(props: { kind: DocumentKind; clientId?: string | undefined; onCancel: () => void }) {
   const navigate = useNavigate();
-  const [clients, setClients] = createSignal<SelectOption[]>();
-  const [loadError, setLoadError] = createSignal<string>();
   const idPrefix = `new-${props.kind}`;
-
-  const loadClients = async () => {
-    setLoadError(undefined);
-    try {
-      const page = await listClients({ limit: 200 });
-      setClients(page.items.map((c) => ({ value: c.id, label: c.name })));
-    } catch (err) {
-      setLoadError(errorMessage(err, 'Could not load the clients.'));
-    }
-  };
-  onMount(() => void loadClients());
 
   const form = createForm({
     fields: ['clientId'] as const,
@@ -151,18 +137,12 @@ function NewDraftPanel(props: { kind: DocumentKind; clientId?: string | undefine
   return (
     <section class="card new-document-panel" aria-labelledby={`${idPrefix}-title`}>
       <h2 id={`${idPrefix}-title`}>New {props.kind} draft</h2>
-      <Show when={!loadError()} fallback={<LoadError message={loadError()!} onRetry={() => void loadClients()} />}>
-        <Show when={clients()} fallback={<Loading label="Loading clients…" />}>
-          {(options) => (
-            <FormShell form={form} class="form new-document-form" labelledBy={`${idPrefix}-title`}>
-              <SelectField {...form.field('clientId')} label="Client" placeholder="Choose a client" options={options()} />
-              <FormActions pending={form.pending()} working="Creating…" onCancel={() => props.onCancel()}>
-                Create draft
-              </FormActions>
-            </FormShell>
-          )}
-        </Show>
-      </Show>
+      <FormShell form={form} class="form new-document-form" labelledBy={`${idPrefix}-title`}>
+        <ClientPicker {...form.field('clientId')} placeholder="Choose a client" />
+        <FormActions pending={form.pending()} working="Creating…" onCancel={() => props.onCancel()}>
+          Create draft
+        </FormActions>
+      </FormShell>
     </section>
   );
 }

@@ -6,10 +6,10 @@ import FormError from '../components/FormError';
 import NoAccess from '../components/NoAccess';
 import { LoadError, Loading, SuccessNote } from '../components/PageStatus';
 import ProjectFiles from '../components/ProjectFiles';
-import ProjectForm, { type ClientOption } from '../components/ProjectForm';
+import ProjectForm from '../components/ProjectForm';
 import { listMembers, type Member } from '../identityApi';
 import { useSession } from '../session';
-import { deleteProject, getProject, listCatalog, listClients, type CatalogItem, type Project } from '../workApi';
+import { deleteProject, getProject, listCatalog, type CatalogItem, type Project } from '../workApi';
 import { billingTypeLabel, projectStatusLabel } from '../workLabels';
 
 interface PageState {
@@ -17,22 +17,20 @@ interface PageState {
 }
 
 interface Choices {
-  clients: ClientOption[];
   members: Member[] | undefined;
   catalog: CatalogItem[];
 }
 
-/** What the form chooses from: clients, members, active catalog items. Members are optional. */
+/** What the form chooses from besides the client (its picker searches for itself): members, active catalog items. Members are optional. */
 async function loadChoices(): Promise<Choices> {
-  const [clients, catalog, members] = await Promise.all([
-    listClients({ limit: 200 }),
+  const [catalog, members] = await Promise.all([
     listCatalog({ active: true, limit: 200 }),
     listMembers().then(
       (page) => page.items,
       () => undefined,
     ),
   ]);
-  return { clients: clients.items.map((c) => ({ id: c.id, name: c.name })), catalog: catalog.items, members };
+  return { catalog: catalog.items, members };
 }
 
 /** /projects/new and /projects/:id — the project form, with the label and budget bar as header. */
@@ -106,7 +104,6 @@ function ProjectPageFor(props: { id: string | undefined }) {
               {(options) => (
                 <ProjectForm
                   project={project()}
-                  clients={options().clients}
                   members={options().members}
                   catalog={options().catalog}
                   defaultMemberId={session.me().user.id}
