@@ -4,7 +4,7 @@
  * PostgreSQL (DATABASE_URL, else embedded in .data/postgres), migrations, the
  * mail catcher, the worker and the API. Ctrl-C stops every process it started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,6 +31,14 @@ try {
   if (!(err instanceof AlreadyRunning)) throw err;
   say(`EZ360PM is already running from this folder (pid ${err.pid}); its data in ${settings.DATA_DIR}/ is in use.`);
   say('Use that instance, or stop it with Ctrl-C in its terminal before starting again.');
+  process.exit(1);
+}
+
+// The web app is built once this instance holds the folder: a second `npm start` must not rewrite
+// the web/dist the running one serves before it finds the lock.
+if (spawnSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' }).status !== 0) {
+  releaseLock();
+  say('The web app did not build; see above.');
   process.exit(1);
 }
 
