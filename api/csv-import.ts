@@ -37,6 +37,8 @@ export interface ImportSpec<Ctx, T> {
   /** Write every checked row; answers what the audit event records beside the row count. */
   write: (tx: Tx, values: T[], ctx: Ctx, access: CompanyAccess) => Promise<Record<string, unknown> | void>;
   audit: { action: string; objectType: string };
+  /** Whose import an identical file repeats: the company's, or (where rows default to the importer, as time does) only the same person's. */
+  sameFileIs?: 'company' | 'person';
 }
 
 function readCsv(spec: ImportSpec<unknown, unknown>, csv: string) {
@@ -77,7 +79,7 @@ export async function runImport<Ctx, T>(c: Context<AppEnv>, access: CompanyAcces
     if (invalid > 0) throw new AppError(422, 'IMPORT_HAS_ERRORS', `${invalid} of ${rows.length} rows have problems; fix them and run the dry run again. Nothing was imported.`);
     // The same file committed again — a retry after a lost answer, a second click — is refused, not imported twice.
     const sha256 = createHash('sha256').update(body.csv).digest('hex');
-    const earlier = await recentImport(tx, access.companyId, spec.audit.action, sha256);
+    const earlier = await recentImport(tx, access.companyId, spec.audit.action, sha256, spec.sameFileIs === 'person' ? access.userId : undefined);
     if (earlier) throw new AppError(409, 'ALREADY_IMPORTED', `This same file was imported at ${earlier.toISOString().slice(0, 16).replace('T', ' ')} UTC (within the last day); it was not imported again.`);
     const detail = await spec.write(tx, checked.map((r) => r.value!), ctx, access);
     await recordAudit(tx, { companyId: access.companyId, ...auditBy(c, access.userId), ...spec.audit, after: { rows: rows.length, sha256, ...detail } });

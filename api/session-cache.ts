@@ -11,8 +11,10 @@
  * - A write handled by this process drops everything (`afterWrite`): its own
  *   change is seen by its next request without waiting for the announcement.
  * - An entry lives `ttlMs` at most, should an announcement ever be lost.
- * - A session read before an announcement and stored after it is not stored:
- *   `set` takes the `version` seen before the read, and any drop since voids it.
+ * - A session read before an announcement about it and stored after is not
+ *   stored: `set` takes the `version` seen before the read, and a drop since
+ *   that names this session, its user or one of its companies voids it (drops
+ *   about others do not: every session's presence touch is announced).
  * What it costs: another process serves a just-revoked session for as long as
  * the announcement takes to arrive (milliseconds).
  */
@@ -35,10 +37,22 @@ export interface SessionCache {
   afterWrite(): void;
 }
 
+/** Recent drops kept to judge a `set` against; one older than these is not trusted. */
+const DROP_LOG = 1000;
+const ALL = '*';
+
 export function createSessionCache(ttlMs: number): SessionCache & { listening(on: boolean): void } {
   const entries = new Map<string, { loaded: LoadedSession; until: number }>();
   let listening = false;
-  let drops = 0;
+  /** Drops in order, each with its number; `version` is the last number handed out. */
+  const drops: { n: number; key: string }[] = [];
+  let version = 0;
+  const logDrop = (key: string) => {
+    drops.push({ n: ++version, key });
+    if (drops.length > DROP_LOG) drops.shift();
+  };
+  const names = (key: string, tokenHash: string, l: LoadedSession) =>
+    key === ALL || key === `s:${tokenHash}` || key === `u:${l.user.id}` || l.memberships.some((m) => key === `c:${m.company.id}`) || !/^[suc]:/.test(key);
   const dropWhere = (hit: (l: LoadedSession) => boolean) => {
     for (const [hash, e] of entries) if (hit(e.loaded)) entries.delete(hash);
   };
@@ -52,14 +66,17 @@ export function createSessionCache(ttlMs: number): SessionCache & { listening(on
       }
       return e.loaded;
     },
-    version: () => drops,
+    version: () => version,
     set(tokenHash, loaded, readAt) {
-      if (!listening || ttlMs <= 0 || readAt !== drops) return;
+      if (!listening || ttlMs <= 0) return;
+      // Read before the oldest drop still logged: whatever was dropped before it is unknown.
+      if (readAt < version && (drops.length === 0 || drops[0]!.n > readAt + 1)) return;
+      if (drops.some((d) => d.n > readAt && names(d.key, tokenHash, loaded))) return;
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       entries.set(tokenHash, { loaded, until: Date.now() + ttlMs });
     },
     drop(key) {
-      drops++;
+      logDrop(key);
       const [kind, id] = [key.slice(0, 2), key.slice(2)];
       if (kind === 's:') entries.delete(id);
       else if (kind === 'u:') dropWhere((l) => l.user.id === id);
@@ -67,11 +84,11 @@ export function createSessionCache(ttlMs: number): SessionCache & { listening(on
       else entries.clear();
     },
     afterWrite() {
-      drops++;
+      logDrop(ALL);
       entries.clear();
     },
     listening(on) {
-      drops++;
+      logDrop(ALL);
       listening = on;
       entries.clear();
     },

@@ -21,16 +21,25 @@ export async function recordAudit(tx: Tx, e: AuditEvent): Promise<void> {
 }
 
 /**
- * When this company last committed an import of this kind (its audit action) of exactly this file,
- * within a day: an import's audit event records the file's SHA-256. Taken under a lock per company,
- * kind and file, so two commits of one file at once are one import.
+ * When this company (or, with `byActor`, this person) last committed an import of this kind (its
+ * audit action) of exactly this file, within a day: an import's audit event records the file's
+ * SHA-256. Taken under a lock per company, kind, file (and person), so two commits of one file at
+ * once are one import.
  */
-export async function recentImport(tx: Tx, companyId: string, action: string, sha256: string): Promise<Date | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${companyId}:${action}:${sha256}`}, 0))`);
+export async function recentImport(tx: Tx, companyId: string, action: string, sha256: string, byActor?: string): Promise<Date | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${companyId}:${action}:${sha256}:${byActor ?? ''}`}, 0))`);
   const [row] = await tx.select({ at: auditEvents.createdAt }).from(auditEvents).where(and(
     eq(auditEvents.companyId, companyId), eq(auditEvents.action, action), sql`${auditEvents.after}->>'sha256' = ${sha256}`,
-    gte(auditEvents.createdAt, sql`now() - interval '1 day'`),
+    gte(auditEvents.createdAt, sql`now() - interval '1 day'`), byActor ? eq(auditEvents.actorUserId, byActor) : undefined,
   )).limit(1);
+  return row?.at ?? null;
+}
+
+/** When this person was last removed from the company (its `member.removed` event), if ever. */
+export async function removedAt(tx: Tx, companyId: string, userId: string): Promise<Date | null> {
+  const [row] = await tx.select({ at: auditEvents.createdAt }).from(auditEvents)
+    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.action, 'member.removed'), eq(auditEvents.objectId, userId)))
+    .orderBy(desc(auditEvents.id)).limit(1);
   return row?.at ?? null;
 }
 

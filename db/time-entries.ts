@@ -24,7 +24,10 @@ export async function lockTimeEntry(tx: Tx, companyId: string, id: string): Prom
 }
 
 export async function updateTimeEntry(tx: Tx, companyId: string, id: string, values: Partial<TimeEntryInput>): Promise<TimeEntryRow> {
-  const [row] = await tx.update(timeEntries).set(values).where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id))).returning();
+  const where = and(eq(timeEntries.companyId, companyId), eq(timeEntries.id, id));
+  // A change that comes to nothing (the same start time, say) is no UPDATE: drizzle refuses an empty one.
+  if (Object.values(values).every((v) => v === undefined)) return (await tx.select().from(timeEntries).where(where))[0]!;
+  const [row] = await tx.update(timeEntries).set(values).where(where).returning();
   return row!;
 }
 
@@ -156,10 +159,10 @@ export async function releaseBilledTime(tx: Tx, companyId: string, documentId: s
   return rows.length;
 }
 
-/** Whether any time is billed on the document. */
-export async function hasBilledTime(tx: Tx, companyId: string, documentId: string): Promise<boolean> {
+/** Whether any time is billed on the document (`byLine`: billed by one of its lines, so released with it). */
+export async function hasBilledTime(tx: Tx, companyId: string, documentId: string, opts: { byLine?: boolean } = {}): Promise<boolean> {
   const [row] = await tx.select({ id: timeEntries.id }).from(timeEntries)
-    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId))).limit(1);
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.billedDocumentId, documentId), opts.byLine ? isNotNull(timeEntries.billedLineId) : undefined)).limit(1);
   return !!row;
 }
 

@@ -54,6 +54,8 @@ export const timeImport: ImportSpec<Ctx, TimeEntryInput> = {
   columns: TIME_COLUMNS,
   required: ['date', 'project', 'hours'],
   audit: { action: 'time.imported', objectType: 'time_entry' },
+  // A blank person is whoever imports: two people may import one file, each their own time.
+  sameFileIs: 'person',
   async load(tx, access) {
     const { companyId } = access;
     const services = await allProjectServices(tx, companyId);

@@ -10,8 +10,8 @@ import { errorBody } from '../errors';
 import type { AppEnv } from '../env';
 
 const MiB = 1024 * 1024;
-/** JSON bodies: the largest is a CSV import (2 MB of text, escaped as a JSON string). */
-export const JSON_BODY_MAX_BYTES = 5 * MiB;
+/** JSON bodies: the largest is a CSV import (2,000,000 characters, up to 3 bytes each in UTF-8, escaped as a JSON string). */
+export const JSON_BODY_MAX_BYTES = 8 * MiB;
 /** A local-disk upload's multipart form carries the policy fields around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 

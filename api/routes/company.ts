@@ -130,7 +130,7 @@ export const companyRoutes = areaApp()
     });
     // Their timer, if it runs here, stops at their removal: no time is written here by a non-member later.
     await stopTimerIn(c.var.deps, targetId, access.companyId).catch((err) =>
-      c.var.deps.log.warn('timer of a removed member not stopped', { companyId: access.companyId, userId: targetId, ...errorFields(err) }));
+      c.var.deps.log.error('timer of a removed member not stopped (its entry will hold only the time up to the removal)', { companyId: access.companyId, userId: targetId, ...errorFields(err) }));
     return c.body(null, 204);
   })
   .openapi(transfer, async (c) => {

@@ -171,6 +171,11 @@ export const documentRoutes = areaApp()
       if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const moved = body.issueDate && body.issueDate !== d.issueDate ? periodMoveProblem(await numberPattern(tx, companyId, d.kind), d.number, d.issueDate, body.issueDate) : null;
       if (moved) throw new AppError(422, 'NUMBERING_PERIOD', moved, { issueDate: moved });
+      // Lines with no ids at all replace every line, and would release the time they bill while the same
+      // work is typed back in (an editor from before lines kept ids, say): that is refused, not guessed at.
+      if (body.lines?.length && body.lines.every((l) => !l.id) && (await hasBilledTime(tx, companyId, id, { byLine: true }))) {
+        throw new AppError(409, 'LINES_NEED_IDS', 'This draft bills recorded time through its lines: send each line you keep with its id (as the document lists it), so its time stays billed. Reload the page and edit again.', { lines: 'Send each kept line with its id.' });
+      }
       const money = body.lines !== undefined || body.discount !== undefined || body.taxInclusive !== undefined;
       const lines = body.lines !== undefined ? body.lines : storedAsBody(await linesOf(tx, companyId, id));
       const discount = body.discount !== undefined ? body.discount : discountText(d.discountKind, d.discountValue);

@@ -139,7 +139,7 @@ export const invoicingRoutes = areaApp()
       const d = await lockDocument(tx, companyId, id);
       if (!d) throw AppError.notFound('No such document.');
       const client = await getClient(tx, companyId, d.clientId, { includeDeleted: true });
-      const problem = sendProblem(d, (await linesOf(tx, companyId, id)).length, client ? await billingEmail(tx, companyId, client) : null);
+      const problem = sendProblem(d, (await linesOf(tx, companyId, id)).length, client ? await billingEmail(tx, companyId, client) : null, await companyDay(tx, companyId));
       if (problem) throw new AppError(422, 'NOT_SENDABLE', problem);
       if (d.kind === 'invoice') await assertOpenPeriod(tx, companyId, d.issueDate);
       return d;

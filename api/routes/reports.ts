@@ -110,7 +110,7 @@ const agingRoute = createRoute({
 });
 const reconciliationRoute = createRoute({
   method: 'get', path: '/reports/invoice-reconciliation', tags, summary: 'Each sent invoice’s balance explained from its total, payments and credit applied, beside the stored balance and the A/R ledger',
-  request: { query: z.object({ from: day.optional(), to: day.optional(), clientId: z.string().uuid().optional(), onlyDrift: z.enum(['true', 'false']).default('false'), format: z.enum(['json', 'csv']).default('json'), cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  request: { query: z.object({ from: day.optional(), to: day.optional(), clientId: z.string().uuid().optional(), onlyDrift: z.enum(['true', 'false']).default('false'), format: z.enum(['json', 'csv']).default('json'), cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
   responses: { 200: reportResponse('Reconciliation', z.object({ items: z.array(ReconciliationItem), nextCursor: z.string().nullable() })), ...errors },
 });
 const recalculateRoute = createRoute({

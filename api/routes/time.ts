@@ -36,7 +36,7 @@ const getTimer = createRoute({ ...r('get', '/timer'), summary: 'Your timer', res
 const start = createRoute({ ...r('post', '/timer/start'), summary: 'Start your timer on a project (one per person, across devices)', request: { body: jsonBody(TimerStartBody) }, responses: { 200: jsonResponse('Timer', TimerView), ...errors } });
 const pause = createRoute({ ...r('post', '/timer/pause'), summary: 'Pause your timer', responses: { 200: jsonResponse('Timer', TimerView), ...errors } });
 const resume = createRoute({ ...r('post', '/timer/resume'), summary: 'Resume your timer', responses: { 200: jsonResponse('Timer', TimerView), ...errors } });
-const stop = createRoute({ ...r('post', '/timer/stop'), summary: 'Stop your timer; leaves a draft time entry', responses: { 200: jsonResponse('Stopped', z.object({ timer: TimerView, entry: TimeEntryView })), ...errors } });
+const stop = createRoute({ ...r('post', '/timer/stop'), summary: 'Stop your timer; leaves a draft time entry (none when you were removed from its company before it began)', responses: { 200: jsonResponse('Stopped', z.object({ timer: TimerView, entry: TimeEntryView.nullable() })), ...errors } });
 const list = createRoute({ ...r('get', '/time-entries'), summary: 'Time entries, newest day first', request: { query: TimeQuery }, responses: { 200: jsonResponse('Entries', listOf(TimeEntryView)), ...errors } });
 const create = createRoute({ ...r('post', '/time-entries'), summary: 'Record time by hand (a draft)', request: { body: jsonBody(TimeEntryBody) }, responses: { 201: jsonResponse('Entry', TimeEntryView), ...errors } });
 const patch = createRoute({ ...r('patch', '/time-entries/{id}'), summary: 'Change a draft entry', request: { params: IdParam, body: jsonBody(TimeEntryBody.partial()) }, responses: { 200: jsonResponse('Entry', TimeEntryView), ...errors } });
@@ -131,7 +131,8 @@ export const timeRoutes = areaApp()
     const state = await timerUpdate(c.var.deps, userId, 'stopTimer');
     // A person's timer is one across their companies: its entry is in the company it was started in, which may not be the active one.
     const entryCompany = state.start?.companyId ?? companyId;
-    const entry = await withTenant(c.var.deps.database.db, entryCompany, (tx) => viewOf(tx, entryCompany, state.entryId!));
+    const entryId = state.entryId;
+    const entry = entryId ? await withTenant(c.var.deps.database.db, entryCompany, (tx) => viewOf(tx, entryCompany, entryId)) : null;
     return c.json({ timer: timerView(state), entry }, 200);
   })
   .openapi(list, async (c) => {
@@ -176,9 +177,9 @@ export const timeRoutes = areaApp()
       refuse(transitionProblem(e.status, 'edit'), e.status);
       const seconds = body.hours === undefined ? undefined : parseDuration(body.hours);
       if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours!)! });
-      // Moving to another project keeps the service unless the body names one.
-      const work = body.projectId ? await workOn(tx, access.companyId, {
-        projectId: body.projectId, catalogItemId: body.catalogItemId !== undefined ? body.catalogItemId : e.catalogItemId, serviceName: body.serviceName ?? e.serviceName,
+      // Moving to another project keeps the service unless the body names one; naming only a service changes it on this project.
+      const work = body.projectId || body.catalogItemId !== undefined || body.serviceName !== undefined ? await workOn(tx, access.companyId, {
+        projectId: body.projectId ?? e.projectId, catalogItemId: body.catalogItemId !== undefined ? body.catalogItemId : e.catalogItemId, serviceName: body.serviceName ?? e.serviceName,
       }) : null;
       // When it started: as given; moved with its day (same local time) when only the date changes; cleared by ''.
       const tz = await companyTimeZone(tx, access.companyId);

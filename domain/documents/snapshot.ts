@@ -55,9 +55,11 @@ export function unchangedSince(sent: DocumentSnapshot, now: DocumentSnapshot): b
 }
 
 /** Why a draft cannot be sent yet, or null. */
-export function sendProblem(d: { status: string; kind: string; totalCents: number }, lineCount: number, clientEmail: string | null): string | null {
+export function sendProblem(d: { status: string; kind: string; totalCents: number; dueDate?: string }, lineCount: number, clientEmail: string | null, today?: string): string | null {
   // A sent (or expired) estimate is sent again as its next revision; anything else goes once.
   if (d.status !== 'draft' && !(d.kind === 'estimate' && (d.status === 'sent' || d.status === 'expired'))) return `This ${d.kind} is ${d.status.replace('_', ' ')}; it cannot be sent again.`;
+  // Sent past its valid-until day, it would expire as the email went out.
+  if (d.kind === 'estimate' && today && d.dueDate && d.dueDate < today) return `This estimate was valid until ${d.dueDate}; set a new valid-until date before sending it.`;
   if (lineCount === 0) return 'Add at least one line before sending.';
   if (d.kind === 'invoice' && d.totalCents <= 0) return 'An invoice needs a total above zero to send.';
   if (!clientEmail) return 'The client has no email address, and no primary contact with one, to send to.';

@@ -374,6 +374,15 @@ describe('invoice reconciliation', () => {
     const four = all.items.find((r: { number: string }) => r.number === inv['4']!.number);
     expect(four).toMatchObject({ totalCents: 54_125, creditsAppliedCents: 10_100, derivedBalanceCents: 44_025, storedBalanceCents: 44_025, ledgerBalanceCents: 44_025 });
     expect(all.items.find((r: { number: string }) => r.number === inv['5']!.number)).toMatchObject({ status: 'void', derivedBalanceCents: 0, ledgerBalanceCents: 0 });
+    // Page by page, the same rows in the same order.
+    const paged: string[] = [];
+    for (let cursor = ''; ;) {
+      const page = await json(await get(`/api/v1/reports/invoice-reconciliation?limit=2${cursor && `&cursor=${cursor}`}`));
+      paged.push(...page.items.map((r: { number: string }) => r.number));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(all.items.map((r: { number: string }) => r.number));
 
     // A stored balance knocked out of line behind the application's back.
     await env.owner.db.execute(sql`update documents set balance_cents = 60000 where id = ${inv['3']!.id}`);

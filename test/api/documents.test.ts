@@ -226,8 +226,12 @@ it('time goes back to approved when the draft line that bills it is removed; edi
   // Released, it is billed again like any approved time.
   expect((await json(await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [appA] }))).billedEntries).toBe(1);
 
-  // Lines sent without ids are new lines: the old ones, and what they billed, are gone.
-  await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Flat fee', quantity: '1', unitPrice: '400' }] } });
+  // Lines with no ids at all would let go of every line's time while the same work might be typed back in: refused.
+  const blind = await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { lines: [{ description: 'Flat fee', quantity: '1', unitPrice: '400' }] } });
+  expect([blind.status, (await json(blind)).error.code]).toEqual([409, 'LINES_NEED_IDS']);
+  for (const id of [siteA, siteB, appA]) expect((await state(id))!.status).toBe('billed');
+  // Every line left out by name (ids of kept lines only, here none of the time lines): released.
+  await env.request(`/api/v1/documents/${inv.id}`, { method: 'PATCH', cookie, json: { lines: [fee] } });
   for (const id of [siteA, siteB, appA]) expect(await state(id)).toEqual({ status: 'approved', line: null });
 });
 
@@ -244,6 +248,12 @@ it('bills time only at rates in the invoice\'s currency: a rate in another is re
   const [row] = await env.owner.db.execute<{ status: string }>(sql`select status from time_entries where id = ${e.id}`);
   expect(row!.status).toBe('approved');
   expect((await json(await env.request(`/api/v1/documents/${inv.id}`, { cookie }))).lines).toEqual([]);
+});
+
+it('does not send an estimate whose valid-until day has passed (it would expire as it arrived)', async () => {
+  const est = await json(await post('/api/v1/documents', { kind: 'estimate', clientId, issueDate: '2026-01-05', dueDate: '2026-01-31', lines: workedLines }));
+  const res = await post(`/api/v1/documents/${est.id}/send`, undefined);
+  expect([res.status, (await json(res)).error.message]).toEqual([422, 'This estimate was valid until 2026-01-31; set a new valid-until date before sending it.']);
 });
 
 it('bills time only onto a draft invoice', async () => {

@@ -307,6 +307,11 @@ it('refuses an empty or unknown-field change to each of A\'s own objects with a 
     }
   }
   expect(results).toEqual([]);
+  // Bodies that name something yet come to no change answer as they are, not with a server error.
+  for (const body of [{ confirmOverlap: true }, { startTime: '' }, { catalogItemId: null }, { serviceName: 'Design' }]) {
+    const res = await env.request(`/api/v1/time-entries/${A.entryId}`, { method: 'PATCH', cookie: A.cookie, json: body });
+    expect(res.status, `${JSON.stringify(body)}: ${await res.clone().text()}`).toBeLessThan(500);
+  }
   // A blank rate is refused, not dropped (a catalog item always has one).
   const blank = await env.request(`/api/v1/catalog/${A.catalogId}`, { method: 'PATCH', cookie: A.cookie, json: { rate: '' } });
   expect([blank.status, (await json(blank)).error.fields]).toEqual([400, { rate: 'Enter the rate in dollars.' }]);

@@ -56,6 +56,16 @@ describe('session cache', () => {
     expect(cache.get('a')).toBeNull();
     cache.set('a', loaded('u1', []), cache.version());
     expect(cache.get('a')).not.toBeNull();
+    // An announcement about someone else (another session's presence, say) does not void it.
+    const readAgain = cache.version();
+    cache.drop('s:another-session');
+    cache.drop('u:u2');
+    cache.set('b', loaded('u1', ['c1']), readAgain);
+    expect(cache.get('b')).not.toBeNull();
+    const readThird = cache.version();
+    cache.drop('c:c1');
+    cache.set('c', loaded('u1', ['c1']), readThird);
+    expect(cache.get('c')).toBeNull();
   });
 
   it('keeps nothing when turned off', () => {

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTimeActivities } from '../../activities/time';
 import { readTimer, startTimer, stopTimerIn, timerUpdate } from '../../api/timer';
 import { timerWorkflowId, type TimerStart } from '../../domain/timer';
 import { eventually, json, sessionCookie, startTestEnv, type TestEnv } from '../support/harness';
@@ -162,6 +163,19 @@ it('a member removed from a company has their timer there stopped at the removal
     expect((await readTimer(deps(), userId)).phase).toBe('idle');
     const [row] = await env.owner.db.execute<{ company_id: string; status: string }>(sql`select company_id, status from time_entries where notes = 'their work'`);
     expect(row).toEqual({ company_id: removerCo, status: 'draft' });
+
+    // Had that stop not got through (Temporal down at the removal), the entry written later would hold only the
+    // time up to the removal, and none for a timer begun after it.
+    const [removed] = await env.owner.db.execute<{ at: string }>(sql`select created_at as at from audit_events where company_id = ${removerCo} and action = 'member.removed' and object_id = ${userId}`);
+    const removal = new Date(removed!.at).getTime();
+    const write = (startedAt: number, durationSeconds: number, key: string) => createTimeActivities({ db: env.database.db }).writeTimerEntry({
+      userId, companyId: removerCo, projectId: there, projectLabel: 'Their site', clientId: null, clientName: null, catalogItemId: null, serviceName: '', notes: key,
+      autoStopAfterMs: 3600_000, startedAt, durationSeconds, sourceKey: `test-${key}`,
+    });
+    expect(await write(removal + 1000, 60, 'after-removal')).toBeNull();
+    const capped = await write(removal - 5000, 60, 'before-removal');
+    const [early] = await env.owner.db.execute<{ duration_seconds: number }>(sql`select duration_seconds from time_entries where id = ${capped}`);
+    expect(early!.duration_seconds).toBe(5);
   } finally {
     await worker.stop();
   }

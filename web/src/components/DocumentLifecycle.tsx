@@ -4,7 +4,6 @@
 // its sections under the editor.
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { sendProblem } from '../../../domain/documents/snapshot';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
 import { formatDay, todayIso } from '../dates';
@@ -83,11 +82,11 @@ export function lockReason(doc: Pick<Document, 'kind' | 'status'>): string {
 const isOpenInvoice = (d: Document) => d.kind === 'invoice' && (d.status === 'sent' || d.status === 'partially_paid');
 
 /**
- * Send is offered on a draft (the dialog says what is missing, such as an email address), and
- * wherever else the server's own rule would take it now: a sent estimate goes out again as its
- * next revision.
+ * Send is offered wherever the server's rule lets the document go out again: a draft, and a sent or
+ * expired estimate (as its next revision). What is missing (lines, an address, a valid-until date
+ * still ahead) the dialog says, from the server.
  */
-const canSend = (d: Document) => d.status === 'draft' || sendProblem(d, d.lines.length, d.client.email) === null;
+const canSend = (d: Document) => d.status === 'draft' || (d.kind === 'estimate' && (d.status === 'sent' || d.status === 'expired'));
 /** A sent estimate is sent again as a new revision; everything else is sent once. */
 const isResend = (d: Document) => d.status !== 'draft';
 

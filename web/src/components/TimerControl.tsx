@@ -92,7 +92,7 @@ export default function TimerControl() {
       if (action === 'stop') {
         const result = await stopTimer();
         apply(result.timer, seq);
-        showSaved(`Saved a draft entry of ${formatHm(result.entry.durationSeconds)}.`);
+        showSaved(result.entry ? `Saved a draft entry of ${formatHm(result.entry.durationSeconds)}.` : 'Stopped. No entry was saved: you are no longer a member of the company it ran in.');
         notifyTimeEntriesChanged();
       } else {
         apply(action === 'pause' ? await pauseTimer() : await resumeTimer(), seq);
