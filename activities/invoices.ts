@@ -24,7 +24,7 @@ import { AppError } from '../domain/errors';
 import { formatCents } from '../domain/money';
 import { PAYMENT_METHOD_LABELS } from '../domain/payments';
 import type { LifecycleState } from '../domain/documents/lifecycle';
-import type { DocumentSnapshot } from '../domain/documents/snapshot';
+import { sentTaxInclusive, type DocumentSnapshot } from '../domain/documents/snapshot';
 import { reminderPlan } from '../domain/reminders';
 import { deliverOutboxEmail, type DeliveryOutcome, type Mailer } from './email';
 import { renderDocumentPdf } from './pdf/document-pdf';
@@ -119,6 +119,7 @@ export async function storeDocumentPdf(deps: Pick<InvoiceActivityDeps, 'db' | 's
       kind: doc.kind, number: doc.number, status: doc.status, issueDate: doc.issueDate, dueDate: doc.dueDate, currency: doc.currency, notes: doc.notes, terms: doc.terms,
       subtotalCents: doc.subtotalCents, discountCents: doc.discountCents, taxCents: doc.taxCents, totalCents: doc.totalCents,
       paidCents: doc.status === 'void' ? 0 : doc.totalCents - doc.balanceCents, balanceCents: doc.balanceCents,
+      taxInclusive: sent ? sentTaxInclusive(sent) : ctx.doc.taxInclusive,
     },
     lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
     portalUrl,

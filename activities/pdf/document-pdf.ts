@@ -12,6 +12,8 @@ export interface DocumentPdfInput {
   document: {
     kind: 'invoice' | 'estimate'; number: string; status: string; issueDate: string /* YYYY-MM-DD */; dueDate: string; currency: string /* ISO 4217 */;
     notes: string; terms: string; subtotalCents: number; discountCents: number; taxCents: number; totalCents: number; paidCents: number; balanceCents: number;
+    /** Prices include the tax: it is part of the subtotal, not added to the total. */
+    taxInclusive: boolean;
   };
   lines: { description: string; quantity: string /* decimal text like "1.5" */; unitPriceCents: number; netCents: number; taxable: boolean; taxRateBps: number }[];
   /** Client-portal link to view and pay; printed as a clickable link when present. */
@@ -115,7 +117,7 @@ function titleAndParties(doc: Doc, input: DocumentPdfInput, brand: string, title
 function totals(doc: Doc, { document: d }: DocumentPdfInput, brand: string, top: number): number {
   const rows: [string, string, boolean][] = [['Subtotal', money(d.subtotalCents, d.currency), false]];
   if (d.discountCents !== 0) rows.push(['Discount', money(-d.discountCents, d.currency), false]);
-  rows.push(['Tax', money(d.taxCents, d.currency), false], ['Total', money(d.totalCents, d.currency), true]);
+  rows.push([d.taxInclusive ? 'Tax (included)' : 'Tax', money(d.taxCents, d.currency), false], ['Total', money(d.totalCents, d.currency), true]);
   if (d.paidCents !== 0) rows.push(['Paid', money(-d.paidCents, d.currency), false]);
   if (d.kind === 'invoice') rows.push(['Balance due', money(d.balanceCents, d.currency), true]);
 

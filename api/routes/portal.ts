@@ -17,7 +17,7 @@ import { findPortalToken, insertSignature, latestRevision, signatureOf, touchPor
 import { withScope, withTenant } from '../../db/tenant';
 import { hashToken } from '../../db/tokens';
 import { dayIn } from '../../domain/dates';
-import { documentSnapshot, unchangedSince, type DocumentSnapshot } from '../../domain/documents/snapshot';
+import { documentSnapshot, sentTaxInclusive, unchangedSince, type DocumentSnapshot } from '../../domain/documents/snapshot';
 import { estimateMoveProblem, type EstimateStatus } from '../../domain/documents/status';
 import { AppError } from '../../domain/errors';
 import { clientIp } from '../client-ip';
@@ -121,16 +121,6 @@ async function answeredRevision(tx: Tx, link: PortalTokenRow, ctx: { doc: Docume
   return latest;
 }
 
-/**
- * Whether what is shown has prices that include tax. A sent revision's snapshot does not record the
- * switch (and the estimate may have been switched since), so it is read from the snapshot's own
- * totals: tax-inclusive ones do not add the tax on top of subtotal less discount.
- */
-function shownTaxInclusive(sent: DocumentSnapshot | undefined, doc: DocumentRow): boolean {
-  if (!sent) return doc.taxInclusive;
-  return sent.taxCents > 0 && sent.totalCents === sent.subtotalCents - sent.discountCents;
-}
-
 /** Move an estimate on, by the status machine's rules. */
 async function moveEstimate(tx: Tx, link: PortalTokenRow, from: string, to: EstimateStatus): Promise<void> {
   const problem = estimateMoveProblem(from as EstimateStatus, to);
@@ -158,7 +148,7 @@ export const portalRoutes = areaApp()
         document: {
           revision: sent?.revision ?? doc.revision, kind: doc.kind, number: doc.number, status: doc.status, issueDate: shown.issueDate, dueDate: shown.dueDate, currency: shown.currency, coverText: shown.coverText,
           notes: shown.notes, terms: shown.terms, subtotalCents: shown.subtotalCents, discountCents: shown.discountCents, taxCents: shown.taxCents, totalCents: shown.totalCents,
-          balanceCents: sent ? sent.totalCents : doc.balanceCents, taxInclusive: shownTaxInclusive(sent, doc),
+          balanceCents: sent ? sent.totalCents : doc.balanceCents, taxInclusive: sent ? sentTaxInclusive(sent) : doc.taxInclusive,
           lines: shown.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, netCents: l.netCents, taxable: l.taxable, taxRateBps: l.taxRateBps })),
         },
         signature: await signatureView(tx, link.companyId, doc.id),

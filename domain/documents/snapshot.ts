@@ -46,6 +46,15 @@ export function documentSnapshot(
 }
 
 /**
+ * Whether a sent revision's prices included tax. Its snapshot does not record the switch (and the
+ * document may have been switched since), so it is read from the snapshot's own totals: tax-inclusive
+ * ones do not add the tax on top of subtotal less discount. (With no tax either way reads the same.)
+ */
+export function sentTaxInclusive(s: Pick<DocumentSnapshot, 'subtotalCents' | 'discountCents' | 'taxCents' | 'totalCents'>): boolean {
+  return s.taxCents > 0 && s.totalCents === s.subtotalCents - s.discountCents;
+}
+
+/**
  * Whether a document still says what was sent: the same client, dates, wording, lines and money.
  * (The client's name may have been corrected since; the revision number is not content.)
  */

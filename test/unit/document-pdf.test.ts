@@ -20,7 +20,7 @@ function invoice(over: { lines?: number; document?: Partial<DocumentPdfInput['do
     document: {
       kind: 'invoice', number: 'INV-0042', status: 'sent', issueDate: '2025-03-14', dueDate: '2025-04-13', currency: 'USD',
       notes: 'Thank you for your business.', terms: 'Net 30.',
-      subtotalCents: 123456, discountCents: 0, taxCents: 10185, totalCents: 133641, paidCents: 0, balanceCents: 133641,
+      subtotalCents: 123456, discountCents: 0, taxCents: 10185, totalCents: 133641, paidCents: 0, balanceCents: 133641, taxInclusive: false,
       ...over.document,
     },
     lines: Array.from({ length: n }, (_, i) => ({ description: `Consulting, item ${i + 1}`, quantity: '1.5', unitPriceCents: 12345, netCents: 18518, taxable: i % 2 === 0, taxRateBps: 825 })),
@@ -58,6 +58,12 @@ describe('document PDF', () => {
       'Thank you for your business.', 'Net 30.', 'View and pay online: ', 'https://portal.example.test/p/abc123']) {
       expect(text.split('\n')).toContain(expected);
     }
+  });
+
+  it('says the tax is included when prices include it, so the totals read right', async () => {
+    const included = paintedText(await renderDocumentPdf(invoice({ document: { subtotalCents: 110000, taxCents: 10000, totalCents: 110000, balanceCents: 110000, taxInclusive: true } }))).split('\n');
+    expect(included).toContain('Tax (included)');
+    expect(paintedText(await renderDocumentPdf(invoice())).split('\n')).not.toContain('Tax (included)');
   });
 
   it('leaves out zero discount and payments, and links the portal', async () => {
