@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpCompany } from '../support/company';
+import { JSON_BODY_MAX_BYTES } from '../../api/middleware/body-limits';
 import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 async function company(env: TestEnv, email: string) {
@@ -114,7 +115,7 @@ for (const storage of ['s3', 'local'] as const) {
         expect(pulled).toBeLessThan(4 * 1024 * 1024); // FILE_MAX_MB is 1 here
         // A JSON body is capped too, by its declared length.
         const huge = await env.app.request('/api/v1/auth/login', {
-          method: 'POST', headers: { 'content-type': 'application/json', origin: env.settings.APP_URL }, body: JSON.stringify({ email: 'x'.repeat(6 * 1024 * 1024), password: 'x' }),
+          method: 'POST', headers: { 'content-type': 'application/json', origin: env.settings.APP_URL }, body: JSON.stringify({ email: 'x'.repeat(JSON_BODY_MAX_BYTES + 1), password: 'x' }),
         });
         expect(huge.status).toBe(413);
       });
