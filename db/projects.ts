@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from './client';
 import { containsPattern } from './search';
+import { documentLines } from './schema/documents';
 import { memberships, users } from './schema/identity';
 import { catalogItems, clients, projectMembers, projects, projectServices, timeEntries } from './schema/work';
 import { live } from './soft-delete';
@@ -52,7 +53,7 @@ export async function setProjectServices(tx: Tx, companyId: string, projectId: s
 
 /** Members, services, client and the time used so far, for a page of projects at once. */
 export async function projectDetails(tx: Tx, companyId: string, ids: string[]) {
-  if (!ids.length) return { members: [], services: [], clientsById: new Map<string, string>(), usedSeconds: new Map<string, number>(), billable: [] };
+  if (!ids.length) return { members: [], services: [], clientsById: new Map<string, string>(), usedSeconds: new Map<string, number>(), billable: [], billedCents: new Map<string, number>() };
   const members = await tx.select({ projectId: projectMembers.projectId, userId: users.id, email: users.email, name: users.name })
     .from(projectMembers).innerJoin(users, eq(users.id, projectMembers.userId))
     .where(and(eq(projectMembers.companyId, companyId), inArray(projectMembers.projectId, ids))).orderBy(asc(users.email));
@@ -67,12 +68,27 @@ export async function projectDetails(tx: Tx, companyId: string, ids: string[]) {
     clientsById: new Map(names.map((c) => [c.id, c.name])),
     usedSeconds: new Map(used.map((u) => [u.projectId, u.seconds])),
     billable: await billableTime(tx, companyId, ids),
+    billedCents: new Map((await billedByLine(tx, companyId, ids)).map((b) => [b.projectId, b.cents])),
   };
 }
 
 /**
- * Billable time on the projects, with what pricing it needs: the catalog item's
- * rate and the entry's client's rounding. Entries alike in all of that are
+ * What time already billed came to, per project: the invoice lines that bill it, as they stand
+ * (edited, or priced at a rate since changed, they are still what was charged). Time billed before
+ * entries named their line is priced with the rest (see billableTime).
+ */
+function billedByLine(tx: Tx, companyId: string, ids: string[]) {
+  const linked = tx.selectDistinct({ projectId: timeEntries.projectId, lineId: timeEntries.billedLineId }).from(timeEntries)
+    .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.projectId, ids), isNotNull(timeEntries.billedLineId)))
+    .as('linked');
+  return tx.select({ projectId: linked.projectId, cents: sql<number>`sum(${documentLines.subtotalCents})::bigint`.mapWith(Number) })
+    .from(linked).innerJoin(documentLines, and(eq(documentLines.companyId, companyId), eq(documentLines.id, linked.lineId)))
+    .groupBy(linked.projectId);
+}
+
+/**
+ * Billable time on the projects not yet billed by an invoice line, with what pricing it needs: the
+ * catalog item's rate and the entry's client's rounding. Entries alike in all of that are
  * counted, not listed (rounding is per entry, so equal durations round alike);
  * they are counted before the joins, which halves the time on big projects.
  */
@@ -81,7 +97,7 @@ function billableTime(tx: Tx, companyId: string, ids: string[]) {
     projectId: timeEntries.projectId, catalogItemId: timeEntries.catalogItemId, serviceName: timeEntries.serviceName,
     clientId: timeEntries.clientId, durationSeconds: timeEntries.durationSeconds, entries: sql<number>`count(*)::int`.as('entries'),
   }).from(timeEntries)
-    .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.projectId, ids), eq(timeEntries.billable, true)))
+    .where(and(eq(timeEntries.companyId, companyId), inArray(timeEntries.projectId, ids), eq(timeEntries.billable, true), isNull(timeEntries.billedLineId)))
     .groupBy(timeEntries.projectId, timeEntries.catalogItemId, timeEntries.serviceName, timeEntries.clientId, timeEntries.durationSeconds)
     .as('g');
   return tx.select({

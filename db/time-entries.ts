@@ -159,6 +159,13 @@ export async function releaseBilledTime(tx: Tx, companyId: string, documentId: s
   return rows.length;
 }
 
+/** Seconds a person has recorded on a day (leaving one entry out, when it is the one changing). */
+export async function dayTotalSeconds(tx: Tx, companyId: string, userId: string, date: string, exceptId?: string): Promise<number> {
+  const [row] = await tx.select({ total: sql<number>`coalesce(sum(${timeEntries.durationSeconds}), 0)::int`.mapWith(Number) }).from(timeEntries)
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.userId, userId), eq(timeEntries.workDate, date), exceptId ? ne(timeEntries.id, exceptId) : undefined));
+  return row?.total ?? 0;
+}
+
 /** Whether any time is billed on the document (`byLine`: billed by one of its lines, so released with it). */
 export async function hasBilledTime(tx: Tx, companyId: string, documentId: string, opts: { byLine?: boolean } = {}): Promise<boolean> {
   const [row] = await tx.select({ id: timeEntries.id }).from(timeEntries)

@@ -19,7 +19,8 @@ export type TimelineRow = {
   actor_email: string | null;
 };
 
-export function clientTimeline(tx: Tx, companyId: string, clientId: string, page: { limit: number; before?: { at: string; id: string } }) {
+/** `onlyTimeOf`: a person who may not see others' time (no `time.approve`) sees only their own entries here too. */
+export function clientTimeline(tx: Tx, companyId: string, clientId: string, page: { limit: number; before?: { at: string; id: string }; onlyTimeOf?: string }) {
   const cursor = page.before ? sql`where (at, id) < (${page.before.at}::timestamptz, ${page.before.id})` : sql``;
   return tx.execute<TimelineRow>(sql`
     select *, ${exactInstant(sql`at`)} as at_exact from (
@@ -35,7 +36,7 @@ export function clientTimeline(tx: Tx, companyId: string, clientId: string, page
       union all
       select 'time:' || t.id, t.created_at, 'time', t.status, 'time_entry', t.duration_seconds, p.number, p.name, t.notes, t.user_id, u.email
       from time_entries t join projects p on p.id = t.project_id join users u on u.id = t.user_id
-      where t.company_id = ${companyId} and t.client_id = ${clientId}
+      where t.company_id = ${companyId} and t.client_id = ${clientId}${page.onlyTimeOf ? sql` and t.user_id = ${page.onlyTimeOf}` : sql``}
     ) events ${cursor}
     order by at desc, id desc
     limit ${page.limit + 1}`);

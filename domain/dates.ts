@@ -34,7 +34,8 @@ function offsetMs(timeZone: string, epochMs: number): number {
 }
 
 export function isDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  // Years 1900–2999: anything else is a typo here, and two-digit years would be read as 19xx by Date.UTC.
+  if (!/^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }

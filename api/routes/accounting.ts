@@ -14,6 +14,7 @@ import { withTenant } from '../../db/tenant';
 import { ACCOUNT_TYPES } from '../../domain/accounts';
 import { isDay } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
+import { CURRENCIES } from '../../domain/money';
 import { ACCOUNT_CODE, MAX_MANUAL_LINES } from '../../domain/ledger/manual';
 import { JOURNAL_SOURCES } from '../../domain/ledger/posting';
 import { parseDollars } from '../../domain/money';
@@ -60,7 +61,7 @@ const EntryLineBody = z.object({
 const EntryBody = z.object({
   entryDate: day,
   memo: z.string().trim().min(1, 'Say what the entry is for.').max(500),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z.enum(CURRENCIES, { error: `One of ${CURRENCIES.join(', ')}.` }).optional(),
   lines: z.array(EntryLineBody).min(2, 'An entry needs at least two lines.').max(MAX_MANUAL_LINES),
 }).meta({ id: 'ManualEntryBody' });
 const PeriodView = z.object({ id: z.string(), startDate: z.string(), endDate: z.string(), status: z.enum(['open', 'closed']), createdAt: z.string() }).meta({ id: 'AccountingPeriod' });

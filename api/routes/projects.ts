@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { getProject, listProjects, projectDetails, updateProject, type ProjectRow } from '../../db/projects';
 import { projects } from '../../db/schema/work';
-import { softDelete } from '../../db/soft-delete';
+import { restore, softDelete } from '../../db/soft-delete';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { projectLabel } from '../../domain/projects';
@@ -29,13 +29,15 @@ const create = createRoute({ method: 'post', path: '/projects', tags, summary: '
 const get = createRoute({ method: 'get', path: '/projects/{id}', tags, summary: 'One project with budget use', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/projects/{id}', tags, summary: 'Change a project', request: { params: IdParam, body: jsonBody(ProjectBody.partial()) }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const remove = createRoute({ method: 'delete', path: '/projects/{id}', tags, summary: 'Delete a project (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
+const restoreRoute = createRoute({ method: 'post', path: '/projects/{id}/restore', tags, summary: 'Restore a deleted project', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 
 /** Views for a page of projects, with their details fetched in a few queries, not per project. */
 async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
   const d = await projectDetails(tx, companyId, rows.map((r) => r.id));
   const byId = new Map(rows.map((p) => [p.id, p]));
   const companyDefault = d.billable.length ? await companyRule(tx, companyId) : null;
-  // Budget used in money: the billable time priced exactly as billing it would price it.
+  // Budget used in money: what billed time was charged (its invoice lines), and the rest of the billable
+  // time priced exactly as billing it would price it.
   const usedCents = valueByProject(d.billable.map((t) => {
     const p = byId.get(t.projectId)!;
     return {
@@ -50,7 +52,7 @@ async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
     budgetMinutes: p.budgetMinutes, budgetCents: p.budgetCents, currency: p.currency,
     roundingIncrementMinutes: p.roundingIncrementMinutes, roundingMode: p.roundingMode,
     usedMinutes: Math.round((d.usedSeconds.get(p.id) ?? 0) / 60),
-    usedCents: usedCents.get(p.id) ?? 0,
+    usedCents: (usedCents.get(p.id) ?? 0) + (d.billedCents.get(p.id) ?? 0),
     members: d.members.filter((m) => m.projectId === p.id).map(({ userId, email, name }) => ({ userId, email, name })),
     services: d.services.filter((s) => s.projectId === p.id).map(({ id, catalogItemId, name }) => ({ id, catalogItemId, name })),
   }));
@@ -112,4 +114,15 @@ export const projectRoutes = areaApp()
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.deleted', objectType: 'project', objectId: id });
     });
     return c.body(null, 204);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const { companyId, userId } = requireCompany(c, 'projects.manage');
+    const { id } = c.req.valid('param');
+    const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+      const restored = await restore(tx, projects, companyId, id);
+      if (!restored) throw AppError.notFound('No such deleted project.');
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.restored', objectType: 'project', objectId: id });
+      return (await projectViews(tx, companyId, [restored]))[0]!;
+    });
+    return c.json(view, 200);
   });

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client';
 import { getClient, getCatalogItem } from '../../db/clients';
 import { getProject } from '../../db/projects';
 import {
-  deleteTimeEntry, getEntryRow, insertTimeEntry, listTimeEntries, lockTimeEntry, overlappingEntries, timeSettings, updateTimeEntry,
+  dayTotalSeconds, deleteTimeEntry, getEntryRow, insertTimeEntry, listTimeEntries, lockTimeEntry, overlappingEntries, timeSettings, updateTimeEntry,
   updateTimeSettings, weekTotals, type EntryRow,
 } from '../../db/time-entries';
 import { companyDay, companyTimeZone } from '../../db/company-settings';
@@ -22,7 +22,7 @@ import { decodeCursor, page } from '../cursor';
 import { requireCompany, type CompanyAccess } from '../guards';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import {
-  IdParam, listOf, TimeEntryBody, TimeEntryView, TimeQuery, TimerStartBody, TimerView, Timesheet, TimeSettingsBody, TimeSettingsView,
+  day, IdParam, listOf, TimeEntryBody, TimeEntryView, TimeQuery, TimerStartBody, TimerView, Timesheet, TimeSettingsBody, TimeSettingsView,
 } from '../schemas/work';
 import { readTimer, startTimer, timerUpdate, timerView } from '../timer';
 import { companyRule, ruleFrom } from '../rounding';
@@ -44,7 +44,7 @@ const remove = createRoute({ ...r('delete', '/time-entries/{id}'), summary: 'Del
 const submit = createRoute({ ...r('post', '/time-entries/{id}/submit'), summary: 'Submit your entry for approval', request: { params: IdParam }, responses: { 200: jsonResponse('Entry', TimeEntryView), ...errors } });
 const approve = createRoute({ ...r('post', '/time-entries/{id}/approve'), summary: 'Approve a submitted entry', request: { params: IdParam }, responses: { 200: jsonResponse('Entry', TimeEntryView), ...errors } });
 const reject = createRoute({ ...r('post', '/time-entries/{id}/reject'), summary: 'Send an entry back to draft', request: { params: IdParam, body: jsonBody(z.object({ reason: z.string().trim().min(1, 'Say why.').max(500) })) }, responses: { 200: jsonResponse('Entry', TimeEntryView), ...errors } });
-const sheet = createRoute({ ...r('get', '/timesheet'), summary: 'A person’s week, by project and service', request: { query: z.object({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), userId: z.string().uuid().optional() }) }, responses: { 200: jsonResponse('Timesheet', Timesheet), ...errors } });
+const sheet = createRoute({ ...r('get', '/timesheet'), summary: 'A person’s week, by project and service', request: { query: z.object({ week: day.optional(), userId: z.string().uuid().optional() }) }, responses: { 200: jsonResponse('Timesheet', Timesheet), ...errors } });
 const getSettings = createRoute({ ...r('get', '/company/time-settings'), summary: 'Rounding and timer limits', responses: { 200: jsonResponse('Settings', TimeSettingsView), ...errors } });
 const putSettings = createRoute({ ...r('patch', '/company/time-settings'), summary: 'Change rounding and timer limits', request: { body: jsonBody(TimeSettingsBody) }, responses: { 200: jsonResponse('Settings', TimeSettingsView), ...errors } });
 
@@ -87,6 +87,19 @@ async function entryFor(tx: Tx, access: CompanyAccess, id: string, own: boolean)
 }
 
 /** 409 OVERLAP when the person already has time in [start, start + seconds) (another entry than `exceptId`), unless they said to keep both. */
+/** New time goes on active projects only (as the timer's start has it). */
+function activeOnly(project: { number: string; name: string; status: string }): void {
+  if (project.status !== 'active') throw new AppError(422, 'PROJECT_NOT_ACTIVE', `${projectLabel(project.number, project.name)} is not active.`, { projectId: 'Choose an active project.' });
+}
+
+/** A person's day holds 24 hours at most, whatever the entries say. */
+async function refuseOverfullDay(tx: Tx, companyId: string, userId: string, date: string, seconds: number, exceptId?: string): Promise<void> {
+  const already = await dayTotalSeconds(tx, companyId, userId, date, exceptId);
+  if (already + seconds > 86_400) {
+    throw new AppError(422, 'DAY_OVER_24_HOURS', `You already have ${formatHm(already)} on ${date}; with this, the day would hold more than 24 hours.`, { hours: 'More than the day holds.' });
+  }
+}
+
 async function refuseOverlap(tx: Tx, access: CompanyAccess, start: Date, seconds: number, confirmed: boolean | undefined, exceptId?: string): Promise<void> {
   if (confirmed) return;
   const [other] = await overlappingEntries(tx, access.companyId, access.userId, start, new Date(start.getTime() + seconds * 1000), exceptId);
@@ -156,6 +169,8 @@ export const timeRoutes = areaApp()
     if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours)! });
     const view = await withTenant(c.var.deps.database.db, access.companyId, async (tx) => {
       const work = await workOn(tx, access.companyId, body);
+      activeOnly(work.project);
+      await refuseOverfullDay(tx, access.companyId, access.userId, body.date, seconds);
       const tz = await companyTimeZone(tx, access.companyId);
       const startedAt = body.startTime ? new Date(instantIn(tz, body.date, body.startTime)) : null;
       if (startedAt) await refuseOverlap(tx, access, startedAt, seconds, body.confirmOverlap);
@@ -178,14 +193,18 @@ export const timeRoutes = areaApp()
       const seconds = body.hours === undefined ? undefined : parseDuration(body.hours);
       if (seconds === null) throw AppError.validation({ hours: durationProblem(body.hours!)! });
       // Moving to another project keeps the service unless the body names one; naming only a service changes it on this project.
+      // A service named by name alone is a custom one (no catalog item).
       const work = body.projectId || body.catalogItemId !== undefined || body.serviceName !== undefined ? await workOn(tx, access.companyId, {
-        projectId: body.projectId ?? e.projectId, catalogItemId: body.catalogItemId !== undefined ? body.catalogItemId : e.catalogItemId, serviceName: body.serviceName ?? e.serviceName,
+        projectId: body.projectId ?? e.projectId, serviceName: body.serviceName ?? e.serviceName,
+        catalogItemId: body.catalogItemId !== undefined ? body.catalogItemId : body.serviceName !== undefined ? null : e.catalogItemId,
       }) : null;
+      if (work && body.projectId && body.projectId !== e.projectId) activeOnly(work.project);
       // When it started: as given; moved with its day (same local time) when only the date changes; cleared by ''.
       const tz = await companyTimeZone(tx, access.companyId);
       const date = body.date ?? e.workDate;
       const startedAt = body.startTime !== undefined ? (body.startTime ? new Date(instantIn(tz, date, body.startTime)) : null)
         : body.date !== undefined && e.startedAt ? new Date(instantIn(tz, date, timeIn(tz, e.startedAt.getTime()))) : e.startedAt;
+      if (body.date !== undefined || seconds !== undefined) await refuseOverfullDay(tx, access.companyId, e.userId, date, seconds ?? e.durationSeconds, id);
       if (startedAt && (body.startTime || body.date !== undefined || seconds !== undefined)) {
         await refuseOverlap(tx, access, startedAt, seconds ?? e.durationSeconds, body.confirmOverlap, id);
       }

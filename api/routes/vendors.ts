@@ -8,6 +8,7 @@ import { restore, softDelete } from '../../db/soft-delete';
 import { clientTimeline } from '../../db/timeline';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
+import { can } from '../../domain/permissions';
 import { projectLabel } from '../../domain/projects';
 import { formatHm } from '../../domain/time-entries';
 import { auditBy } from '../audit';
@@ -105,13 +106,15 @@ export const vendorRoutes = areaApp()
     return c.json(vendorJson(row), 200);
   })
   .openapi(timeline, async (c) => {
-    const { companyId } = requireCompany(c, 'clients.view');
+    const { companyId, userId, role } = requireCompany(c, 'clients.view');
     const { id } = c.req.valid('param');
     const { cursor, limit } = c.req.valid('query');
     const before = decodeCursor<{ at: string; id: string }>(cursor, { at: 'string', id: 'string' });
+    // Time is each person's own unless they approve time, here as on the time pages.
+    const onlyTimeOf = can(role, 'time.approve') ? undefined : userId;
     const rows = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       if (!(await getClient(tx, companyId, id, { includeDeleted: true }))) throw AppError.notFound('No such client.');
-      return clientTimeline(tx, companyId, id, { limit, before });
+      return clientTimeline(tx, companyId, id, { limit, before, onlyTimeOf });
     });
     const p = page([...rows], limit, (r) => ({ at: r.at_exact, id: r.id }));
     return c.json({

@@ -5,7 +5,7 @@ import { isDay } from '../../domain/dates';
 
 export const text = (max: number, label: string) => z.string().trim().max(max, `Keep ${label} under ${max} characters.`);
 const dollars = z.string().trim().max(20, 'That amount is too long.');
-const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
+export const day = z.string().refine(isDay, 'Use a real date, YYYY-MM-DD.');
 export const IdParam = z.object({ id: z.string().uuid('Not a valid id.') });
 export const ListQuery = z.object({
   q: z.string().trim().max(100).optional(),

@@ -265,6 +265,11 @@ describe('manual entries', () => {
     expect(await env.owner.db.execute(sql`select count(*)::int as n from journal_entries where company_id = ${companyId}`)).toEqual(before);
   });
 
+  it('refuses a currency the app does not bill in, posting nothing', async () => {
+    const res = await post('/api/v1/accounting/entries', entry([{ accountId: acct['5000'], debit: '10' }, { accountId: acct['1000'], credit: '10' }], { currency: 'ZZZ' }));
+    expect([res.status, Object.keys((await json(res)).error.fields)]).toEqual([400, ['currency']]);
+  });
+
   it('posts once per Idempotency-Key, and is corrected by its reversal, not an edit', async () => {
     const body = entry([{ accountId: acct['5000'], debit: '42.10', memo: 'Postage' }, { accountId: acct['1000'], credit: '42.10' }]);
     const first = await post('/api/v1/accounting/entries', body, cookie, { 'idempotency-key': 'postage-april' });

@@ -52,6 +52,23 @@ it('prices billable time at the service rate (else the project rate), each entry
   expect(billed.billedEntries).toBe(3);
   expect(billed.document.subtotalCents).toBe(19070);
   expect((await project(p.id)).usedCents).toBe(19070);
+
+  // Billed time counts at what its invoices charged, whatever happens to the rates later; time billed
+  // across several invoices counts at each invoice's figure (three 20-minute entries: 3 × $33.30).
+  await call('PATCH', `/api/v1/catalog/${design.id}`, { rate: '500' });
+  expect((await project(p.id)).usedCents).toBe(19070);
+  await call('PATCH', '/api/v1/company/time-settings', { roundingIncrementMinutes: 0 });
+  const monthly = await post('/api/v1/projects', { name: 'Monthly', billingType: 'hourly', hourlyRate: '100', clientId: client.id });
+  let charged = 0;
+  for (const date of ['2026-09-01', '2026-10-01', '2026-11-01']) {
+    const e = await post('/api/v1/time-entries', { projectId: monthly.id, date, hours: '0:20' });
+    await post(`/api/v1/time-entries/${e.id}/submit`);
+    await post(`/api/v1/time-entries/${e.id}/approve`);
+    const inv = await post('/api/v1/documents', { kind: 'invoice', clientId: client.id, lines: [] });
+    charged += (await post(`/api/v1/documents/${inv.id}/time`, { entryIds: [e.id] })).document.subtotalCents;
+  }
+  expect(charged).toBe(9990); // priced together, the same hour would be $100.00
+  expect((await project(monthly.id)).usedCents).toBe(charged);
 });
 
 it('falls back to the client’s rounding, then the company’s, and counts nothing without a rate', async () => {

@@ -118,6 +118,7 @@ const samples = (): Record<string, Sample> => ({
   'GET /api/v1/projects/:id': { expect: 404 },
   'PATCH /api/v1/projects/:id': { body: { name: 'Renamed' }, expect: 404 },
   'DELETE /api/v1/projects/:id': { expect: 404 },
+  'POST /api/v1/projects/:id/restore': { expect: 404 },
   'GET /api/v1/timer': { expect: 'own' },
   'POST /api/v1/timer/start': { body: { projectId: A.projectId }, expect: 404 },
   'POST /api/v1/timer/pause': { expect: 'own' },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpCompany } from '../support/company';
+import { joinCompany } from '../support/members';
 import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 let env: TestEnv;
@@ -71,6 +72,16 @@ describe('projects', () => {
     expect(await count('projects')).toBe(before);
   });
 
+  it('restores a deleted project, audited', async () => {
+    const p = await json(await post('/api/v1/projects', { name: 'Oops', billingType: 'hourly' }));
+    expect((await env.request(`/api/v1/projects/${p.id}`, { method: 'DELETE', cookie })).status).toBe(204);
+    expect((await env.request(`/api/v1/projects/${p.id}`, { cookie })).status).toBe(404);
+    const back = await post(`/api/v1/projects/${p.id}/restore`, undefined);
+    expect([back.status, (await json(back)).name]).toEqual([200, 'Oops']);
+    expect((await env.request(`/api/v1/projects/${p.id}`, { cookie })).status).toBe(200);
+    expect((await post(`/api/v1/projects/${p.id}/restore`, undefined)).status).toBe(404); // not deleted now
+  });
+
   it('shows budget use from the time recorded', async () => {
     const p = await json(await post('/api/v1/projects', { name: 'Budgeted', billingType: 'hourly', budgetHours: 10, budgetAmount: '1500' }));
     await post('/api/v1/time-entries', { projectId: p.id, date: '2026-11-02', hours: '2:30' });
@@ -93,9 +104,31 @@ describe('time entries', () => {
       expect((await json(res)).error.fields.hours).toBeDefined();
     }
     expect((await post('/api/v1/time-entries', { projectId, date: '2026-02-30', hours: '1' })).status).toBe(400);
+    // A two-digit year is a typo (and Date.UTC would read it as 19xx).
+    expect((await post('/api/v1/time-entries', { projectId, date: '0050-01-01', hours: '1', startTime: '09:00' })).status).toBe(400);
+    // A day holds 24 hours, however the entries add up.
+    expect((await post('/api/v1/time-entries', { projectId, date: '2026-10-05', hours: '24' })).status).toBe(201);
+    const overfull = await post('/api/v1/time-entries', { projectId, date: '2026-10-05', hours: '1' });
+    expect([overfull.status, (await json(overfull)).error.code]).toEqual([422, 'DAY_OVER_24_HOURS']);
+    // New time goes on active projects only.
+    const done = await json(await post('/api/v1/projects', { name: 'Wrapped up', billingType: 'hourly', hourlyRate: '100' }));
+    await env.request(`/api/v1/projects/${done.id}`, { method: 'PATCH', cookie, json: { status: 'completed' } });
+    const late = await post('/api/v1/time-entries', { projectId: done.id, date: '2026-11-03', hours: '1' });
+    expect([late.status, (await json(late)).error.code]).toEqual([422, 'PROJECT_NOT_ACTIVE']);
     const foreignProject = await json(await post('/api/v1/projects', { name: 'Theirs', billingType: 'hourly' }, other));
     expect((await post('/api/v1/time-entries', { projectId: foreignProject.id, date: '2026-11-03', hours: '1' })).status).toBe(404);
-    expect(await count('time_entries')).toBe(before);
+    expect(await count('time_entries')).toBe(before + 1);
+  });
+
+  it('changes an entry\'s service by name alone to a custom one, and answers a change that comes to nothing', async () => {
+    const item = await json(await post('/api/v1/catalog', { type: 'service', name: 'Design', rate: '150' }));
+    const e = await json(await post('/api/v1/time-entries', { projectId, date: '2026-10-06', hours: '1', catalogItemId: item.id }));
+    expect(e.serviceName).toBe('Design');
+    const renamed = await json(await env.request(`/api/v1/time-entries/${e.id}`, { method: 'PATCH', cookie, json: { serviceName: 'Meeting' } }));
+    expect(renamed.serviceName).toBe('Meeting');
+    const [row] = await env.owner.db.execute<{ item: string | null }>(sql`select catalog_item_id as item from time_entries where id = ${e.id}`);
+    expect(row!.item).toBeNull(); // no longer billed at Design's rate
+    expect((await env.request(`/api/v1/time-entries/${e.id}`, { method: 'PATCH', cookie, json: { confirmOverlap: true } })).status).toBe(200);
   });
 
   it('warns about overlapping entries and saves them only when confirmed', async () => {
@@ -171,6 +204,7 @@ describe('time entries', () => {
   });
 
   it('adds a week up by project, service and day', async () => {
+    for (const week of ['2024-13-01', '2024-02-31']) expect((await env.request(`/api/v1/timesheet?week=${week}`, { cookie })).status).toBe(400);
     const sheet = await json(await env.request('/api/v1/timesheet?week=2026-11-04', { cookie }));
     expect(sheet.weekStart).toBe('2026-11-02');
     expect(sheet.days).toHaveLength(7);
@@ -205,5 +239,11 @@ describe('vendors and the client timeline', () => {
     const paged = await json(await env.request(`/api/v1/clients/${client.id}/timeline?limit=3`, { cookie }));
     const rest = await json(await env.request(`/api/v1/clients/${client.id}/timeline?limit=3&cursor=${paged.nextCursor}`, { cookie }));
     expect([...paged.items, ...rest.items].map((i: { id: string }) => i.id)).toEqual(items.map((i: { id: string }) => i.id));
+
+    // Staff see clients, but others' time only through time.approve: the timeline shows a staff member their own time alone.
+    const staff = await joinCompany(env, cookie, 'timeline-staff@example.com', 'staff');
+    const theirs = (await json(await env.request(`/api/v1/clients/${client.id}/timeline`, { cookie: staff.cookie }))).items;
+    expect(theirs.filter((i: { kind: string }) => i.kind === 'time')).toEqual([]);
+    expect(JSON.stringify(theirs)).not.toContain('kickoff');
   });
 });

@@ -251,6 +251,11 @@ describe('closed periods', () => {
       (select count(*)::int from journal_entries where company_id = ${companyId}) as entries from documents where id = ${open.id}`);
     expect(state).toEqual({ status: 'sent', balance_cents: 100_000, entries: 3 });
 
+    // Dated before it, on a day no period covers, it would still move January's balances: refused too, in both places.
+    const december = { entryDate: '2025-12-31', memo: 'back-dated', currency: 'USD', lines: [{ accountId: cash, debitCents: 500, creditCents: 0 }, { accountId: equity, debitCents: 0, creditCents: 500 }] };
+    expect(await refusal(tenant(companyId, (tx) => postManualEntry(tx, companyId, december, audit)))).toBe('PERIOD_CLOSED');
+    expect(await refusal(env.owner.db.execute(sql`insert into journal_entries (company_id, entry_date, source_type, source_id, currency) values (${companyId}, '2025-12-31', 'manual', ${randomUUID()}, 'USD')`))).toMatch(/PERIOD_CLOSED/);
+
     // Dated after the period, the same commands go through.
     await tenant(companyId, (tx) => applyCredit(tx, companyId, { applicationId: randomUUID(), documentId: open.id, amountCents: 5_000, appliedOn: '2026-02-01' }, actor));
 
