@@ -21,7 +21,8 @@ export async function startEmailDelivery({ temporal, settings, log }: ApiDeps, i
   try {
     await bounded(temporal, () => temporal.workflow.start<typeof emailDelivery>('emailDelivery', {
       workflowId: emailWorkflowId(intentKey), taskQueue: settings.TEMPORAL_TASK_QUEUE, args: [{ intentKey }],
-      workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // A run that completed rejects a duplicate; one that failed or was terminated while its row was pending may go again.
+      workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
     }));
   } catch (err) {
     // A completed delivery rejects a duplicate start: that is the point.

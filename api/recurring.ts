@@ -52,12 +52,15 @@ export async function createSeriesSchedule({ temporal, settings }: ApiDeps, s: S
 /**
  * A schedule does not run times that passed before it existed: a series created today after its
  * occurrence hour would skip the occurrence the app lists as today's. Run today so far once (an
- * invoice is unique per date, so a second run of it makes nothing).
+ * invoice is unique per date, so a second run of it makes nothing). `fromStart`: run from the
+ * series' start instead — one asked for today or later but moved back to the 28th (a series
+ * cannot start on the 29th–31st), whose first occurrence has just passed.
  */
-export async function backfillToday({ temporal }: ApiDeps, s: Pick<SeriesSchedule, 'seriesId' | 'startDate' | 'timeZone'>): Promise<void> {
+export async function backfillToday({ temporal }: ApiDeps, s: Pick<SeriesSchedule, 'seriesId' | 'startDate' | 'timeZone'> & { fromStart?: boolean }): Promise<void> {
   const now = Date.now();
   const todayStart = instantIn(s.timeZone, dayIn(s.timeZone, now), '00:00');
-  const from = Math.max(instantIn(s.timeZone, s.startDate, '00:00'), todayStart);
+  const start = instantIn(s.timeZone, s.startDate, '00:00');
+  const from = s.fromStart ? start : Math.max(start, todayStart);
   if (from < now) await temporal.schedule.getHandle(scheduleId(s.seriesId)).backfill([{ start: new Date(from), end: new Date(now), overlap: 'ALLOW_ALL' }]);
 }
 
@@ -65,7 +68,7 @@ const endAtOf = (timeZone: string, endDate: string | null) => (endDate ? new Dat
 
 /** Move (or lift) the last day the series' schedule may fire. */
 export async function setSeriesEnd({ temporal }: ApiDeps, seriesId: string, endDate: string | null, timeZone: string): Promise<void> {
-  await temporal.schedule.getHandle(scheduleId(seriesId)).update((prev) => ({ ...prev, spec: { ...prev.spec, endAt: endAtOf(timeZone, endDate) } }));
+  await bounded(temporal, () => temporal.schedule.getHandle(scheduleId(seriesId)).update((prev) => ({ ...prev, spec: { ...prev.spec, endAt: endAtOf(timeZone, endDate) } })));
 }
 
 /**

@@ -7,9 +7,14 @@ import { hashToken } from './tokens';
 export type PortalTokenRow = typeof portalTokens.$inferSelect;
 
 /** Store a link's token (once: the same token again changes nothing). */
+/**
+ * Save a link's token. A derived token saved again (the same email's retry, the PDF of a later money
+ * state printing the same link) keeps its row and runs at least until the new expiry, so a document
+ * made today never carries a link that has already run out; a revoked one stays revoked.
+ */
 export async function savePortalToken(tx: Tx, t: { companyId: string; documentId: string; token: string; expiresAt: Date; createdBy?: string | null }): Promise<void> {
   await tx.insert(portalTokens).values({ companyId: t.companyId, documentId: t.documentId, tokenHash: hashToken(t.token), expiresAt: t.expiresAt, createdBy: t.createdBy ?? null })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({ target: portalTokens.tokenHash, set: { expiresAt: sql`greatest(${portalTokens.expiresAt}, excluded.expires_at)` } });
 }
 
 /** The token row for a presented token (the transaction's scope must carry its hash). */

@@ -6,7 +6,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { addDays } from '../domain/dates';
+import { sendProblem } from '../domain/documents/snapshot';
 import { recordAudit } from './audit';
+import { billingEmail } from './client-contacts';
+import { auditEvents } from './schema/audit';
 import { getClient } from './clients';
 import type { Tx } from './client';
 import { insertDocument, replaceLines, type LineRowInput } from './documents';
@@ -57,7 +60,9 @@ export async function createOccurrence(tx: Tx, companyId: string, seriesId: stri
   const [series] = await tx.select().from(recurringSeries).where(and(eq(recurringSeries.companyId, companyId), eq(recurringSeries.id, seriesId))).for('update');
   const [existing] = await tx.select({ id: documents.id }).from(documents)
     .where(and(eq(documents.companyId, companyId), eq(documents.recurringSeriesId, seriesId), eq(documents.occurrenceDate, occurrenceDate)));
-  if (existing) return { kind: 'existing', invoiceId: existing.id, autoSend: series?.autoSend ?? false };
+  // Made by an earlier run: sent only if it was made to be sent (a retried run whose send did not get
+  // going), not because the series was switched to auto-send since — that would mail an old draft.
+  if (existing) return { kind: 'existing', invoiceId: existing.id, autoSend: (await madeToSend(tx, companyId, existing.id)) ?? series?.autoSend ?? false };
   if (!series || series.deletedAt || series.status !== 'active') return { kind: 'skipped', reason: 'the series is not active' };
   if (occurrenceDate < series.startDate || (series.endDate && occurrenceDate > series.endDate)) return { kind: 'skipped', reason: 'outside the series dates' };
   if (series.skipDates.includes(occurrenceDate)) return { kind: 'skipped', reason: 'skipped by request' };
@@ -74,6 +79,18 @@ export async function createOccurrence(tx: Tx, companyId: string, seriesId: stri
   });
   await replaceLines(tx, companyId, doc.id, t.lines);
   await tx.update(recurringSeries).set({ lastSeq: sql`${recurringSeries.lastSeq} + 1` }).where(eq(recurringSeries.id, seriesId));
-  await recordAudit(tx, { companyId, actorUserId: null, action: 'invoice.created', objectType: 'invoice', objectId: doc.id, after: { number, recurringSeriesId: seriesId, occurrenceDate } });
-  return { kind: 'created', invoiceId: doc.id, autoSend: series.autoSend };
+  // Auto-send asked for, but it could not go (no address to send to, nothing to bill): it stays a draft,
+  // and says why where people look, rather than failing its lifecycle where nobody does.
+  const unsendable = series.autoSend ? sendProblem(doc, t.lines.length, await billingEmail(tx, companyId, client)) : null;
+  const autoSend = series.autoSend && !unsendable;
+  await recordAudit(tx, { companyId, actorUserId: null, action: 'invoice.created', objectType: 'invoice', objectId: doc.id, after: { number, recurringSeriesId: seriesId, occurrenceDate, autoSend } });
+  if (unsendable) await recordAudit(tx, { companyId, actorUserId: null, action: 'invoice.auto_send_skipped', objectType: 'invoice', objectId: doc.id, after: { reason: unsendable, recurringSeriesId: seriesId } });
+  return { kind: 'created', invoiceId: doc.id, autoSend };
+}
+
+/** Whether the occurrence's invoice was made to be sent (recorded at its creation; unknown for older ones). */
+async function madeToSend(tx: Tx, companyId: string, invoiceId: string): Promise<boolean | null> {
+  const [row] = await tx.select({ autoSend: sql<boolean | null>`(${auditEvents.after}->>'autoSend')::boolean` }).from(auditEvents)
+    .where(and(eq(auditEvents.companyId, companyId), eq(auditEvents.action, 'invoice.created'), eq(auditEvents.objectId, invoiceId))).limit(1);
+  return row?.autoSend ?? null;
 }

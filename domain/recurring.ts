@@ -40,6 +40,14 @@ export function seriesStart(startDate: string): string {
   return Number(d) > 28 ? `${y}-${m}-28` : startDate;
 }
 
+/**
+ * Whether a series asked to start on `requested` (today or later) starts earlier than asked — moved
+ * back to the 28th — so its first occurrence may already be behind it and is to be made now.
+ */
+export function startMovedBack(requested: string, today: string): boolean {
+  return seriesStart(requested) !== requested && requested >= today;
+}
+
 /** The first `count` occurrence dates of the series on or after `from` (default: its start). */
 export function occurrenceDates(frequency: Frequency, startDate: string, count: number, endDate?: string | null, from?: string): string[] {
   const cal = seriesCalendar(frequency, startDate);

@@ -30,8 +30,9 @@ export async function outboxSweep(input: OutboxSweepInput = {}): Promise<{ liste
     try {
       await startChild(emailDelivery, {
         workflowId: emailWorkflowId(intentKey), args: [{ intentKey, ...(input.retry && { retry: input.retry }) }],
-        // The delivery outlives this run; its id already says it is this email's only one.
-        parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // The delivery outlives this run; its id already says it is this email's only one. A run of it that
+        // failed or was terminated while the row stayed pending may go again (delivery skips a sent row).
+        parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       });
       return 1;
     } catch (err) {

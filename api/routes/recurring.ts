@@ -18,9 +18,9 @@ import { getSeries, insertSeries, listSeries, updateSeries, type SeriesRow, type
 import { documents } from '../../db/schema/documents';
 import { withTenant } from '../../db/tenant';
 import { timeSettings } from '../../db/time-entries';
-import { isDay } from '../../domain/dates';
+import { dayIn, isDay } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
-import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart, upcomingFrom } from '../../domain/recurring';
+import { FREQUENCIES, occurrenceDates, seriesProblem, seriesStart, startMovedBack, upcomingFrom } from '../../domain/recurring';
 import { auditBy } from '../audit';
 import type { AppEnv } from '../env';
 import { computed, DiscountBody, discountOf, discountText, lineInputs, LineBody, LineView, lineView } from '../document-lines';
@@ -136,7 +136,9 @@ export const recurringRoutes = areaApp()
       throw err;
     }
     // Today's occurrence, if its hour has passed: a failure costs that one invoice (logged), not the series.
-    await backfillToday(c.var.deps, { seriesId: series.id, startDate: body.startDate, timeZone })
+    // Asked to start today or later on the 29th–31st, it starts on the 28th: that first occurrence is made too.
+    const movedBack = startMovedBack(typed.startDate, dayIn(timeZone, Date.now()));
+    await backfillToday(c.var.deps, { seriesId: series.id, startDate: body.startDate, timeZone, fromStart: movedBack })
       .catch((err) => c.var.deps.log.error("recurring series' first occurrence not backfilled", { seriesId: series.id, ...errorFields(err) }));
     return c.json(view(series, upcoming), 201);
   })
@@ -156,7 +158,7 @@ export const recurringRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'documents.manage');
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { series, before, timeZone, upcoming } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
+    const { series, timeZone, upcoming } = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const s = await getSeries(tx, companyId, id);
       if (!s) throw AppError.notFound('No such series.');
       if (s.status === 'ended') throw new AppError(409, 'SERIES_ENDED', 'This series has ended; start a new one.');
@@ -173,10 +175,11 @@ export const recurringRoutes = areaApp()
         after: { name: body.name, endDate: values.endDate, autoSend: body.autoSend, totalCents: template.totalCents, lines: template.lines.length },
       });
       const timeZone = (await timeSettings(tx, companyId))!.timeZone;
-      return { series: { ...s, ...values } as SeriesRow, before: s, timeZone, upcoming: upcomingFrom(timeZone, Date.now()) };
+      return { series: { ...s, ...values } as SeriesRow, timeZone, upcoming: upcomingFrom(timeZone, Date.now()) };
     });
     // The row is the truth for what is copied; the schedule only needs to know when to stop.
-    if (before.endDate !== series.endDate) await setSeriesEnd(c.var.deps, id, series.endDate, timeZone);
+    // Every time, not only when the row's end changed: a retry after the schedule's update failed finds the row already changed.
+    await setSeriesEnd(c.var.deps, id, series.endDate, timeZone);
     return c.json(view(series, upcoming), 200);
   })
   .openapi(pause, async (c) => c.json(await changeSeries(c, 'pause'), 200))

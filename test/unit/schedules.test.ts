@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayIn } from '../../domain/dates';
 import { dueSteps, reminderPlan, validateSchedule } from '../../domain/reminders';
-import { occurrenceDates, seriesCalendar, seriesStart, upcomingFrom } from '../../domain/recurring';
+import { occurrenceDates, seriesCalendar, seriesStart, startMovedBack, upcomingFrom } from '../../domain/recurring';
 
 describe('reminder schedule', () => {
   const plan = reminderPlan('2026-03-10', [21, -3, 7, 14], 'America/New_York');
@@ -35,6 +35,11 @@ describe('recurring series dates', () => {
   it('monthly, quarterly and yearly occurrences fall on the start day, clamped to the 28th', () => {
     expect(occurrenceDates('monthly', '2026-01-15', 3)).toEqual(['2026-01-15', '2026-02-15', '2026-03-15']);
     expect(occurrenceDates('quarterly', seriesStart('2026-11-30'), 3)).toEqual(['2026-11-28', '2027-02-28', '2027-05-28']);
+    // Asked for today (the 31st) or later, it starts on the 28th: that first occurrence is made at once, not lost.
+    expect(startMovedBack('2025-01-31', '2025-01-31')).toBe(true);
+    expect(startMovedBack('2025-01-30', '2025-01-29')).toBe(true);
+    expect(startMovedBack('2025-01-31', '2025-02-03')).toBe(false); // asked for a day already past: no catch-up
+    expect(startMovedBack('2025-01-15', '2025-01-15')).toBe(false); // not moved
     expect(occurrenceDates('yearly', '2026-02-10', 2)).toEqual(['2026-02-10', '2027-02-10']);
     expect(occurrenceDates('monthly', '2026-01-15', 10, '2026-03-01')).toEqual(['2026-01-15', '2026-02-15']);
     // From a later day, still on the series' own calendar (not the day searched from).

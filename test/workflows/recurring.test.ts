@@ -105,6 +105,26 @@ it('the same occurrence run twice makes one invoice, and an auto-send series sen
   expect(env.mail.messages.filter((m) => m.subject.startsWith(`Invoice ${inv!.number}`))).toHaveLength(1);
 }, 30_000);
 
+it('auto-send sends only what was made to be sent: not an old draft after auto-send is switched on, nor one with nowhere to go', async () => {
+  const s = await series({ startDate: '2026-07-10', autoSend: false, name: 'Later on' });
+  const at = Date.UTC(2026, 6, 10, 12);
+  expect(await runOccurrence(s.id, at, 'off')).toMatchObject({ outcome: 'created' });
+  const lines = [{ description: 'Managed hosting', quantity: '1', unitPrice: '49.00' }];
+  expect((await env.request(`/api/v1/recurring-invoices/${s.id}`, { method: 'PUT', cookie, json: { name: 'Later on', autoSend: true, lines } })).status).toBe(200);
+  expect(await runOccurrence(s.id, at, 'on')).toMatchObject({ outcome: 'existing' });
+  await sleep(1500);
+  expect((await invoicesOf(s.id))[0]!.status).toBe('draft'); // the July draft was not mailed
+
+  // A client with no address: the invoice is made, stays a draft, and says why.
+  const silent = (await json(await env.request('/api/v1/clients', { method: 'POST', cookie, json: { kind: 'business', name: 'No Mail Ltd', paymentTermsDays: 10 } }))).id;
+  const quiet = await series({ startDate: '2026-07-10', autoSend: true, name: 'Nowhere', clientId: silent });
+  expect(await runOccurrence(quiet.id, at, 'nowhere')).toMatchObject({ outcome: 'created' });
+  const [inv] = await invoicesOf(quiet.id);
+  expect(inv!.status).toBe('draft');
+  const [skipped] = await env.owner.db.execute<{ reason: string }>(sql`select after->>'reason' as reason from audit_events where object_id = ${inv!.id} and action = 'invoice.auto_send_skipped'`);
+  expect(skipped!.reason).toMatch(/no email address/);
+}, 30_000);
+
 it('pause makes firings make nothing, skip passes over the next date once, and ending removes the schedule', async () => {
   const s = await series({ startDate: '2030-03-05', name: 'Support' });
   const paused = await json(await env.request(`/api/v1/recurring-invoices/${s.id}/pause`, { method: 'POST', cookie }));
