@@ -10,7 +10,7 @@
  * company never wait on a close. The database trigger (0014) refuses the entry
  * itself whatever path it takes.
  */
-import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../domain/errors';
 import { recordAudit, type AuditEvent } from './audit';
 import { booksLock } from './books-lock';
@@ -21,25 +21,23 @@ export type PeriodRow = typeof accountingPeriods.$inferSelect;
 type Actor = Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>;
 
 export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): Promise<void> {
-  // Sent together and in this order, so the periods are read (with a fresh snapshot)
-  // only once the lock is held — after any close that was under way has committed.
-  const [, [period], [closedAfter]] = await inOrder(
+  // Sent together and in this order, so the period is read (with a fresh snapshot) only once the
+  // lock is held — after any close that was under way has committed. Periods never overlap, so the
+  // first that ends on or after the day is the one covering it, else the next one after it.
+  const [, [period]] = await inOrder(
     tx.execute(sql`select pg_advisory_xact_lock_shared(${booksLock(companyId)})`),
     tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate, status: accountingPeriods.status }).from(accountingPeriods).where(and(
-      eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, day), gte(accountingPeriods.endDate, day),
-    )),
-    tx.select({ start: accountingPeriods.startDate, end: accountingPeriods.endDate }).from(accountingPeriods).where(and(
-      eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.status, 'closed'), gt(accountingPeriods.startDate, day),
+      eq(accountingPeriods.companyId, companyId), gte(accountingPeriods.endDate, day),
+      or(lte(accountingPeriods.startDate, day), eq(accountingPeriods.status, 'closed')),
     )).orderBy(asc(accountingPeriods.startDate)).limit(1),
   );
-  if (period?.status === 'closed') {
+  if (period?.status !== 'closed') return;
+  if (period.start <= day) {
     throw new AppError(422, 'PERIOD_CLOSED', `${day} falls in the closed period ${period.start} to ${period.end}; reopen it or use a date in an open period.`);
   }
   // A day no period covers, before a closed one, would still move that period's balances (a balance
-  // sheet is everything up to its day): closing a period closes the days before it too.
-  if (!period && closedAfter) {
-    throw new AppError(422, 'PERIOD_CLOSED', `${day} comes before the closed period ${closedAfter.start} to ${closedAfter.end} and no open period covers it; add a period for it, or reopen the closed one.`);
-  }
+  // sheet is everything up to its day): closing a period closes the uncovered days before it too.
+  throw new AppError(422, 'PERIOD_CLOSED', `${day} comes before the closed period ${period.start} to ${period.end} and no open period covers it; add a period for it, or reopen the closed one.`);
 }
 
 export function listPeriods(tx: Tx, companyId: string) {

@@ -4,6 +4,8 @@
  */
 import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { AppError } from '../domain/errors';
+import { recordAudit, type AuditEvent } from './audit';
 import type { Tx } from './client';
 
 export type SoftDeletable = PgTable & { id: PgColumn; companyId: PgColumn; deletedAt: PgColumn };
@@ -29,4 +31,14 @@ export function softDelete<T extends SoftDeletable>(tx: Tx, table: T, companyId:
 /** Bring a tombstoned row back; null when there is no such deleted row. */
 export function restore<T extends SoftDeletable>(tx: Tx, table: T, companyId: string, id: string) {
   return flip(tx, table, companyId, id, false);
+}
+
+/** Restore a deleted row and record it as `<objectType>.restored`; 404 when there is no such deleted row. */
+export async function restoreAudited<T extends SoftDeletable>(
+  tx: Tx, table: T, companyId: string, id: string, e: { objectType: string; noun: string; actor: Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'> },
+): Promise<T['$inferSelect']> {
+  const restored = await restore(tx, table, companyId, id);
+  if (!restored) throw AppError.notFound(`No such deleted ${e.noun}.`);
+  await recordAudit(tx, { companyId, ...e.actor, action: `${e.objectType}.restored`, objectType: e.objectType, objectId: id });
+  return restored;
 }

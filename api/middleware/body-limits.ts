@@ -15,10 +15,19 @@ export const JSON_BODY_MAX_BYTES = 8 * MiB;
 /** A local-disk upload's multipart form carries the policy fields around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-export const bodyLimits = createMiddleware<AppEnv>((c, next) => {
-  const maxSize = c.req.path === '/api/v1/storage/upload' ? c.var.deps.settings.FILE_MAX_MB * MiB + FORM_OVERHEAD_BYTES : JSON_BODY_MAX_BYTES;
-  return bodyLimit({
-    maxSize,
-    onError: (ctx) => ctx.json(errorBody('PAYLOAD_TOO_LARGE', `This request is larger than the ${Math.floor(maxSize / MiB)} MB the API accepts here.`), 413),
-  })(c, next);
-});
+/** One limiter per size (there are two), made once rather than per request. */
+const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
+const limiterOf = (maxSize: number) => {
+  let limiter = limiters.get(maxSize);
+  if (!limiter) {
+    limiter = bodyLimit({
+      maxSize,
+      onError: (ctx) => ctx.json(errorBody('PAYLOAD_TOO_LARGE', `This request is larger than the ${Math.floor(maxSize / MiB)} MB the API accepts here.`), 413),
+    });
+    limiters.set(maxSize, limiter);
+  }
+  return limiter;
+};
+
+export const bodyLimits = createMiddleware<AppEnv>((c, next) =>
+  limiterOf(c.req.path === '/api/v1/storage/upload' ? c.var.deps.settings.FILE_MAX_MB * MiB + FORM_OVERHEAD_BYTES : JSON_BODY_MAX_BYTES)(c, next));

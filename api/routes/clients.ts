@@ -8,7 +8,7 @@ import {
   type CatalogRow, type ClientRow,
 } from '../../db/clients';
 import { clients } from '../../db/schema/work';
-import { restore, softDelete } from '../../db/soft-delete';
+import { restoreAudited, softDelete } from '../../db/soft-delete';
 import { timeSettings } from '../../db/time-entries';
 import { withTenant } from '../../db/tenant';
 import { can } from '../../domain/permissions';
@@ -132,9 +132,7 @@ export const clientRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'clients.manage');
     const { id } = c.req.valid('param');
     const row = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const restored = await restore(tx, clients, companyId, id);
-      if (!restored) throw AppError.notFound('No such deleted client.');
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'client.restored', objectType: 'client', objectId: id });
+      const restored = await restoreAudited(tx, clients, companyId, id, { objectType: 'client', noun: 'client', actor: auditBy(c, userId) });
       return restored;
     });
     return c.json(clientView(row), 200);

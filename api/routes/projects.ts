@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { getProject, listProjects, projectDetails, updateProject, type ProjectRow } from '../../db/projects';
 import { projects } from '../../db/schema/work';
-import { restore, softDelete } from '../../db/soft-delete';
+import { restoreAudited, softDelete } from '../../db/soft-delete';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
 import { projectLabel } from '../../domain/projects';
@@ -119,9 +119,7 @@ export const projectRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'projects.manage');
     const { id } = c.req.valid('param');
     const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const restored = await restore(tx, projects, companyId, id);
-      if (!restored) throw AppError.notFound('No such deleted project.');
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.restored', objectType: 'project', objectId: id });
+      const restored = await restoreAudited(tx, projects, companyId, id, { objectType: 'project', noun: 'project', actor: auditBy(c, userId) });
       return (await projectViews(tx, companyId, [restored]))[0]!;
     });
     return c.json(view, 200);

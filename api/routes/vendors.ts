@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
 import { createVendor, getClient, listVendors, updateVendor, type VendorRow } from '../../db/clients';
 import { vendors } from '../../db/schema/work';
-import { restore, softDelete } from '../../db/soft-delete';
+import { restoreAudited, softDelete } from '../../db/soft-delete';
 import { clientTimeline } from '../../db/timeline';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
@@ -98,9 +98,7 @@ export const vendorRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'clients.manage');
     const { id } = c.req.valid('param');
     const row = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const restored = await restore(tx, vendors, companyId, id);
-      if (!restored) throw AppError.notFound('No such deleted vendor.');
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'vendor.restored', objectType: 'vendor', objectId: id });
+      const restored = await restoreAudited(tx, vendors, companyId, id, { objectType: 'vendor', noun: 'vendor', actor: auditBy(c, userId) });
       return restored;
     });
     return c.json(vendorJson(row), 200);
