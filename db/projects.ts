@@ -20,15 +20,15 @@ export async function updateProject(tx: Tx, companyId: string, id: string, input
   return row ?? null;
 }
 
-export async function getProject(tx: Tx, companyId: string, id: string): Promise<ProjectRow | null> {
-  const [row] = await tx.select().from(projects).where(and(eq(projects.companyId, companyId), eq(projects.id, id), live(projects)));
+export async function getProject(tx: Tx, companyId: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<ProjectRow | null> {
+  const [row] = await tx.select().from(projects).where(and(eq(projects.companyId, companyId), eq(projects.id, id), opts.includeDeleted ? undefined : live(projects)));
   return row ?? null;
 }
 
 /** Newest first, keyset-paginated on the project sequence. */
-export function listProjects(tx: Tx, companyId: string, f: { q?: string; status?: ProjectRow['status']; clientId?: string; limit: number; beforeSeq?: number }) {
+export function listProjects(tx: Tx, companyId: string, f: { q?: string; status?: ProjectRow['status']; clientId?: string; includeDeleted?: boolean; limit: number; beforeSeq?: number }) {
   return tx.select().from(projects).where(and(
-    eq(projects.companyId, companyId), live(projects),
+    eq(projects.companyId, companyId), f.includeDeleted ? undefined : live(projects),
     f.status ? eq(projects.status, f.status) : undefined,
     f.clientId ? eq(projects.clientId, f.clientId) : undefined,
     f.q ? or(ilike(projects.name, containsPattern(f.q)), ilike(projects.number, containsPattern(f.q))) : undefined,

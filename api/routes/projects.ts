@@ -22,11 +22,13 @@ import { areaApp } from '../validation';
 
 const errors = { 400: errorResponse('Invalid input'), 401: errorResponse('Not logged in'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found') };
 const tags = ['projects'];
-const Query = ListQuery.extend({ status: z.enum(['active', 'on_hold', 'completed', 'cancelled']).optional(), clientId: z.string().uuid().optional() });
+const Query = ListQuery.extend({
+  status: z.enum(['active', 'on_hold', 'completed', 'cancelled']).optional(), clientId: z.string().uuid().optional(), includeDeleted: z.enum(['true', 'false']).optional(),
+});
 
 const list = createRoute({ method: 'get', path: '/projects', tags, summary: 'Projects, newest first', request: { query: Query }, responses: { 200: jsonResponse('Projects', listOf(ProjectView)), ...errors } });
 const create = createRoute({ method: 'post', path: '/projects', tags, summary: 'Start a project (numbered P-00001, P-00002… without gaps)', request: { body: jsonBody(ProjectBody) }, responses: { 201: jsonResponse('Project', ProjectView), ...errors } });
-const get = createRoute({ method: 'get', path: '/projects/{id}', tags, summary: 'One project with budget use', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
+const get = createRoute({ method: 'get', path: '/projects/{id}', tags, summary: 'One project with budget use (a deleted one too, so it can be restored)', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const patch = createRoute({ method: 'patch', path: '/projects/{id}', tags, summary: 'Change a project', request: { params: IdParam, body: jsonBody(ProjectBody.partial()) }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
 const remove = createRoute({ method: 'delete', path: '/projects/{id}', tags, summary: 'Delete a project (restorable)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors } });
 const restoreRoute = createRoute({ method: 'post', path: '/projects/{id}/restore', tags, summary: 'Restore a deleted project', request: { params: IdParam }, responses: { 200: jsonResponse('Project', ProjectView), ...errors } });
@@ -55,6 +57,7 @@ async function projectViews(tx: Tx, companyId: string, rows: ProjectRow[]) {
     usedCents: (usedCents.get(p.id) ?? 0) + (d.billedCents.get(p.id) ?? 0),
     members: d.members.filter((m) => m.projectId === p.id).map(({ userId, email, name }) => ({ userId, email, name })),
     services: d.services.filter((s) => s.projectId === p.id).map(({ id, catalogItemId, name }) => ({ id, catalogItemId, name })),
+    deletedAt: p.deletedAt?.toISOString() ?? null,
   }));
 }
 
@@ -63,10 +66,10 @@ const notFound = () => AppError.notFound('No such project.');
 export const projectRoutes = areaApp()
   .openapi(list, async (c) => {
     const { companyId } = requireCompany(c, 'projects.view');
-    const { q, cursor, limit, status, clientId } = c.req.valid('query');
+    const { q, cursor, limit, status, clientId, includeDeleted } = c.req.valid('query');
     const after = decodeCursor<{ seq: number }>(cursor, { seq: 'number' });
     const result = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const p = page(await listProjects(tx, companyId, { q, status, clientId, limit, beforeSeq: after?.seq }), limit, (r) => ({ seq: r.seq }));
+      const p = page(await listProjects(tx, companyId, { q, status, clientId, includeDeleted: includeDeleted === 'true', limit, beforeSeq: after?.seq }), limit, (r) => ({ seq: r.seq }));
       return { items: await projectViews(tx, companyId, p.items), nextCursor: p.nextCursor };
     });
     return c.json(result, 200);
@@ -85,7 +88,7 @@ export const projectRoutes = areaApp()
   .openapi(get, async (c) => {
     const { companyId } = requireCompany(c, 'projects.view');
     const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      const row = await getProject(tx, companyId, c.req.valid('param').id);
+      const row = await getProject(tx, companyId, c.req.valid('param').id, { includeDeleted: true });
       if (!row) throw notFound();
       return (await projectViews(tx, companyId, [row]))[0]!;
     });

@@ -128,6 +128,8 @@ export const ProjectView = z.object({
   usedCents: z.number(), currency: z.string(), roundingIncrementMinutes: z.number().nullable(), roundingMode: z.string().nullable(),
   members: z.array(z.object({ userId: z.string(), email: z.string(), name: z.string() })),
   services: z.array(z.object({ id: z.string(), catalogItemId: z.string().nullable(), name: z.string() })),
+  /** Set while the project is deleted (restorable); deleted projects are left out of lists unless asked for. */
+  deletedAt: z.string().nullable(),
 }).meta({ id: 'Project' });
 
 export const TimeEntryView = z.object({

@@ -72,13 +72,23 @@ describe('projects', () => {
     expect(await count('projects')).toBe(before);
   });
 
-  it('restores a deleted project, audited', async () => {
+  it('keeps a deleted project findable (the list when asked, its page) and restores it', async () => {
     const p = await json(await post('/api/v1/projects', { name: 'Oops', billingType: 'hourly' }));
+    const listed = async (query = '') => (await json(await env.request(`/api/v1/projects?q=Oops${query}`, { cookie }))).items.map((x: { id: string; deletedAt: string | null }) => [x.id, x.deletedAt !== null]);
+    expect(await listed()).toEqual([[p.id, false]]);
     expect((await env.request(`/api/v1/projects/${p.id}`, { method: 'DELETE', cookie })).status).toBe(204);
-    expect((await env.request(`/api/v1/projects/${p.id}`, { cookie })).status).toBe(404);
+    expect(await listed()).toEqual([]);
+    expect(await listed('&includeDeleted=true')).toEqual([[p.id, true]]);
+    // Its page still opens (to be restored), but it takes no changes and no time while deleted.
+    const tomb = await env.request(`/api/v1/projects/${p.id}`, { cookie });
+    expect([tomb.status, (await json(tomb)).deletedAt]).toEqual([200, expect.any(String)]);
+    expect((await env.request(`/api/v1/projects/${p.id}`, { method: 'PATCH', cookie, json: { name: 'Edited' } })).status).toBe(404);
+    expect((await post('/api/v1/time-entries', { projectId: p.id, date: '2026-11-02', hours: '1' })).status).toBe(404);
+    // Another company sees none of it.
+    expect((await env.request(`/api/v1/projects/${p.id}`, { cookie: other })).status).toBe(404);
     const back = await post(`/api/v1/projects/${p.id}/restore`, undefined);
-    expect([back.status, (await json(back)).name]).toEqual([200, 'Oops']);
-    expect((await env.request(`/api/v1/projects/${p.id}`, { cookie })).status).toBe(200);
+    expect([back.status, await json(back)]).toEqual([200, expect.objectContaining({ name: 'Oops', deletedAt: null })]);
+    expect(await listed()).toEqual([[p.id, false]]);
     expect((await post(`/api/v1/projects/${p.id}/restore`, undefined)).status).toBe(404); // not deleted now
   });
 

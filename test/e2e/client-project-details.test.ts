@@ -138,6 +138,27 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('deletes a project, finds it again under "Show deleted projects", and restores it', async () => {
+    await page.goto(url('/projects'));
+    await page.getByRole('link', { name: 'P-00003 · Hosting' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('P-00003 · Hosting');
+    const id = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: 'Delete project' }).click(); // the confirmation is accepted
+    await page.waitForURL(url('/projects'));
+    await expect.poll(() => page.locator('.projects-table tbody').textContent()).not.toContain('Hosting');
+
+    await page.getByLabel('Show deleted projects').check();
+    const row = page.locator(`.projects-table tr[data-project-id="${id}"]`);
+    await expect.poll(() => row.textContent()).toContain('Deleted');
+    await row.getByRole('link', { name: 'P-00003 · Hosting' }).click();
+    await expect.poll(() => page.locator('.page-subtitle').last().textContent()).toContain('Restore it to make changes');
+    expect(await page.getByRole('button', { name: 'Save project' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Restore project' }).click();
+    await expect.poll(() => page.locator('.form-success').textContent()).toBe('P-00003 · Hosting was restored.');
+    expect(await api('GET', `/api/v1/projects/${id}`)).toMatchObject({ deletedAt: null });
+    await expect.poll(() => page.getByRole('button', { name: 'Delete project' }).count()).toBe(1);
+  });
+
   it("starts a new client in the company's currency, and saves that", async () => {
     expect(await api('PATCH', '/api/v1/company/invoicing-settings', { currency: 'CAD' })).toMatchObject({ currency: 'CAD' });
     await page.goto(url('/clients/new'));

@@ -44,6 +44,7 @@ export interface ProjectQuery {
   q?: string;
   status?: ProjectStatus;
   clientId?: string;
+  includeDeleted?: boolean;
   cursor?: string;
   limit?: number;
 }
@@ -197,6 +198,7 @@ export const getProject = (id: string) => call(() => v1.projects[':id'].$get({ p
 export const createProject = (json: ProjectCreateInput) => call(() => v1.projects.$post({ json }));
 export const updateProject = (id: string, json: ProjectInput) => call(() => v1.projects[':id'].$patch({ param: { id }, json }));
 export const deleteProject = (id: string) => call(() => v1.projects[':id'].$delete({ param: { id } }));
+export const restoreProject = (id: string) => call(() => v1.projects[':id'].restore.$post({ param: { id } }));
 
 // ---------- Project files ----------
 

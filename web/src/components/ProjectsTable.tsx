@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { budgetUse } from '../budget';
 import { billingTypeLabel, projectStatusLabel } from '../workLabels';
 import type { Project } from '../workApi';
@@ -16,9 +16,13 @@ export default function ProjectsTable(props: { projects: readonly Project[]; bus
     >
       <For each={props.projects}>
         {(project) => (
-          <tr data-project-id={project.id}>
+          <tr data-project-id={project.id} classList={{ 'is-deleted': !!project.deletedAt }}>
             <td class="project-label">
               <A href={`/projects/${project.id}`}>{project.label}</A>
+              <Show when={project.deletedAt}>
+                {' '}
+                <span class="badge status-deleted">Deleted</span>
+              </Show>
             </td>
             <td>{project.client?.name ?? '—'}</td>
             <td>

@@ -9,7 +9,8 @@ import ProjectFiles from '../components/ProjectFiles';
 import ProjectForm from '../components/ProjectForm';
 import { listMembers, type Member } from '../identityApi';
 import { useSession } from '../session';
-import { deleteProject, getProject, listCatalog, type CatalogItem, type Project } from '../workApi';
+import { formatDate } from '../format';
+import { deleteProject, getProject, listCatalog, restoreProject, type CatalogItem, type Project } from '../workApi';
 import { billingTypeLabel, projectStatusLabel } from '../workLabels';
 
 interface PageState {
@@ -68,9 +69,15 @@ function ProjectPageFor(props: { id: string | undefined }) {
   });
 
   const remove = createAction(async (current: Project) => {
-    if (!window.confirm(`Delete ${current.label}? Its time entries stay.`)) return;
+    if (!window.confirm(`Delete ${current.label}? Its time entries stay, and you can restore it later.`)) return;
     await deleteProject(current.id);
     navigate('/projects');
+  });
+
+  const restore = createAction(async (current: Project) => {
+    setNotice(undefined);
+    setProject(await restoreProject(current.id));
+    setNotice(`${current.label} was restored.`);
   });
 
   const ready = () => choices() && (!props.id || project());
@@ -90,33 +97,46 @@ function ProjectPageFor(props: { id: string | undefined }) {
                   {current().client?.name ?? 'No client'} · {projectStatusLabel(current().status)} ·{' '}
                   {billingTypeLabel(current().billingType)}
                 </p>
+                <Show when={current().deletedAt}>
+                  {(deletedAt) => (
+                    <p class="page-subtitle">
+                      <span class="badge status-deleted">Deleted</span> on {formatDate(deletedAt())}. Restore it to make changes or
+                      record time on it.
+                    </p>
+                  )}
+                </Show>
                 <BudgetBar project={current()} />
               </>
             )}
           </Show>
         </header>
         <SuccessNote message={notice()} />
-        <FormError message={remove.error()} />
+        <FormError message={remove.error() ?? restore.error()} />
         <section class="card">
           <Switch fallback={<Loading label="Loading project…" />}>
             <Match when={loadError()}>{(message) => <LoadError message={message()} onRetry={load} />}</Match>
             <Match when={ready() && choices()}>
               {(options) => (
-                <ProjectForm
-                  project={project()}
-                  members={options().members}
-                  catalog={options().catalog}
-                  defaultMemberId={session.me().user.id}
-                  canEdit={canManage()}
-                  onSaved={(saved) => {
-                    if (!props.id) {
-                      navigate(`/projects/${saved.id}`, { state: { notice: 'Project saved.' } });
-                      return;
-                    }
-                    setProject(saved);
-                    setNotice('Project saved.');
-                  }}
-                />
+                // Re-made when the project is deleted or restored, so the form starts from what it now is.
+                <Show when={`${project()?.id ?? 'new'}:${project()?.deletedAt ?? ''}`} keyed>
+                  {(_version) => (
+                    <ProjectForm
+                      project={project()}
+                      members={options().members}
+                      catalog={options().catalog}
+                      defaultMemberId={session.me().user.id}
+                      canEdit={canManage() && !project()?.deletedAt}
+                      onSaved={(saved) => {
+                        if (!props.id) {
+                          navigate(`/projects/${saved.id}`, { state: { notice: 'Project saved.' } });
+                          return;
+                        }
+                        setProject(saved);
+                        setNotice('Project saved.');
+                      }}
+                    />
+                  )}
+                </Show>
               )}
             </Match>
           </Switch>
@@ -125,9 +145,18 @@ function ProjectPageFor(props: { id: string | undefined }) {
         <Show when={canManage() && project()}>
           {(current) => (
             <div class="button-row page-actions">
-              <button type="button" class="btn btn-secondary" onClick={() => void remove.run(current())} disabled={remove.pending()}>
-                {remove.pending() ? 'Deleting…' : 'Delete project'}
-              </button>
+              <Show
+                when={current().deletedAt}
+                fallback={
+                  <button type="button" class="btn btn-secondary" onClick={() => void remove.run(current())} disabled={remove.pending()}>
+                    {remove.pending() ? 'Deleting…' : 'Delete project'}
+                  </button>
+                }
+              >
+                <button type="button" class="btn btn-primary" onClick={() => void restore.run(current())} disabled={restore.pending()}>
+                  {restore.pending() ? 'Restoring…' : 'Restore project'}
+                </button>
+              </Show>
             </div>
           )}
         </Show>

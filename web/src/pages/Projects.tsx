@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
+import CheckboxField from '../components/CheckboxField';
 import CsvImportPanel from '../components/CsvImportPanel';
 import ListPageHeader from '../components/ListPageHeader';
 import ListSection from '../components/ListSection';
@@ -20,14 +21,16 @@ export default function Projects() {
   const list = createPagedList(listProjects, 'Could not load the projects.');
   const [q, setQ] = createSignal('');
   const [status, setStatus] = createSignal('');
+  const [showDeleted, setShowDeleted] = createSignal(false);
   const [importing, setImporting] = createSignal(false);
 
-  const search = () => list.load({ q: q() || undefined, status: (status() || undefined) as ProjectStatus | undefined });
+  const search = () =>
+    list.load({ q: q() || undefined, status: (status() || undefined) as ProjectStatus | undefined, includeDeleted: showDeleted() || undefined });
   onMount(() => {
     if (session.can('projects.view')) void search();
   });
 
-  const filtered = () => !!q() || !!status();
+  const filtered = () => !!q() || !!status() || showDeleted();
 
   return (
     <Show when={session.can('projects.view')} fallback={<NoAccess title="Projects" />}>
@@ -97,6 +100,18 @@ export default function Projects() {
                 void search();
               }}
             />
+            <Show when={canManage()}>
+              <CheckboxField
+                id="projects-show-deleted"
+                name="includeDeleted"
+                label="Show deleted projects"
+                checked={showDeleted()}
+                onChange={(checked) => {
+                  setShowDeleted(checked);
+                  void search();
+                }}
+              />
+            </Show>
           </div>
           <PagedListView list={list} loadingLabel="Loading projects…" empty={
             <>
