@@ -10,9 +10,9 @@ export async function insertFile(tx: Tx, companyId: string, input: Omit<typeof p
   return row!;
 }
 
-export async function getFile(tx: Tx, companyId: string, projectId: string, id: string): Promise<FileRow | null> {
+export async function getFile(tx: Tx, companyId: string, projectId: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<FileRow | null> {
   const [row] = await tx.select().from(projectFiles)
-    .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.projectId, projectId), eq(projectFiles.id, id), live(projectFiles)));
+    .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.projectId, projectId), eq(projectFiles.id, id), opts.includeDeleted ? undefined : live(projectFiles)));
   return row ?? null;
 }
 
@@ -22,6 +22,9 @@ export function listFiles(tx: Tx, companyId: string, projectId: string) {
     .orderBy(desc(projectFiles.createdAt));
 }
 
-export async function settleFile(tx: Tx, companyId: string, id: string, values: { status: 'ready' | 'rejected'; sizeBytes: number | null }) {
-  await tx.update(projectFiles).set(values).where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.id, id)));
+/** A pending file becomes ready or rejected, once: false when it was no longer pending (settled by another caller). */
+export async function settleFile(tx: Tx, companyId: string, id: string, values: { status: 'ready' | 'rejected'; sizeBytes: number | null }): Promise<boolean> {
+  const rows = await tx.update(projectFiles).set(values)
+    .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.id, id), eq(projectFiles.status, 'pending'))).returning({ id: projectFiles.id });
+  return rows.length > 0;
 }

@@ -32,3 +32,12 @@ export function safeFilename(name: string): string {
   const clean = base.normalize('NFKC').replace(/[^\w.\- ()]+/g, '_').replace(/^\.+/, '').trim().slice(-120);
   return clean || 'file';
 }
+
+/** The upload-settle workflow's id: one per file (workflows/upload-settle.ts). */
+export const uploadWorkflowId = (fileId: string) => `upload-${fileId}`;
+
+/**
+ * How long after handing out an upload form its file is settled for good: the form's lifetime, and a
+ * minute more for a post that began just before it expired (storage checks expiry when a post starts).
+ */
+export const uploadSettleAfterMs = (formExpiresSeconds: number) => (formExpiresSeconds + 60) * 1000;

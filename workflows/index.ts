@@ -5,3 +5,4 @@ export { timer } from './timer';
 export { invoiceLifecycle } from './invoice-lifecycle';
 export { recurringOccurrence } from './recurring-occurrence';
 export { outboxSweep } from './outbox-sweep';
+export { uploadSettle } from './upload-settle';

@@ -2,14 +2,17 @@
  * Private project files. Upload: the API checks permission, type and declared
  * size, records a pending file and answers a presigned POST form; the browser
  * posts the file straight to storage; `complete` confirms it is there and
- * within limits (an over-size object is deleted). Download: permission
+ * within limits (an over-size object is deleted). Should no one confirm it,
+ * the upload-settle workflow started with the form settles it once the form
+ * has expired (activities/uploads.ts). Download: permission
  * check, then a redirect to a signed URL that lives PRESIGN_EXPIRE_SECONDS.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { recordAudit } from '../../db/audit';
-import { getFile, insertFile, listFiles, settleFile, type FileRow } from '../../db/files';
+import { settleUpload } from '../../activities/uploads';
+import { getFile, insertFile, listFiles, type FileRow } from '../../db/files';
 import { getProject } from '../../db/projects';
 import { projectFiles } from '../../db/schema/work';
 import { softDelete } from '../../db/soft-delete';
@@ -18,6 +21,7 @@ import { AppError } from '../../domain/errors';
 import { canonicalContentType, contentTypeAllowed, safeFilename } from '../../domain/files';
 import { auditBy } from '../audit';
 import { requireCompany } from '../guards';
+import { startUploadSettle } from '../uploads';
 import { errorResponse, jsonBody, jsonResponse } from '../schemas/common';
 import { areaApp } from '../validation';
 
@@ -50,15 +54,17 @@ export const fileRoutes = areaApp()
     const { settings, storage, database } = c.var.deps;
     if (!contentTypeAllowed(contentType)) throw AppError.validation({ contentType: 'This kind of file cannot be uploaded.' });
     if (body.size > maxBytes(settings.FILE_MAX_MB)) throw AppError.validation({ size: `Files can be at most ${settings.FILE_MAX_MB} MB.` });
+    const limit = Math.min(body.size, maxBytes(settings.FILE_MAX_MB));
     const file = await withTenant(database.db, companyId, async (tx) => {
       if (!(await getProject(tx, companyId, id))) throw AppError.notFound('No such project.');
       const fileId = randomUUID();
+      await startUploadSettle(c.var.deps, { companyId, projectId: id, fileId, maxBytes: limit });
       return insertFile(tx, companyId, {
         id: fileId, projectId: id, uploadedBy: userId, filename: body.filename, contentType, declaredBytes: body.size,
         storageKey: `companies/${companyId}/projects/${id}/${fileId}/${safeFilename(body.filename)}`,
       });
     });
-    const upload = await storage.presignUpload(file.storageKey, { contentType, maxBytes: Math.min(body.size, maxBytes(settings.FILE_MAX_MB)), expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
+    const upload = await storage.presignUpload(file.storageKey, { contentType, maxBytes: limit, expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
     return c.json({ file: view(file), upload }, 201);
   })
   .openapi(complete, async (c) => {
@@ -67,19 +73,14 @@ export const fileRoutes = areaApp()
     const { storage, database, settings } = c.var.deps;
     const file = await withTenant(database.db, companyId, (tx) => getFile(tx, companyId, id, fileId));
     if (!file) throw AppError.notFound('No such file.');
-    if (file.status === 'ready') return c.json(view(file), 200);
-    const stored = await storage.head(file.storageKey);
-    if (!stored) throw new AppError(409, 'NOT_UPLOADED', 'The file has not arrived yet.');
-    // Real S3 enforces the form's size policy; check anyway, so every store is held to it.
-    const tooBig = stored.size > Math.min(file.declaredBytes, maxBytes(settings.FILE_MAX_MB));
-    if (tooBig) await storage.delete(file.storageKey);
-    const settled = await withTenant(database.db, companyId, async (tx) => {
-      await settleFile(tx, companyId, fileId, { status: tooBig ? 'rejected' : 'ready', sizeBytes: stored.size });
-      if (!tooBig) await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'file.uploaded', objectType: 'project_file', objectId: fileId, after: { filename: file.filename, size: stored.size } });
-      return (await getFile(tx, companyId, id, fileId))!;
-    });
-    if (tooBig) throw new AppError(422, 'FILE_TOO_LARGE', `The file is larger than allowed (${settings.FILE_MAX_MB} MB, or the size declared) and was discarded.`);
-    return c.json(view(settled), 200);
+    const settled = await settleUpload({ db: database.db, storage }, {
+      companyId, projectId: id, fileId, maxBytes: Math.min(file.declaredBytes, maxBytes(settings.FILE_MAX_MB)),
+    }, auditBy(c, userId));
+    if (!settled) throw AppError.notFound('No such file.');
+    if (settled.outcome === 'missing') throw new AppError(409, 'NOT_UPLOADED', 'The file has not arrived yet.');
+    if (settled.outcome === 'expired') throw new AppError(409, 'UPLOAD_EXPIRED', 'Nothing arrived before the upload form expired; upload the file again.');
+    if (settled.outcome === 'too_large') throw new AppError(422, 'FILE_TOO_LARGE', `The file is larger than allowed (${settings.FILE_MAX_MB} MB, or the size declared) and was discarded.`);
+    return c.json(view(settled.file), 200);
   })
   .openapi(list, async (c) => {
     const { companyId } = requireCompany(c, 'projects.view');

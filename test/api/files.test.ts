@@ -3,15 +3,20 @@
  * way a browser posts a form, confirm, download through the permission-checked
  * redirect. Against a real S3-compatible server, and against local disk.
  */
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadSettleAfterMs, uploadWorkflowId } from '../../domain/files';
+import type { UploadOutcome } from '../../activities/uploads';
 import { signUpCompany } from '../support/company';
 import { JSON_BODY_MAX_BYTES } from '../../api/middleware/body-limits';
 import { json, startTestEnv, type TestEnv } from '../support/harness';
 
 async function company(env: TestEnv, email: string) {
-  const { cookie } = await signUpCompany(env, email);
+  const { cookie, companyId, userId } = await signUpCompany(env, email);
   const project = await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Files', billingType: 'hourly' } }));
-  return { cookie, projectId: project.id as string };
+  return { cookie, companyId, userId, projectId: project.id as string };
 }
 
 /** Post the file to the presigned form exactly as a browser's FormData would. */
@@ -94,6 +99,55 @@ for (const storage of ['s3', 'local'] as const) {
       // Either way nothing oversized is listed or downloadable.
       expect((await json(await env.request(`/api/v1/projects/${a.projectId}/files`, { cookie: a.cookie }))).items.map((f: { id: string }) => f.id)).not.toContain(file.id);
       expect((await env.request(`/api/v1/projects/${a.projectId}/files/${file.id}/download`, { cookie: a.cookie })).status).toBe(404);
+    });
+
+    /**
+     * The file's upload-settle workflow, started with the form, waits out the form's lifetime; here it is
+     * checked, then run again at once under the same id with the same facts (an input), to see what it does.
+     */
+    async function settleNow(file: { id: string; declaredBytes?: number }, size: number): Promise<UploadOutcome | 'gone'> {
+      const handle = env.temporal.workflow.getHandle(uploadWorkflowId(file.id));
+      const started = await handle.describe();
+      expect(started.status.name).toBe('RUNNING');
+      const [event] = (await handle.fetchHistory()).events!;
+      const input = env.temporal.options.loadedDataConverter.payloadConverter.fromPayload<{ settleAfterMs: number; maxBytes: number }>(event!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!);
+      expect(input).toMatchObject({ settleAfterMs: uploadSettleAfterMs(env.settings.PRESIGN_EXPIRE_SECONDS), maxBytes: size });
+      await handle.terminate('test: settle now');
+      const again = await env.temporal.workflow.start('uploadSettle', {
+        workflowId: uploadWorkflowId(file.id), taskQueue: env.settings.TEMPORAL_TASK_QUEUE, args: [{ ...input, settleAfterMs: 50 }],
+      });
+      const outcome = await again.result() as UploadOutcome | 'gone';
+      if (process.env.RECORD_HISTORIES && storage === 's3' && outcome === 'ready') {
+        writeFileSync(new URL('../workflows/histories/upload-settle.json', import.meta.url), historyToJSON(await again.fetchHistory()));
+      }
+      return outcome;
+    }
+    const listed = async () => (await json(await env.request(`/api/v1/projects/${a.projectId}/files`, { cookie: a.cookie }))).items.map((f: { id: string }) => f.id);
+    const uploads = async (fileId: string) => (await env.owner.db.execute<{ actor: string }>(sql`select actor_user_id as actor from audit_events where action = 'file.uploaded' and object_id = ${fileId}`)).map((r) => r.actor);
+
+    it('settles an upload no one confirmed once its form has expired: ready when it arrived, rejected when nothing did', async () => {
+      const bytes = new TextEncoder().encode('notes from the kickoff');
+      // Uploaded, but the browser never said so (the tab closed): ready, audited as the uploader's.
+      const arrived = (await json(await presign(a, { filename: 'kickoff.txt', contentType: 'text/plain', size: bytes.length }))) as { file: { id: string }; upload: { url: string; fields: Record<string, string> } };
+      expect((await postForm(env, arrived.upload, bytes, 'text/plain')).status).toBeLessThan(300);
+      expect(await listed()).not.toContain(arrived.file.id);
+      expect(await settleNow(arrived.file, bytes.length)).toBe('ready');
+      expect(await listed()).toContain(arrived.file.id);
+      expect(await uploads(arrived.file.id)).toEqual([a.userId]);
+
+      // Never uploaded: rejected for good; a late confirmation is told so.
+      const never = (await json(await presign(a, { filename: 'never.txt', contentType: 'text/plain', size: 10 }))) as { file: { id: string } };
+      expect(await settleNow(never.file, 10)).toBe('expired');
+      const late = await env.request(`/api/v1/projects/${a.projectId}/files/${never.file.id}/complete`, { method: 'POST', cookie: a.cookie });
+      expect([late.status, (await json(late)).error.code]).toEqual([409, 'UPLOAD_EXPIRED']);
+      expect(await listed()).not.toContain(never.file.id);
+
+      // Confirmed by the browser first: left as it is, and uploaded once.
+      const confirmed = (await json(await presign(a, { filename: 'brief.txt', contentType: 'text/plain', size: bytes.length }))) as { file: { id: string }; upload: { url: string; fields: Record<string, string> } };
+      await postForm(env, confirmed.upload, bytes, 'text/plain');
+      expect((await env.request(`/api/v1/projects/${a.projectId}/files/${confirmed.file.id}/complete`, { method: 'POST', cookie: a.cookie })).status).toBe(200);
+      expect(await settleNow(confirmed.file, bytes.length)).toBe('ready');
+      expect(await uploads(confirmed.file.id)).toHaveLength(1);
     });
 
     if (storage === 'local') {

@@ -1,0 +1,71 @@
+/**
+ * Settling a project file's upload: is the object in storage, and within what its form allowed?
+ * Asked by the API's `complete` (the browser says the upload is done) and, once the form has
+ * expired, by the upload-settle workflow (workflows/upload-settle.ts), so an upload nobody confirmed
+ * — the tab closed as it finished, or it never started — does not stay pending for ever. Whoever
+ * settles a file first settles it; the other finds it settled.
+ */
+import type { Db } from '../db/client';
+import { recordAudit, type AuditEvent } from '../db/audit';
+import { getFile, settleFile, type FileRow } from '../db/files';
+import { withTenant } from '../db/tenant';
+import type { Storage } from './storage/types';
+
+export type UploadOutcome =
+  /** In storage and within limits: listed and downloadable. */
+  | 'ready'
+  /** Larger than allowed: the object was deleted and the file rejected. */
+  | 'too_large'
+  /** Not in storage (yet): left pending, unless `final`. */
+  | 'missing'
+  /** Not in storage when its form had expired: rejected, as nothing can arrive now. */
+  | 'expired';
+
+export interface UploadFacts {
+  companyId: string;
+  projectId: string;
+  fileId: string;
+  /** The most the object may hold: the size declared, capped by FILE_MAX_MB. */
+  maxBytes: number;
+}
+
+/** What became of a file already settled (a rejected one has a size only when it was too large). */
+const settledOutcome = (f: FileRow): UploadOutcome => (f.status === 'ready' ? 'ready' : f.sizeBytes === null ? 'expired' : 'too_large');
+
+export async function settleUpload(
+  deps: { db: Db; storage: Storage }, facts: UploadFacts, actor: Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>, opts: { final?: boolean } = {},
+): Promise<{ outcome: UploadOutcome; file: FileRow } | null> {
+  const { companyId, projectId, fileId } = facts;
+  const file = await withTenant(deps.db, companyId, (tx) => getFile(tx, companyId, projectId, fileId, { includeDeleted: true }));
+  if (!file) return null;
+  if (file.status !== 'pending') return { outcome: settledOutcome(file), file };
+  const stored = await deps.storage.head(file.storageKey);
+  if (!stored && !opts.final) return { outcome: 'missing', file };
+  // Real S3 enforces the form's size policy; check anyway, so every store is held to it.
+  const tooBig = !!stored && stored.size > facts.maxBytes;
+  if (tooBig) await deps.storage.delete(file.storageKey);
+  const outcome: UploadOutcome = !stored ? 'expired' : tooBig ? 'too_large' : 'ready';
+  return withTenant(deps.db, companyId, async (tx) => {
+    const settled = await settleFile(tx, companyId, fileId, { status: outcome === 'ready' ? 'ready' : 'rejected', sizeBytes: stored?.size ?? null });
+    if (settled && outcome === 'ready') {
+      await recordAudit(tx, { companyId, ...actor, action: 'file.uploaded', objectType: 'project_file', objectId: fileId, after: { filename: file.filename, size: stored!.size } });
+    }
+    const now = (await getFile(tx, companyId, projectId, fileId, { includeDeleted: true }))!;
+    // Settled by the other caller meanwhile: report what it decided.
+    return { outcome: settled ? outcome : settledOutcome(now), file: now };
+  });
+}
+
+export function createUploadActivities(deps: { db: Db; storage: Storage }) {
+  return {
+    /** The form has expired: settle the file for good, on behalf of whoever uploaded it. */
+    async settleExpiredUpload(facts: UploadFacts): Promise<UploadOutcome | 'gone'> {
+      const file = await withTenant(deps.db, facts.companyId, (tx) => getFile(tx, facts.companyId, facts.projectId, facts.fileId, { includeDeleted: true }));
+      if (!file) return 'gone';
+      const result = await settleUpload(deps, facts, { actorUserId: file.uploadedBy }, { final: true });
+      return result?.outcome ?? 'gone';
+    },
+  };
+}
+
+export type UploadActivities = ReturnType<typeof createUploadActivities>;
