@@ -4,12 +4,17 @@
  * expired, by the upload-settle workflow (workflows/upload-settle.ts), so an upload nobody confirmed
  * — the tab closed as it finished, or it never started — does not stay pending for ever. Whoever
  * settles a file first settles it; the other finds it settled.
+ *
+ * The form writes to the file's inbox key (domain/files.ts#uploadInboxKey); settling moves what
+ * arrived to the file's own key. The form stays usable until it expires, so a second post only ever
+ * lands in the inbox, which the workflow empties once the form has expired.
  */
 import type { Db } from '../db/client';
 import { recordAudit, type AuditEvent } from '../db/audit';
 import { getFile, settleFile, type FileRow } from '../db/files';
 import { withTenant } from '../db/tenant';
-import type { Storage } from './storage/types';
+import { uploadInboxKey } from '../domain/files';
+import type { Storage, StoredObject } from './storage/types';
 
 export type UploadOutcome =
   /** In storage and within limits: listed and downloadable. */
@@ -39,9 +44,8 @@ export async function settleUpload(
   const file = await withTenant(deps.db, companyId, (tx) => getFile(tx, companyId, projectId, fileId, { includeDeleted: true }));
   if (!file) return null;
   if (file.status !== 'pending') return { outcome: settledOutcome(file), file };
-  const stored = await deps.storage.head(file.storageKey);
+  const stored = await arrived(deps.storage, file, facts.maxBytes);
   if (!stored && !opts.final) return { outcome: 'missing', file };
-  // Real S3 enforces the form's size policy; check anyway, so every store is held to it.
   const tooBig = !!stored && stored.size > facts.maxBytes;
   if (tooBig) await deps.storage.delete(file.storageKey);
   const outcome: UploadOutcome = !stored ? 'expired' : tooBig ? 'too_large' : 'ready';
@@ -56,6 +60,29 @@ export async function settleUpload(
   });
 }
 
+/**
+ * What arrived for a pending file, now under the file's own key: moved there from the inbox, unless
+ * an earlier settling moved it already (and then failed to record it), or it is too large (deleted).
+ * Files whose form pointed at their own key, from before the inbox, are found there too.
+ */
+async function arrived(storage: Storage, file: FileRow, maxBytes: number): Promise<StoredObject | null> {
+  const inbox = uploadInboxKey(file.companyId, file.id);
+  const there = await storage.head(inbox);
+  if (!there) return storage.head(file.storageKey);
+  // Real S3 enforces the form's size policy; check anyway, so every store is held to it.
+  if (there.size > maxBytes) {
+    await storage.delete(inbox);
+    return there;
+  }
+  try {
+    await storage.move(inbox, file.storageKey);
+  } catch (err) {
+    // Two settlings at once: the other one moved it.
+    if (!(await storage.head(file.storageKey))) throw err;
+  }
+  return there;
+}
+
 export function createUploadActivities(deps: { db: Db; storage: Storage }) {
   return {
     /** The form has expired: settle the file for good, on behalf of whoever uploaded it. */
@@ -63,6 +90,8 @@ export function createUploadActivities(deps: { db: Db; storage: Storage }) {
       const file = await withTenant(deps.db, facts.companyId, (tx) => getFile(tx, facts.companyId, facts.projectId, facts.fileId, { includeDeleted: true }));
       if (!file) return 'gone';
       const result = await settleUpload(deps, facts, { actorUserId: file.uploadedBy }, { final: true });
+      // The form has expired: whatever a later post left in the inbox goes.
+      await deps.storage.delete(uploadInboxKey(facts.companyId, facts.fileId));
       return result?.outcome ?? 'gone';
     },
   };

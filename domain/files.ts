@@ -33,6 +33,12 @@ export function safeFilename(name: string): string {
   return clean || 'file';
 }
 
+/**
+ * Where a file's upload form puts it: not the file's own key. Settling moves what arrived there to
+ * the file's key, so the form — usable until it expires — can never change a file once it is ready.
+ */
+export const uploadInboxKey = (companyId: string, fileId: string) => `companies/${companyId}/uploads/${fileId}`;
+
 /** The upload-settle workflow's id: one per file (workflows/upload-settle.ts). */
 export const uploadWorkflowId = (fileId: string) => `upload-${fileId}`;
 

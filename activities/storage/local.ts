@@ -4,7 +4,7 @@
  * size limit, expiry), and downloads are HMAC-signed, expiring URLs.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Storage } from './types';
 
@@ -66,6 +66,11 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; se
     async delete(key) {
       await rm(pathOf(key), { force: true });
       await rm(`${pathOf(key)}.type`, { force: true });
+    },
+    async move(from, to) {
+      await mkdir(dirname(pathOf(to)), { recursive: true });
+      await rename(pathOf(from), pathOf(to));
+      await rename(`${pathOf(from)}.type`, `${pathOf(to)}.type`).catch(() => {});
     },
     async check() {
       await mkdir(cfg.dir, { recursive: true });

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Storage } from './types';
@@ -54,6 +54,12 @@ export function createS3Storage(cfg: S3Config): Storage {
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: cfg.bucket, Key: key }));
+    },
+    async move(from, to) {
+      // S3 has no rename: copy (type and all), then delete. The copy source is URL-encoded, key segment by segment.
+      const source = `${cfg.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`;
+      await client.send(new CopyObjectCommand({ Bucket: cfg.bucket, Key: to, CopySource: source, MetadataDirective: 'COPY' }));
+      await client.send(new DeleteObjectCommand({ Bucket: cfg.bucket, Key: from }));
     },
     async check() {
       await client.send(new HeadBucketCommand({ Bucket: cfg.bucket }));

@@ -26,6 +26,8 @@ export interface Storage {
   put(key: string, data: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /** The object under `from` now under `to` (type kept), and `from` gone. */
+  move(from: string, to: string): Promise<void>;
   /** Throws when the store cannot be reached (health checks). */
   check(): Promise<void>;
 }

@@ -18,7 +18,7 @@ import { projectFiles } from '../../db/schema/work';
 import { softDelete } from '../../db/soft-delete';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../domain/errors';
-import { canonicalContentType, contentTypeAllowed, safeFilename } from '../../domain/files';
+import { canonicalContentType, contentTypeAllowed, safeFilename, uploadInboxKey } from '../../domain/files';
 import { auditBy } from '../audit';
 import { requireCompany } from '../guards';
 import { startUploadSettle } from '../uploads';
@@ -64,7 +64,7 @@ export const fileRoutes = areaApp()
         storageKey: `companies/${companyId}/projects/${id}/${fileId}/${safeFilename(body.filename)}`,
       });
     });
-    const upload = await storage.presignUpload(file.storageKey, { contentType, maxBytes: limit, expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
+    const upload = await storage.presignUpload(uploadInboxKey(companyId, file.id), { contentType, maxBytes: limit, expiresSeconds: settings.PRESIGN_EXPIRE_SECONDS });
     return c.json({ file: view(file), upload }, 201);
   })
   .openapi(complete, async (c) => {

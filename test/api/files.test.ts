@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadSettleAfterMs, uploadWorkflowId } from '../../domain/files';
+import { uploadInboxKey, uploadSettleAfterMs, uploadWorkflowId } from '../../domain/files';
 import type { UploadOutcome } from '../../activities/uploads';
 import { signUpCompany } from '../support/company';
 import { JSON_BODY_MAX_BYTES } from '../../api/middleware/body-limits';
@@ -122,6 +122,10 @@ for (const storage of ['s3', 'local'] as const) {
       }
       return outcome;
     }
+    const downloaded = async (fileId: string) => {
+      const redirect = await env.request(`/api/v1/projects/${a.projectId}/files/${fileId}/download`, { cookie: a.cookie });
+      return new Uint8Array(await (await fetchDownload(env, redirect.headers.get('location')!)).arrayBuffer());
+    };
     const listed = async () => (await json(await env.request(`/api/v1/projects/${a.projectId}/files`, { cookie: a.cookie }))).items.map((f: { id: string }) => f.id);
     const uploads = async (fileId: string) => (await env.owner.db.execute<{ actor: string }>(sql`select actor_user_id as actor from audit_events where action = 'file.uploaded' and object_id = ${fileId}`)).map((r) => r.actor);
 
@@ -146,8 +150,19 @@ for (const storage of ['s3', 'local'] as const) {
       const confirmed = (await json(await presign(a, { filename: 'brief.txt', contentType: 'text/plain', size: bytes.length }))) as { file: { id: string }; upload: { url: string; fields: Record<string, string> } };
       await postForm(env, confirmed.upload, bytes, 'text/plain');
       expect((await env.request(`/api/v1/projects/${a.projectId}/files/${confirmed.file.id}/complete`, { method: 'POST', cookie: a.cookie })).status).toBe(200);
+      // The form is still valid, but posting it again cannot change the confirmed file: it lands in the upload's inbox…
+      const swapped = new TextEncoder().encode('NOTES FROM THE KICKOFF');
+      expect(swapped.length).toBe(bytes.length);
+      expect((await postForm(env, confirmed.upload, swapped, 'text/plain')).status).toBeLessThan(300);
+      expect((await env.request(`/api/v1/projects/${a.projectId}/files/${confirmed.file.id}/complete`, { method: 'POST', cookie: a.cookie })).status).toBe(200);
+      expect(await downloaded(confirmed.file.id)).toEqual(bytes);
+      const inbox = uploadInboxKey(a.companyId, confirmed.file.id);
+      expect(await env.deps.storage.head(inbox)).not.toBeNull();
       expect(await settleNow(confirmed.file, bytes.length)).toBe('ready');
       expect(await uploads(confirmed.file.id)).toHaveLength(1);
+      // …which is emptied once the form has expired.
+      expect(await env.deps.storage.head(inbox)).toBeNull();
+      expect(await downloaded(confirmed.file.id)).toEqual(bytes);
     });
 
     if (storage === 'local') {
