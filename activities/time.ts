@@ -35,8 +35,8 @@ export function createTimeActivities({ db }: { db: Db }) {
           durationSeconds = Math.min(durationSeconds, Math.max(1, Math.round((removedAt.getTime() - e.startedAt) / 1000)));
         }
         const settings = await timeSettings(tx, e.companyId);
-        // Billable as the project bills now, as a typed-in entry would be (a deleted project's time stays billable, to be decided at approval).
-        const project = await getProject(tx, e.companyId, e.projectId);
+        // Billable as the project bills now, as a typed-in entry would be; a project deleted while the timer ran still says how it bills.
+        const project = await getProject(tx, e.companyId, e.projectId, { includeDeleted: true });
         const row = await insertTimeEntry(tx, e.companyId, {
           billable: project ? billableByDefault(project.billingType) : true,
           userId: e.userId, projectId: e.projectId, clientId: e.clientId, catalogItemId: e.catalogItemId,

@@ -41,28 +41,30 @@ export async function settleUpload(
   deps: { db: Db; storage: Storage }, facts: UploadFacts, actor: Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>, opts: { final?: boolean } = {},
 ): Promise<{ outcome: UploadOutcome; file: FileRow } | null> {
   const { companyId, projectId, fileId } = facts;
-  const file = await withTenant(deps.db, companyId, (tx) => getFile(tx, companyId, projectId, fileId, { includeDeleted: true }));
-  if (!file) return null;
-  if (file.status !== 'pending') return { outcome: settledOutcome(file), file };
-  const stored = await arrived(deps.storage, file, facts.maxBytes);
-  if (!stored && !opts.final) return { outcome: 'missing', file };
-  const tooBig = !!stored && stored.size > facts.maxBytes;
-  if (tooBig) await deps.storage.delete(file.storageKey);
-  const outcome: UploadOutcome = !stored ? 'expired' : tooBig ? 'too_large' : 'ready';
+  // One settling at a time per file, under its row lock, storage moves included: a second caller
+  // (the browser's `complete` twice, or it and the workflow) waits, then finds the file settled, and
+  // never moves a later post of the form over a file already made ready.
   return withTenant(deps.db, companyId, async (tx) => {
+    const file = await getFile(tx, companyId, projectId, fileId, { includeDeleted: true, lock: true });
+    if (!file) return null;
+    if (file.status !== 'pending') return { outcome: settledOutcome(file), file };
+    // A pending file deleted before it was settled is not made ready: what arrived goes.
+    const stored = file.deletedAt ? null : await arrived(deps.storage, file, facts.maxBytes);
+    if (!stored && !opts.final && !file.deletedAt) return { outcome: 'missing', file };
+    const tooBig = !!stored && stored.size > facts.maxBytes;
+    if (tooBig || file.deletedAt) await Promise.all([deps.storage.delete(file.storageKey), deps.storage.delete(uploadInboxKey(companyId, fileId))]);
+    const outcome: UploadOutcome = !stored ? 'expired' : tooBig ? 'too_large' : 'ready';
     const settled = await settleFile(tx, companyId, fileId, { status: outcome === 'ready' ? 'ready' : 'rejected', sizeBytes: stored?.size ?? null });
-    if (settled && outcome === 'ready') {
+    if (outcome === 'ready') {
       await recordAudit(tx, { companyId, ...actor, action: 'file.uploaded', objectType: 'project_file', objectId: fileId, after: { filename: file.filename, size: stored!.size } });
     }
-    const now = (await getFile(tx, companyId, projectId, fileId, { includeDeleted: true }))!;
-    // Settled by the other caller meanwhile: report what it decided.
-    return { outcome: settled ? outcome : settledOutcome(now), file: now };
+    return { outcome, file: settled };
   });
 }
 
 /**
  * What arrived for a pending file, now under the file's own key: moved there from the inbox, unless
- * an earlier settling moved it already (and then failed to record it), or it is too large (deleted).
+ * an earlier attempt moved it already (and then failed to record it), or it is too large (deleted).
  * Files whose form pointed at their own key, from before the inbox, are found there too.
  */
 async function arrived(storage: Storage, file: FileRow, maxBytes: number): Promise<StoredObject | null> {
@@ -74,12 +76,7 @@ async function arrived(storage: Storage, file: FileRow, maxBytes: number): Promi
     await storage.delete(inbox);
     return there;
   }
-  try {
-    await storage.move(inbox, file.storageKey);
-  } catch (err) {
-    // Two settlings at once: the other one moved it.
-    if (!(await storage.head(file.storageKey))) throw err;
-  }
+  await storage.move(inbox, file.storageKey);
   return there;
 }
 

@@ -15,7 +15,7 @@ export async function startUploadSettle({ temporal, settings }: ApiDeps, facts: 
   await bounded(temporal, () => temporal.workflow.start<typeof uploadSettle>('uploadSettle', {
     workflowId: uploadWorkflowId(facts.fileId),
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
-    args: [{ ...facts, settleAfterMs: uploadSettleAfterMs(settings.PRESIGN_EXPIRE_SECONDS) }],
+    args: [{ ...facts, settleAfterMs: uploadSettleAfterMs(settings.PRESIGN_EXPIRE_SECONDS, facts.maxBytes) }],
     typedSearchAttributes: [{ key: COMPANY_ID, value: facts.companyId }],
     workflowIdConflictPolicy: 'USE_EXISTING',
   }));

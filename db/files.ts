@@ -10,9 +10,10 @@ export async function insertFile(tx: Tx, companyId: string, input: Omit<typeof p
   return row!;
 }
 
-export async function getFile(tx: Tx, companyId: string, projectId: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<FileRow | null> {
-  const [row] = await tx.select().from(projectFiles)
+export async function getFile(tx: Tx, companyId: string, projectId: string, id: string, opts: { includeDeleted?: boolean; lock?: boolean } = {}): Promise<FileRow | null> {
+  const q = tx.select().from(projectFiles)
     .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.projectId, projectId), eq(projectFiles.id, id), opts.includeDeleted ? undefined : live(projectFiles)));
+  const [row] = opts.lock ? await q.for('update') : await q;
   return row ?? null;
 }
 
@@ -22,9 +23,9 @@ export function listFiles(tx: Tx, companyId: string, projectId: string) {
     .orderBy(desc(projectFiles.createdAt));
 }
 
-/** A pending file becomes ready or rejected, once: false when it was no longer pending (settled by another caller). */
-export async function settleFile(tx: Tx, companyId: string, id: string, values: { status: 'ready' | 'rejected'; sizeBytes: number | null }): Promise<boolean> {
-  const rows = await tx.update(projectFiles).set(values)
-    .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.id, id), eq(projectFiles.status, 'pending'))).returning({ id: projectFiles.id });
-  return rows.length > 0;
+/** A pending file becomes ready or rejected (the caller holds its row lock, so it is settled once). */
+export async function settleFile(tx: Tx, companyId: string, id: string, values: { status: 'ready' | 'rejected'; sizeBytes: number | null }): Promise<FileRow> {
+  const [row] = await tx.update(projectFiles).set(values)
+    .where(and(eq(projectFiles.companyId, companyId), eq(projectFiles.id, id), eq(projectFiles.status, 'pending'))).returning();
+  return row!;
 }

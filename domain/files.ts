@@ -36,14 +36,17 @@ export function safeFilename(name: string): string {
 /**
  * Where a file's upload form puts it: not the file's own key. Settling moves what arrived there to
  * the file's key, so the form — usable until it expires — can never change a file once it is ready.
+ * One prefix for every company's inbox, so a single storage lifecycle rule can expire leftovers.
  */
-export const uploadInboxKey = (companyId: string, fileId: string) => `companies/${companyId}/uploads/${fileId}`;
+export const uploadInboxKey = (companyId: string, fileId: string) => `uploads/${companyId}/${fileId}`;
 
 /** The upload-settle workflow's id: one per file (workflows/upload-settle.ts). */
 export const uploadWorkflowId = (fileId: string) => `upload-${fileId}`;
 
 /**
- * How long after handing out an upload form its file is settled for good: the form's lifetime, and a
- * minute more for a post that began just before it expired (storage checks expiry when a post starts).
+ * How long after handing out an upload form its file is settled for good: the form's lifetime, then
+ * room for a post that began just before the form expired to finish — ten minutes, and a second
+ * more per MiB the form allows (a slow link's 1 MiB/s).
  */
-export const uploadSettleAfterMs = (formExpiresSeconds: number) => (formExpiresSeconds + 60) * 1000;
+export const uploadSettleAfterMs = (formExpiresSeconds: number, maxBytes: number) =>
+  (formExpiresSeconds + 600 + Math.ceil(maxBytes / (1024 * 1024))) * 1000;

@@ -1,9 +1,9 @@
 /**
  * One project file's upload, id `upload-<fileId>`, started by the API when it hands out the upload
- * form. It waits until the form has expired — after that nothing can arrive under the file's key —
- * and then settles the file if no one has: ready when the object is there within limits (the
+ * form. It waits until the form has expired and a post begun just before then has had time to
+ * finish, and then settles the file if no one has: ready when the object arrived within limits (the
  * browser uploaded but never confirmed), rejected when it is too large (deleted) or absent. A file
- * the browser confirmed meanwhile is left as it is.
+ * the browser confirmed meanwhile is left as it is; the upload's inbox is emptied either way.
  */
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { UploadActivities, UploadFacts, UploadOutcome } from '../activities/uploads';

@@ -69,8 +69,9 @@ export function createLocalStorage(cfg: { dir: string; baseUrl: () => string; se
     },
     async move(from, to) {
       await mkdir(dirname(pathOf(to)), { recursive: true });
-      await rename(pathOf(from), pathOf(to));
+      // The type first: the data's rename is the move, so one interrupted between the two is redone whole.
       await rename(`${pathOf(from)}.type`, `${pathOf(to)}.type`).catch(() => {});
+      await rename(pathOf(from), pathOf(to));
     },
     async check() {
       await mkdir(cfg.dir, { recursive: true });

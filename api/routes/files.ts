@@ -86,7 +86,8 @@ export const fileRoutes = areaApp()
     const { companyId } = requireCompany(c, 'projects.view');
     const { id } = c.req.valid('param');
     const rows = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      if (!(await getProject(tx, companyId, id))) throw AppError.notFound('No such project.');
+      // A deleted project's files stay listed (its page shows them, read-only, until it is restored).
+      if (!(await getProject(tx, companyId, id, { includeDeleted: true }))) throw AppError.notFound('No such project.');
       return listFiles(tx, companyId, id);
     });
     return c.json({ items: rows.map(view) }, 200);
@@ -103,7 +104,8 @@ export const fileRoutes = areaApp()
     const { companyId, userId } = requireCompany(c, 'projects.manage');
     const { id, fileId } = c.req.valid('param');
     await withTenant(c.var.deps.database.db, companyId, async (tx) => {
-      if (!(await getFile(tx, companyId, id, fileId))) throw AppError.notFound('No such file.');
+      // A deleted project takes no changes until it is restored.
+      if (!(await getProject(tx, companyId, id)) || !(await getFile(tx, companyId, id, fileId))) throw AppError.notFound('No such file.');
       await softDelete(tx, projectFiles, companyId, fileId);
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'file.deleted', objectType: 'project_file', objectId: fileId });
     });

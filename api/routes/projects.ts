@@ -101,7 +101,8 @@ export const projectRoutes = areaApp()
     const view = await withTenant(c.var.deps.database.db, companyId, async (tx) => {
       const before = await getProject(tx, companyId, id);
       if (!before) throw notFound();
-      const row = (await updateProject(tx, companyId, id, await projectFields(tx, companyId, body)))!;
+      const row = await updateProject(tx, companyId, id, await projectFields(tx, companyId, body));
+      if (!row) throw notFound(); // deleted meanwhile
       await saveLinks(tx, companyId, id, body);
       const [v] = await projectViews(tx, companyId, [row]);
       await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.updated', objectType: 'project', objectId: id, before: { ...before }, after: v });

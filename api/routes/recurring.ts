@@ -164,7 +164,8 @@ export const recurringRoutes = areaApp()
       if (s.status === 'ended') throw new AppError(409, 'SERIES_ENDED', 'This series has ended; start a new one.');
       const problem = seriesProblem({ startDate: s.startDate, endDate: body.endDate ?? null });
       if (problem) throw AppError.validation({ endDate: problem });
-      if (body.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
+      // A series may keep the project it has even after that project was deleted; a new choice must be live.
+      if (body.projectId && body.projectId !== s.projectId && !(await getProject(tx, companyId, body.projectId))) throw AppError.notFound('No such project.');
       const template = await templateOf(tx, companyId, body);
       const values = { name: body.name, projectId: body.projectId ?? null, endDate: body.endDate ?? null, autoSend: body.autoSend, template };
       await updateSeries(tx, companyId, id, values);

@@ -111,7 +111,7 @@ for (const storage of ['s3', 'local'] as const) {
       expect(started.status.name).toBe('RUNNING');
       const [event] = (await handle.fetchHistory()).events!;
       const input = env.temporal.options.loadedDataConverter.payloadConverter.fromPayload<{ settleAfterMs: number; maxBytes: number }>(event!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!);
-      expect(input).toMatchObject({ settleAfterMs: uploadSettleAfterMs(env.settings.PRESIGN_EXPIRE_SECONDS), maxBytes: size });
+      expect(input).toMatchObject({ settleAfterMs: uploadSettleAfterMs(env.settings.PRESIGN_EXPIRE_SECONDS, size), maxBytes: size });
       await handle.terminate('test: settle now');
       const again = await env.temporal.workflow.start('uploadSettle', {
         workflowId: uploadWorkflowId(file.id), taskQueue: env.settings.TEMPORAL_TASK_QUEUE, args: [{ ...input, settleAfterMs: 50 }],
@@ -149,7 +149,9 @@ for (const storage of ['s3', 'local'] as const) {
       // Confirmed by the browser first: left as it is, and uploaded once.
       const confirmed = (await json(await presign(a, { filename: 'brief.txt', contentType: 'text/plain', size: bytes.length }))) as { file: { id: string }; upload: { url: string; fields: Record<string, string> } };
       await postForm(env, confirmed.upload, bytes, 'text/plain');
-      expect((await env.request(`/api/v1/projects/${a.projectId}/files/${confirmed.file.id}/complete`, { method: 'POST', cookie: a.cookie })).status).toBe(200);
+      // Confirmed twice at once (a double click): they take turns, and the file is uploaded once.
+      const completes = await Promise.all([1, 2].map(() => env.request(`/api/v1/projects/${a.projectId}/files/${confirmed.file.id}/complete`, { method: 'POST', cookie: a.cookie })));
+      expect(completes.map((r) => r.status)).toEqual([200, 200]);
       // The form is still valid, but posting it again cannot change the confirmed file: it lands in the upload's inbox…
       const swapped = new TextEncoder().encode('NOTES FROM THE KICKOFF');
       expect(swapped.length).toBe(bytes.length);
@@ -163,6 +165,22 @@ for (const storage of ['s3', 'local'] as const) {
       // …which is emptied once the form has expired.
       expect(await env.deps.storage.head(inbox)).toBeNull();
       expect(await downloaded(confirmed.file.id)).toEqual(bytes);
+    });
+
+    it("keeps a deleted project's files readable but unchangeable until it is restored", async () => {
+      const project = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie: a.cookie, json: { name: 'Archive', billingType: 'hourly' } }))).id as string;
+      const bytes = new TextEncoder().encode('minutes');
+      const { file, upload } = await json(await presign(a, { filename: 'minutes.txt', contentType: 'text/plain', size: bytes.length }, project));
+      await postForm(env, upload, bytes, 'text/plain');
+      expect((await env.request(`/api/v1/projects/${project}/files/${file.id}/complete`, { method: 'POST', cookie: a.cookie })).status).toBe(200);
+      expect((await env.request(`/api/v1/projects/${project}`, { method: 'DELETE', cookie: a.cookie })).status).toBe(204);
+      const files = await env.request(`/api/v1/projects/${project}/files`, { cookie: a.cookie });
+      expect([files.status, (await json(files)).items.map((f: { id: string }) => f.id)]).toEqual([200, [file.id]]);
+      expect((await env.request(`/api/v1/projects/${project}/files/${file.id}/download`, { cookie: a.cookie })).status).toBe(302);
+      expect((await env.request(`/api/v1/projects/${project}/files/${file.id}`, { method: 'DELETE', cookie: a.cookie })).status).toBe(404);
+      expect((await presign(a, { filename: 'more.txt', contentType: 'text/plain', size: 3 }, project)).status).toBe(404);
+      // Another company sees none of it.
+      expect((await env.request(`/api/v1/projects/${project}/files`, { cookie: b.cookie })).status).toBe(404);
     });
 
     if (storage === 'local') {

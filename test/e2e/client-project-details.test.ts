@@ -153,10 +153,14 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     await row.getByRole('link', { name: 'P-00003 · Hosting' }).click();
     await expect.poll(() => page.locator('.page-subtitle').last().textContent()).toContain('Restore it to make changes');
     expect(await page.getByRole('button', { name: 'Save project' }).count()).toBe(0);
+    // Its files are listed to read, with nowhere to upload until it is restored.
+    await expect.poll(() => page.locator('.project-files').textContent()).toContain('No files.');
+    expect(await page.getByLabel('Upload a file').count()).toBe(0);
     await page.getByRole('button', { name: 'Restore project' }).click();
     await expect.poll(() => page.locator('.form-success').textContent()).toBe('P-00003 · Hosting was restored.');
     expect(await api('GET', `/api/v1/projects/${id}`)).toMatchObject({ deletedAt: null });
     await expect.poll(() => page.getByRole('button', { name: 'Delete project' }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Upload a file').count()).toBe(1);
   });
 
   it("starts a new client in the company's currency, and saves that", async () => {

@@ -179,6 +179,14 @@ it('an edit changes what later occurrences copy and moves the schedule’s end; 
     sql`select before, after from audit_events where object_id = ${s.id} and action = 'recurring.updated'`);
   expect(audit.map((a) => [a.before.totalCents, a.after.totalCents])).toEqual([[4_900, 13_491]]);
 
+  // A series keeps its project after that project is deleted (its edits still save); a deleted project is not a new choice.
+  const project = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Support work', clientId, billingType: 'hourly' } }))).id;
+  const spare = (await json(await env.request('/api/v1/projects', { method: 'POST', cookie, json: { name: 'Spare', clientId, billingType: 'hourly' } }))).id;
+  expect((await put({ ...edit, projectId: project })).status).toBe(200);
+  for (const p of [project, spare]) expect((await env.request(`/api/v1/projects/${p}`, { method: 'DELETE', cookie })).status).toBe(204);
+  expect((await put({ ...edit, projectId: project, name: 'Support plan (kept)' })).status).toBe(200);
+  expect((await put({ ...edit, projectId: spare })).status).toBe(404);
+
   // Lifting the end date lifts the schedule's; an ended series cannot be edited.
   expect((await put({ ...edit, endDate: null })).status).toBe(200);
   expect((await env.temporal.schedule.getHandle(s.scheduleId).describe()).spec.endAt).toBeUndefined();

@@ -190,6 +190,11 @@ it("a timer's entry is billable as its project bills: time on a non-billable pro
     expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId: internal, notes: 'team meeting' } })).status).toBe(200);
     const { entry } = await json(await env.request('/api/v1/timer/stop', { method: 'POST', cookie }));
     expect(entry).toMatchObject({ notes: 'team meeting', billable: false });
+    // Still so when the project is deleted while the timer runs: its entry is recorded as the project billed.
+    expect((await env.request('/api/v1/timer/start', { method: 'POST', cookie, json: { projectId: internal, notes: 'wrap-up' } })).status).toBe(200);
+    expect((await env.request(`/api/v1/projects/${internal}`, { method: 'DELETE', cookie })).status).toBe(204);
+    const late = await json(await env.request('/api/v1/timer/stop', { method: 'POST', cookie }));
+    expect(late.entry).toMatchObject({ notes: 'wrap-up', billable: false });
   } finally {
     await worker.stop();
   }

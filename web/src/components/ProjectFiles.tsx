@@ -26,10 +26,11 @@ import SubmitButton from './SubmitButton';
  * A project's private files: everyone who sees the project may upload and
  * download; managers delete. An upload is three steps — the API hands out a
  * presigned form, the browser posts the file straight to storage, the API checks it arrived.
+ * A deleted project's files are `readOnly`: downloads only, until it is restored.
  */
-export default function ProjectFiles(props: { projectId: string }) {
+export default function ProjectFiles(props: { projectId: string; readOnly?: boolean }) {
   const session = useSession();
-  const canManage = () => session.can('projects.manage');
+  const canManage = () => session.can('projects.manage') && !props.readOnly;
   // One page: the API lists every ready file of a project.
   const list = createPagedList(
     async (_query: object) => ({ items: (await listProjectFiles(props.projectId)).items, nextCursor: null }),
@@ -78,25 +79,27 @@ export default function ProjectFiles(props: { projectId: string }) {
     <section class="card project-files" aria-labelledby="project-files-title">
       <h2 id="project-files-title">Files</h2>
 
-      <FormShell form={upload} class="file-upload" label="Upload to this project">
-        <FileField
-          ref={(el) => (input = el)}
-          id="project-file-file"
-          name="file"
-          label="Upload a file"
-          hint="PDF, images, text, CSV, ZIP or Office documents."
-          error={upload.field('file').error}
-          disabled={upload.pending()}
-          onChange={(file) => {
-            setChosen(file);
-            setNotice(undefined);
-            upload.set('file', file?.name ?? '');
-          }}
-        />
-        <SubmitButton pending={upload.pending()} working="Uploading…">
-          Upload
-        </SubmitButton>
-      </FormShell>
+      <Show when={!props.readOnly}>
+        <FormShell form={upload} class="file-upload" label="Upload to this project">
+          <FileField
+            ref={(el) => (input = el)}
+            id="project-file-file"
+            name="file"
+            label="Upload a file"
+            hint="PDF, images, text, CSV, ZIP or Office documents."
+            error={upload.field('file').error}
+            disabled={upload.pending()}
+            onChange={(file) => {
+              setChosen(file);
+              setNotice(undefined);
+              upload.set('file', file?.name ?? '');
+            }}
+          />
+          <SubmitButton pending={upload.pending()} working="Uploading…">
+            Upload
+          </SubmitButton>
+        </FormShell>
+      </Show>
       <div class="status-slot" role="status">
         <Show when={upload.pending()} fallback={<Show when={notice()}><p class="form-success">{notice()}</p></Show>}>
           <p class="muted file-progress">
@@ -106,7 +109,7 @@ export default function ProjectFiles(props: { projectId: string }) {
       </div>
       <FormError message={remove.error()} />
 
-      <PagedListView list={list} loadingLabel="Loading files…" empty={<p>No files yet — upload the first one above.</p>}>
+      <PagedListView list={list} loadingLabel="Loading files…" empty={<p>{props.readOnly ? 'No files.' : 'No files yet — upload the first one above.'}</p>}>
         {(items) => (
           <DataTable
             class="files-table"

@@ -6,7 +6,7 @@ import { createLineEditor, discountBody, discountValues, previewTotals } from '.
 import { createForm } from '../form';
 import { companyCurrency } from '../invoicingApi';
 import { createRecurring, FREQUENCY_OPTIONS, updateRecurring, type RecurringFrequency, type RecurringSeries, type RecurringSeriesDetail } from '../recurringApi';
-import { listProjects, type Project } from '../workApi';
+import { getProject, listProjects, type Project } from '../workApi';
 import CheckboxField from './CheckboxField';
 import ClientPicker, { type PickedClient } from './ClientPicker';
 import DayList from './DayList';
@@ -44,7 +44,10 @@ export default function RecurringForm(props: { series?: RecurringSeriesDetail; o
     if (!editing) return;
     setLoadError(undefined);
     try {
-      setProjects((await listProjects({ clientId: editing.clientId, limit: 200 })).items);
+      const live = (await listProjects({ clientId: editing.clientId, limit: 200 })).items;
+      // The series' own project stays choosable even if it has been deleted since (a new choice must be live).
+      const own = editing.projectId && !live.some((p) => p.id === editing.projectId) ? await getProject(editing.projectId).catch(() => null) : null;
+      setProjects(own ? [...live, { ...own, label: `${own.label} (deleted)` }] : live);
       setReady(true);
     } catch (err) {
       setLoadError(errorMessage(err, 'Could not load the projects.'));

@@ -141,7 +141,9 @@ function ProjectPageFor(props: { id: string | undefined }) {
             </Match>
           </Switch>
         </section>
-        <Show when={project()?.id}>{(id) => <ProjectFiles projectId={id()} />}</Show>
+        <Show when={project() && `${project()!.id}:${project()!.deletedAt ?? ''}`} keyed>
+          {(_version) => <ProjectFiles projectId={project()!.id} readOnly={!!project()!.deletedAt} />}
+        </Show>
         <Show when={canManage() && project()}>
           {(current) => (
             <div class="button-row page-actions">
