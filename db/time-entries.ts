@@ -136,6 +136,23 @@ export function lockBillableTime(tx: Tx, companyId: string, clientId: string, en
     .for('update', { of: timeEntries });
 }
 
+/** One person's time entries are written one request at a time (for the day-total and overlap checks). */
+export async function lockPersonTime(tx: Tx, companyId: string, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`time:${companyId}:${userId}`}, 0))`);
+}
+
+/**
+ * A project's time not yet billed goes with the project to its new client (or to none): billing
+ * finds time by client, so left behind it would be billed to the old one, or never. Billed time
+ * stays on the invoice that charged it. Returns how many entries moved.
+ */
+export async function moveUnbilledTime(tx: Tx, companyId: string, projectId: string, clientId: string | null): Promise<number> {
+  const moved = await tx.update(timeEntries).set({ clientId })
+    .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.projectId, projectId), ne(timeEntries.status, 'billed')))
+    .returning({ id: timeEntries.id });
+  return moved.length;
+}
+
 /** The entries become billed on the document, by the line that charges them. */
 export async function markBilled(tx: Tx, companyId: string, ids: string[], billed: { documentId: string; lineId: string }): Promise<void> {
   if (!ids.length) return;
@@ -164,6 +181,13 @@ export async function dayTotalSeconds(tx: Tx, companyId: string, userId: string,
   const [row] = await tx.select({ total: sql<number>`coalesce(sum(${timeEntries.durationSeconds}), 0)::int`.mapWith(Number) }).from(timeEntries)
     .where(and(eq(timeEntries.companyId, companyId), eq(timeEntries.userId, userId), eq(timeEntries.workDate, date), exceptId ? ne(timeEntries.id, exceptId) : undefined));
   return row?.total ?? 0;
+}
+
+/** Seconds recorded per person and day across the company, keyed `userId|date` (an import checks days against it). */
+export async function dayTotalsByPerson(tx: Tx, companyId: string): Promise<Map<string, number>> {
+  const rows = await tx.select({ userId: timeEntries.userId, date: timeEntries.workDate, total: sql<number>`sum(${timeEntries.durationSeconds})::int`.mapWith(Number) })
+    .from(timeEntries).where(eq(timeEntries.companyId, companyId)).groupBy(timeEntries.userId, timeEntries.workDate);
+  return new Map(rows.map((r) => [`${r.userId}|${r.date}`, r.total]));
 }
 
 /** Whether any time is billed on the document (`byLine`: billed by one of its lines, so released with it). */

@@ -2,22 +2,24 @@
  * Time from CSV, as draft entries: the person by member email (blank: you),
  * the project by number or name, the service by name (the project's, else the
  * catalog's). Other people's time needs time.approve, as their entries do.
+ * The rules of a typed-in entry hold: an active project, and a person's day
+ * at most 24 hours with what is recorded already and the file's other rows.
  */
 import { listCatalog } from '../../db/clients';
 import { listMembers } from '../../db/members';
 import { allProjectServices, listProjects } from '../../db/projects';
-import { insertTimeEntry, type TimeEntryInput } from '../../db/time-entries';
+import { dayTotalsByPerson, insertTimeEntry, type TimeEntryInput } from '../../db/time-entries';
 import { matchByName, parseYesNo } from '../../domain/csv-import';
 import { isDay } from '../../domain/dates';
 import { can } from '../../domain/permissions';
 import { billableByDefault } from '../../domain/projects';
-import { durationProblem, parseDuration } from '../../domain/time-entries';
+import { durationProblem, formatHm, parseDuration } from '../../domain/time-entries';
 import type { ImportSpec } from '../csv-import';
 import type { CompanyAccess } from '../guards';
 
 export const TIME_COLUMNS = ['date', 'person', 'project', 'service', 'hours', 'notes', 'billable'] as const;
 
-type Project = { id: string; number: string; name: string; clientId: string | null; billingType: string };
+type Project = { id: string; number: string; name: string; clientId: string | null; billingType: string; status: string };
 type Service = { catalogItemId: string | null; name: string };
 interface Ctx {
   access: CompanyAccess;
@@ -25,6 +27,8 @@ interface Ctx {
   projects: Project[];
   servicesOf: Map<string, Service[]>;
   catalog: { id: string; name: string }[];
+  /** Seconds per `userId|date`: recorded already, then each accepted row of this file added as it is checked. */
+  dayTotals: Map<string, number>;
 }
 
 /** By number ("P-00001"), by the label the export writes ("P-00001 · Site"), then by exact name. */
@@ -67,6 +71,7 @@ export const timeImport: ImportSpec<Ctx, TimeEntryInput> = {
       projects: await listProjects(tx, companyId, { limit: 1_000_000 }),
       servicesOf,
       catalog: (await listCatalog(tx, companyId, { limit: 1_000_000 })).filter((i) => i.type === 'service'),
+      dayTotals: await dayTotalsByPerson(tx, companyId),
     };
   },
   check(r, ctx) {
@@ -85,6 +90,7 @@ export const timeImport: ImportSpec<Ctx, TimeEntryInput> = {
     const found = r.project ? findProject(ctx.projects, r.project) : { problem: 'Name the project, by number (P-00001) or name.' };
     const project = 'project' in found ? found.project : null;
     if (!project) errors.project = (found as { problem: string }).problem;
+    else if (project.status !== 'active') errors.project = `${project.number} · ${project.name} is not active; time goes on active projects.`;
     const service = project ? findService(ctx, project, r.service ?? '') : null;
     if (project && !service) errors.service = `No service “${r.service}” on ${project.number} or in the catalog.`;
 
@@ -96,11 +102,16 @@ export const timeImport: ImportSpec<Ctx, TimeEntryInput> = {
 
     const label = [date, project?.number ?? r.project, r.hours].filter(Boolean).join(' · ');
     if (Object.keys(errors).length || !project || !service) return { label, errors };
+    const seconds = parseDuration(r.hours!)!;
+    const day = `${userId}|${date}`;
+    const already = ctx.dayTotals.get(day) ?? 0;
+    if (already + seconds > 86_400) return { label, errors: { hours: `${date} already holds ${formatHm(already)} for this person; with this row it would hold more than 24 hours.` } };
+    ctx.dayTotals.set(day, already + seconds);
     return {
       label,
       value: {
         userId, projectId: project.id, clientId: project.clientId, catalogItemId: service.catalogItemId, serviceName: service.name,
-        notes: r.notes ?? '', workDate: date, startedAt: null, durationSeconds: parseDuration(r.hours!)!,
+        notes: r.notes ?? '', workDate: date, startedAt: null, durationSeconds: seconds,
         billable: billable ?? billableByDefault(project.billingType), status: 'draft',
       },
     };

@@ -7,6 +7,7 @@ import { getProject, listProjects, projectDetails, updateProject, type ProjectRo
 import { projects } from '../../db/schema/work';
 import { restoreAudited, softDelete } from '../../db/soft-delete';
 import { withTenant } from '../../db/tenant';
+import { moveUnbilledTime } from '../../db/time-entries';
 import { AppError } from '../../domain/errors';
 import { projectLabel } from '../../domain/projects';
 import { effectiveRule } from '../../domain/rounding';
@@ -104,8 +105,9 @@ export const projectRoutes = areaApp()
       const row = await updateProject(tx, companyId, id, await projectFields(tx, companyId, body));
       if (!row) throw notFound(); // deleted meanwhile
       await saveLinks(tx, companyId, id, body);
+      const timeMoved = row.clientId !== before.clientId ? await moveUnbilledTime(tx, companyId, id, row.clientId) : 0;
       const [v] = await projectViews(tx, companyId, [row]);
-      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.updated', objectType: 'project', objectId: id, before: { ...before }, after: v });
+      await recordAudit(tx, { companyId, ...auditBy(c, userId), action: 'project.updated', objectType: 'project', objectId: id, before: { ...before }, after: { ...v, ...(timeMoved && { timeMoved }) } });
       return v!;
     });
     return c.json(view, 200);

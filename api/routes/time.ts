@@ -6,12 +6,12 @@ import type { Tx } from '../../db/client';
 import { getClient, getCatalogItem } from '../../db/clients';
 import { getProject } from '../../db/projects';
 import {
-  dayTotalSeconds, deleteTimeEntry, getEntryRow, insertTimeEntry, listTimeEntries, lockTimeEntry, overlappingEntries, timeSettings, updateTimeEntry,
+  dayTotalSeconds, deleteTimeEntry, getEntryRow, insertTimeEntry, listTimeEntries, lockPersonTime, lockTimeEntry, overlappingEntries, timeSettings, updateTimeEntry,
   updateTimeSettings, weekTotals, type EntryRow,
 } from '../../db/time-entries';
 import { companyDay, companyTimeZone } from '../../db/company-settings';
 import { withTenant } from '../../db/tenant';
-import { instantIn, timeIn, weekOf } from '../../domain/dates';
+import { dayIn, instantIn, timeIn, weekOf } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import { billableByDefault, projectLabel } from '../../domain/projects';
@@ -92,19 +92,26 @@ function activeOnly(project: { number: string; name: string; status: string }): 
   if (project.status !== 'active') throw new AppError(422, 'PROJECT_NOT_ACTIVE', `${projectLabel(project.number, project.name)} is not active.`, { projectId: 'Choose an active project.' });
 }
 
-/** A person's day holds 24 hours at most, whatever the entries say. */
+/**
+ * A person's day holds 24 hours at most, whatever the entries say. Their writes take turns (a lock
+ * per person), so two entries saved at once cannot both pass this and the overlap check.
+ */
 async function refuseOverfullDay(tx: Tx, companyId: string, userId: string, date: string, seconds: number, exceptId?: string): Promise<void> {
+  await lockPersonTime(tx, companyId, userId);
   const already = await dayTotalSeconds(tx, companyId, userId, date, exceptId);
   if (already + seconds > 86_400) {
     throw new AppError(422, 'DAY_OVER_24_HOURS', `You already have ${formatHm(already)} on ${date}; with this, the day would hold more than 24 hours.`, { hours: 'More than the day holds.' });
   }
 }
 
-async function refuseOverlap(tx: Tx, access: CompanyAccess, start: Date, seconds: number, confirmed: boolean | undefined, exceptId?: string): Promise<void> {
+async function refuseOverlap(tx: Tx, access: CompanyAccess, tz: string, start: Date, seconds: number, confirmed: boolean | undefined, exceptId?: string): Promise<void> {
   if (confirmed) return;
+  await lockPersonTime(tx, access.companyId, access.userId);
   const [other] = await overlappingEntries(tx, access.companyId, access.userId, start, new Date(start.getTime() + seconds * 1000), exceptId);
   if (other) {
-    throw new AppError(409, 'OVERLAP', `This overlaps your ${formatHm(other.durationSeconds)} on ${other.projectNumber} from ${other.startedAt!.toISOString().slice(11, 16)} UTC. Save anyway to keep both.`);
+    // In the company's time, as start times are typed.
+    const at = other.startedAt!.getTime();
+    throw new AppError(409, 'OVERLAP', `This overlaps your ${formatHm(other.durationSeconds)} on ${other.projectNumber} from ${timeIn(tz, at)} on ${dayIn(tz, at)}. Save anyway to keep both.`);
   }
 }
 
@@ -173,7 +180,7 @@ export const timeRoutes = areaApp()
       await refuseOverfullDay(tx, access.companyId, access.userId, body.date, seconds);
       const tz = await companyTimeZone(tx, access.companyId);
       const startedAt = body.startTime ? new Date(instantIn(tz, body.date, body.startTime)) : null;
-      if (startedAt) await refuseOverlap(tx, access, startedAt, seconds, body.confirmOverlap);
+      if (startedAt) await refuseOverlap(tx, access, tz, startedAt, seconds, body.confirmOverlap);
       const row = (await insertTimeEntry(tx, access.companyId, {
         userId: access.userId, projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId,
         serviceName: work.serviceName, notes: body.notes ?? '', workDate: body.date, startedAt, durationSeconds: seconds,
@@ -206,7 +213,7 @@ export const timeRoutes = areaApp()
         : body.date !== undefined && e.startedAt ? new Date(instantIn(tz, date, timeIn(tz, e.startedAt.getTime()))) : e.startedAt;
       if (body.date !== undefined || seconds !== undefined) await refuseOverfullDay(tx, access.companyId, e.userId, date, seconds ?? e.durationSeconds, id);
       if (startedAt && (body.startTime || body.date !== undefined || seconds !== undefined)) {
-        await refuseOverlap(tx, access, startedAt, seconds ?? e.durationSeconds, body.confirmOverlap, id);
+        await refuseOverlap(tx, access, tz, startedAt, seconds ?? e.durationSeconds, body.confirmOverlap, id);
       }
       await updateTimeEntry(tx, access.companyId, id, {
         ...(work && { projectId: work.project.id, clientId: work.client?.id ?? null, catalogItemId: work.catalogItemId, serviceName: work.serviceName }),

@@ -146,6 +146,19 @@ it('bills approved time: lines by service at its rate, rounded by the billing ru
   expect(again).toMatchObject({ billedEntries: 0, document: { totalCents: 58125 } });
   // Billed time is locked.
   expect((await env.request(`/api/v1/time-entries/${billable[0]}`, { method: 'PATCH', cookie, json: { notes: 'x' } })).status).toBe(409);
+
+  // The project moves to another client: its unbilled time goes with it (billed time stays on the invoice that charged it).
+  const other = await json(await post('/api/v1/clients', { kind: 'business', name: 'Next Owner LLC', currency: 'USD' }));
+  const later = await entry({ hours: '1' });
+  expect((await env.request(`/api/v1/projects/${project.id}`, { method: 'PATCH', cookie, json: { clientId: other.id } })).status).toBe(200);
+  const owners = await env.owner.db.execute<{ status: string; client_id: string }>(sql`select status, client_id from time_entries where project_id = ${project.id} order by created_at`);
+  expect(owners.map((r) => [r.status, r.client_id === other.id ? 'new' : 'old'])).toEqual([
+    ['billed', 'old'], ['billed', 'old'], ['billed', 'old'], ['draft', 'new'], ['approved', 'new'], ['approved', 'new'],
+  ]);
+  const theirs = await json(await post('/api/v1/documents', { kind: 'invoice', clientId: other.id, lines: [] }));
+  const billedThere = await json(await post(`/api/v1/documents/${theirs.id}/time`, {}));
+  expect(billedThere.billedEntries).toBe(1);
+  expect((await env.owner.db.execute<{ status: string }>(sql`select status from time_entries where id = ${later}`))[0]!.status).toBe('billed');
   await env.request('/api/v1/company/time-settings', { method: 'PATCH', cookie, json: { roundingIncrementMinutes: 0 } });
 });
 

@@ -149,4 +149,21 @@ describe('time', () => {
     const mine = await env.owner.db.execute<{ n: number }>(sql`select count(*)::int as n from time_entries where user_id = ${staff.userId} and work_date = '2026-11-05'`);
     expect(mine[0]!.n).toBe(2);
   });
+
+  it('holds imported time to the rules typed-in time keeps: an active project, a day of at most 24 hours', async () => {
+    const paused = await json(await post('/api/v1/projects', { name: 'Paused', billingType: 'hourly', status: 'on_hold' }));
+    // Staff has 1:45 on 2026-11-05 already (the test before); a day fills up across the file's rows too.
+    const file = csv(header,
+      `2026-11-06,,${paused.number},,1,,`, // 2
+      `2026-11-05,,${site.number},,12,,`, // 3
+      `2026-11-05,,${site.number},,12,,`, // 4: 1:45 + 12 + 12 > 24
+      `2026-11-05,,${site.number},,2,,`, // 5: 1:45 + 12 + 2 fits
+    );
+    const dry = await json(await importTime(file, true, staff.cookie));
+    expect(problems(dry)).toEqual({
+      2: { project: `${paused.number} · Paused is not active; time goes on active projects.` },
+      4: { hours: '2026-11-05 already holds 13:45 for this person; with this row it would hold more than 24 hours.' },
+    });
+    expect(dry).toMatchObject({ valid: 2, invalid: 2 });
+  });
 });

@@ -145,7 +145,8 @@ describe('time entries', () => {
     expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '09:00', hours: '2' })).status).toBe(201);
     const clash = await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '10:30', hours: '1' });
     expect(clash.status).toBe(409);
-    expect((await json(clash)).error).toMatchObject({ code: 'OVERLAP', message: expect.stringContaining('2:00') });
+    // Said in the company's time, as the start was typed.
+    expect((await json(clash)).error).toMatchObject({ code: 'OVERLAP', message: expect.stringMatching(/your 2:00 on P-\d+ from 09:00 on 2026-11-04/) });
     expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '11:00', hours: '1' })).status).toBe(201); // touching is fine
     expect((await post('/api/v1/time-entries', { projectId, date: '2026-11-04', startTime: '10:30', hours: '1', confirmOverlap: true })).status).toBe(201);
   });
