@@ -205,6 +205,12 @@ export async function recordedCreditApplication(tx: Tx, companyId: string, docum
   return d ? stateOf(d) : null;
 }
 
+/** The invoice as it stands, if it is void already (a void sent again, its first answer lost). */
+export async function recordedVoid(tx: Tx, companyId: string, documentId: string): Promise<MoneyState | null> {
+  const d = await getDocument(tx, companyId, documentId);
+  return d?.status === 'void' ? stateOf(d) : null;
+}
+
 /** Void a draft, which has nothing posted and no lifecycle; null if, under its lock, it is a draft no more (its send got there first). */
 export async function voidDraft(tx: Tx, companyId: string, id: string, v: { voidedOn: string; reason: string }, actor: Actor): Promise<MoneyState | null> {
   const d = await lockInvoice(tx, companyId, id);

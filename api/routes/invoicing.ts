@@ -16,7 +16,8 @@ import { getClient } from '../../db/clients';
 import { documentActivity } from '../../db/document-activity';
 import { convertEstimate } from '../../db/estimate-conversion';
 import { getDocument, linesOf, lockDocument, updateDocument, type DocumentRow } from '../../db/documents';
-import { recordedCreditApplication, recordedPayment, voidDraft, type MoneyState, type PaymentOutcome } from '../../db/invoice-money';
+import { recordedCreditApplication, recordedPayment, recordedVoid, stateOf, voidDraft, type MoneyState, type PaymentOutcome } from '../../db/invoice-money';
+import { findCreditApplication, findPayment } from '../../db/payments';
 import type { Tx } from '../../db/client';
 import { creditApplicationsOf, paymentsOf } from '../../db/payments';
 import { assertOpenPeriod } from '../../db/periods';
@@ -114,6 +115,18 @@ async function ifRecorded<T>(c: Context<AppEnv>, companyId: string, err: unknown
   return withTenant(c.var.deps.database.db, companyId, find);
 }
 
+/**
+ * An Idempotency-Key names one payment or credit application: sent again with the same request it
+ * answers with what was recorded, but sent with a different one (another amount, method, date or
+ * invoice) it is refused, rather than quietly answering with the first.
+ */
+async function refuseReusedKey(c: Context<AppEnv>, companyId: string, prior: (tx: Tx) => Promise<{ documentId: string | null; differs: boolean } | null>, documentId: string): Promise<void> {
+  const found = await withTenant(c.var.deps.database.db, companyId, prior);
+  if (found && (found.documentId !== documentId || found.differs)) {
+    throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; send a new key for a new one.');
+  }
+}
+
 /** Refusals that touch money are audited, then answered. */
 async function auditRefusal(c: Context<AppEnv>, companyId: string, userId: string, d: DocumentRow, action: string, err: unknown, detail: object): Promise<never> {
   if (err instanceof AppError && err.status < 500) {
@@ -158,6 +171,10 @@ export const invoicingRoutes = areaApp()
     const amountCents = cents('amount', body.amount);
     if (body.receivedOn && body.receivedOn < d.issueDate) throw AppError.validation({ receivedOn: `On or after the invoice's date, ${d.issueDate}.` });
     const request = { paymentId, amountCents, method: body.method, reference: body.reference, receivedOn: body.receivedOn ?? notBefore(today, d.issueDate), keepExcessAsCredit: body.keepExcessAsCredit, sendReceipt: body.sendReceipt, actorUserId: userId };
+    await refuseReusedKey(c, companyId, async (tx) => {
+      const p = await findPayment(tx, companyId, paymentId);
+      return p && { documentId: p.documentId, differs: p.amountCents !== amountCents || p.method !== body.method || (!!body.receivedOn && p.receivedOn !== body.receivedOn) };
+    }, id).catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
     const out = await lifecycleUpdate<PaymentOutcome>(c.var.deps, { companyId, documentId: id }, 'recordPayment', request, { updateId: `payment-${paymentId}` })
       .catch(async (err) => (await ifRecorded(c, companyId, err, (tx) => recordedPayment(tx, companyId, id, paymentId))) ?? auditRefusal(c, companyId, userId, d, 'invoice.payment_refused', err, { amountCents }));
     return c.json(out, 201);
@@ -183,6 +200,10 @@ export const invoicingRoutes = areaApp()
     const applicationId = c.req.valid('header')['idempotency-key'] ?? randomUUID();
     const { d, today } = await documentToday(c, companyId, id);
     const amountCents = cents('amount', c.req.valid('json').amount);
+    await refuseReusedKey(c, companyId, async (tx) => {
+      const a = await findCreditApplication(tx, companyId, applicationId);
+      return a && { documentId: a.documentId, differs: a.amountCents !== amountCents };
+    }, id).catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.credit_refused', err, { amountCents }));
     const out = await lifecycleUpdate<MoneyState>(c.var.deps, { companyId, documentId: id }, 'applyCredit', { applicationId, amountCents, appliedOn: notBefore(today, d.issueDate), actorUserId: userId }, { updateId: `credit-${applicationId}` })
       .catch(async (err) => (await ifRecorded(c, companyId, err, (tx) => recordedCreditApplication(tx, companyId, id, applicationId))) ?? auditRefusal(c, companyId, userId, d, 'invoice.credit_refused', err, { amountCents }));
     return c.json(out, 200);
@@ -192,10 +213,12 @@ export const invoicingRoutes = areaApp()
     const { id } = c.req.valid('param');
     const { reason } = c.req.valid('json');
     const { d, today } = await documentToday(c, companyId, id);
+    if (d.status === 'void') return c.json(stateOf(d), 200);
     // A draft has no lifecycle yet (and nothing posted): void it here — unless, under its lock, its send got there first.
     const voidedDraft = d.status === 'draft' ? await withTenant(c.var.deps.database.db, companyId, (tx) => voidDraft(tx, companyId, id, { voidedOn: today, reason }, auditBy(c, userId))) : null;
+    // Void is final and sent again answers as the first did (its answer lost, say): not a refusal.
     const out = voidedDraft ?? await lifecycleUpdate<MoneyState>(c.var.deps, { companyId, documentId: id }, 'voidInvoice', { reason, actorUserId: userId })
-      .catch((err) => auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
+      .catch(async (err) => (await ifRecorded(c, companyId, err, (tx) => recordedVoid(tx, companyId, id))) ?? auditRefusal(c, companyId, userId, d, 'invoice.void_refused', err, { reason }));
     return c.json(out, 200);
   })
   .openapi(reminders, async (c) => {

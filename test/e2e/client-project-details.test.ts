@@ -58,6 +58,15 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
     const id = page.url().split('/').pop()!;
     expect(await api('GET', `/api/v1/clients/${id}`)).toMatchObject({ roundingIncrementMinutes: null, roundingMode: null });
+
+    // An override set in part through the API (an increment, the mode inherited) saves back from the form as it was.
+    await api('PATCH', `/api/v1/clients/${id}`, { roundingIncrementMinutes: 15, roundingMode: null });
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Billing rounding').inputValue()).toBe('15');
+    expect(await page.getByLabel('Rounding mode').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Save client' }).click();
+    await expect.poll(() => page.getByText('Client saved.').count()).toBe(1);
+    expect(await api('GET', `/api/v1/clients/${id}`)).toMatchObject({ roundingIncrementMinutes: 15, roundingMode: null });
   });
 
   it('keeps contacts on the client page: add, edit, make primary, remove', async () => {
@@ -105,6 +114,9 @@ describe.skipIf(chromiumMissing)('client and project details in the browser', ()
     await page.getByLabel('Budget (amount)').fill('1000');
     expect(await page.getByLabel('Billing rounding').inputValue()).toBe('');
     await page.getByLabel('Billing rounding').selectOption({ label: '30 minutes' });
+    // The mode may inherit too (the client's, else the company's); this project rounds up itself.
+    expect(await page.getByLabel('Rounding mode').inputValue()).toBe('');
+    await page.getByLabel('Rounding mode').selectOption({ label: 'Round up' });
     await page.getByRole('button', { name: 'Save project' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('P-00001 · Website');
     const id = page.url().split('/').pop()!;

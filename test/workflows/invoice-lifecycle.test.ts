@@ -86,6 +86,10 @@ it('send → two reminders on time → partial then full payment → settled, wi
   expect([a.status, b.status]).toEqual([201, 201]);
   expect(await json(a)).toMatchObject({ status: 'partially_paid', balanceCents: 60_000, appliedCents: 40_000, creditCents: 0 });
   expect(await count('payments', inv.id)).toBe(1);
+  // The same key with another amount is a mistake, not the same payment: refused, nothing written.
+  const reused = await pay(inv.id, '450', { key });
+  expect([reused.status, (await json(reused)).error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+  expect(await count('payments', inv.id)).toBe(1);
   expect(await json(await pay(inv.id, '600.00'))).toMatchObject({ status: 'paid', balanceCents: 0 });
 
   const final = await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result();
@@ -113,7 +117,7 @@ it('send → two reminders on time → partial then full payment → settled, wi
   expect((await pay(inv.id, '1')).status).toBe(409);
   expect((await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'oops' } })).status).toBe(409);
   const refusals = await env.owner.db.execute<{ action: string }>(sql`select action from audit_events where object_id = ${inv.id} and action like '%refused' order by id`);
-  expect(refusals.map((r) => r.action)).toEqual(['invoice.payment_refused', 'invoice.void_refused']);
+  expect(refusals.map((r) => r.action)).toEqual(['invoice.payment_refused', 'invoice.payment_refused', 'invoice.void_refused']); // the reused key, then these
 }, 30_000);
 
 it('an overpayment is refused unless kept as client credit; then it becomes credit that pays another invoice', async () => {
@@ -166,6 +170,10 @@ it('a void ends the lifecycle: the receivable is reversed and no reminder follow
   const res = await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'Billed the wrong client' } });
   expect(await json(res)).toMatchObject({ status: 'void', balanceCents: 0 });
   expect(await env.temporal.workflow.getHandle(lifecycleWorkflowId('invoice', inv.id)).result()).toMatchObject({ status: 'void', remindersDone: [] });
+  // Sent again (its first answer lost, say): answered as the first was, not refused.
+  const again = await env.request(`/api/v1/documents/${inv.id}/void`, { method: 'POST', cookie, json: { reason: 'Billed the wrong client' } });
+  expect([again.status, await json(again)]).toEqual([200, expect.objectContaining({ status: 'void', balanceCents: 0 })]);
+  expect((await env.owner.db.execute(sql`select 1 from audit_events where object_id = ${inv.id} and action = 'invoice.void_refused'`)).length).toBe(0);
   await sleep(3000);
   expect(reminders(inv.number)).toHaveLength(0);
   expect(await arBalance(inv.id)).toBe(0);

@@ -17,26 +17,31 @@ export const ROUNDING_MODE_OPTIONS: SelectOption[] = [
 
 /** Increment choices for an override: inheriting first, e.g. "Company default". */
 export const overrideIncrementOptions = (inheritLabel: string): SelectOption[] => [{ value: '', label: inheritLabel }, ...ROUNDING_INCREMENT_OPTIONS];
+/** Mode choices for an override, likewise: a project may set "15 minutes" and round the way its company does. */
+export const overrideModeOptions = (inheritLabel: string): SelectOption[] => [{ value: '', label: inheritLabel }, ...ROUNDING_MODE_OPTIONS];
 
 export interface RoundingOverride {
   roundingIncrementMinutes: number | null;
   roundingMode: string | null;
 }
 
-/** A client's or project's override → form values ('' when it inherits). */
+/**
+ * A client's or project's override → form values, '' for each part it inherits. The parts are kept
+ * apart as the API resolves them (increment and mode each from the nearest level that sets it), so
+ * an override set through the API — an increment alone, or a mode alone — saves back as it was.
+ */
 export function overrideToValues(r: RoundingOverride | undefined): { roundingIncrementMinutes: string; roundingMode: string } {
-  if (!r || r.roundingIncrementMinutes === null) return { roundingIncrementMinutes: '', roundingMode: 'up' };
-  return { roundingIncrementMinutes: String(r.roundingIncrementMinutes), roundingMode: r.roundingMode ?? 'up' };
+  const increment = r?.roundingIncrementMinutes ?? null;
+  return { roundingIncrementMinutes: increment === null ? '' : String(increment), roundingMode: r?.roundingMode ?? '' };
 }
 
-/** Form values → the API's override: both null to inherit; a mode only matters with an increment, so it defaults to up. */
+/** Form values → the API's override: each part null where it inherits. */
 export function overrideBody(v: { roundingIncrementMinutes: string; roundingMode: string }): {
   roundingIncrementMinutes: RoundingIncrement | null;
   roundingMode: RoundingMode | null;
 } {
-  if (v.roundingIncrementMinutes === '') return { roundingIncrementMinutes: null, roundingMode: null };
   return {
-    roundingIncrementMinutes: Number(v.roundingIncrementMinutes) as RoundingIncrement,
-    roundingMode: (v.roundingMode === 'nearest' ? 'nearest' : 'up') as RoundingMode,
+    roundingIncrementMinutes: v.roundingIncrementMinutes === '' ? null : (Number(v.roundingIncrementMinutes) as RoundingIncrement),
+    roundingMode: v.roundingMode === '' ? null : (v.roundingMode as RoundingMode),
   };
 }

@@ -4,6 +4,7 @@
 // its sections under the editor.
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { parseDollars } from '../../../domain/money';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
 import { formatDay, todayIso } from '../dates';
@@ -346,9 +347,28 @@ function SendForm(props: { life: Lifecycle; onCancel: () => void; onSent: (email
 
 const PAYMENT_FIELDS = ['amount', 'method', 'reference', 'receivedOn', 'keepExcessAsCredit', 'sendReceipt'] as const;
 
-/** Amount in dollars, method, reference, date; one Idempotency-Key per opening, so a double click is one payment. */
+/**
+ * Sends under one Idempotency-Key until the server refuses. A request that got no answer (the
+ * network) or a 5xx may have been done, so trying again keeps the key and cannot do it twice; a
+ * 4xx did nothing, and under the same key the server would only repeat that refusal to the
+ * corrected form, so the next try gets a new key. Except IDEMPOTENCY_KEY_REUSED: an earlier try
+ * under this key was recorded after all, and a new key would record a second one.
+ */
+function keyedSender() {
+  let key = newIdempotencyKey();
+  return async <T,>(send: (key: string) => Promise<T>): Promise<T> => {
+    try {
+      return await send(key);
+    } catch (err) {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.code !== 'IDEMPOTENCY_KEY_REUSED') key = newIdempotencyKey();
+      throw err;
+    }
+  };
+}
+
+/** Amount in dollars, method, reference, date; one Idempotency-Key per payment meant, so a double click is one payment. */
 function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amountCents: number, creditCents: number) => void }) {
-  const key = newIdempotencyKey();
+  const keyed = keyedSender();
   const [keepExcess, setKeepExcess] = createSignal(false);
   const [sendReceipt, setSendReceipt] = createSignal(true);
   const form = createForm({
@@ -358,17 +378,19 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
     initial: { amount: centsToInput(props.doc.balanceCents), method: 'bank_transfer', receivedOn: [todayIso(), props.doc.issueDate].sort()[1]! },
     submit: async (v) => {
       if (!v.amount.trim()) invalidFields({ amount: 'Enter the amount received.' });
-      const out = await recordPayment(
-        props.doc.id,
-        {
-          amount: v.amount.trim(),
-          method: v.method as PaymentMethod,
-          reference: v.reference.trim(),
-          keepExcessAsCredit: keepExcess(),
-          sendReceipt: sendReceipt(),
-          ...(v.receivedOn && { receivedOn: v.receivedOn }),
-        },
-        key,
+      const out = await keyed((key) =>
+        recordPayment(
+          props.doc.id,
+          {
+            amount: v.amount.trim(),
+            method: v.method as PaymentMethod,
+            reference: v.reference.trim(),
+            keepExcessAsCredit: keepExcess(),
+            sendReceipt: sendReceipt(),
+            ...(v.receivedOn && { receivedOn: v.receivedOn }),
+          },
+          key,
+        ),
       );
       props.onDone(out.appliedCents + out.creditCents, out.creditCents);
     },
@@ -409,7 +431,7 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
 }
 
 function CreditForm(props: { doc: Document; availableCents: number; onCancel: () => void; onDone: (amount: string) => void }) {
-  const key = newIdempotencyKey();
+  const keyed = keyedSender();
   const money = (cents: number) => formatCents(cents, props.doc.currency);
   const form = createForm({
     fields: ['amount'] as const,
@@ -417,8 +439,12 @@ function CreditForm(props: { doc: Document; availableCents: number; onCancel: ()
     initial: { amount: centsToInput(Math.min(props.availableCents, props.doc.balanceCents)) },
     submit: async (v) => {
       if (!v.amount.trim()) invalidFields({ amount: 'Enter how much credit to apply.' });
-      const out = await applyCredit(props.doc.id, v.amount.trim(), key);
-      props.onDone(money(props.doc.balanceCents - out.balanceCents));
+      const amount = v.amount.trim();
+      await keyed((key) => applyCredit(props.doc.id, amount, key));
+      // The answer is the invoice as it stands, not what was applied (and the balance this page loaded
+      // with may be out of date): credit is applied as asked or refused whole, so say what was asked.
+      const cents = parseDollars(amount);
+      props.onDone(cents === null ? amount : money(cents));
     },
   });
   return (

@@ -1,12 +1,14 @@
-import { overrideIncrementOptions, ROUNDING_MODE_OPTIONS } from '../rounding';
+import { overrideIncrementOptions, overrideModeOptions } from '../rounding';
 import SelectField from './SelectField';
 
 type FieldProps = { id: string; name: string; value: string; error: string | undefined; onInput: (v: string) => void };
 
 /**
- * A client's or project's own billing rounding: an increment (or inherit) and
- * a mode. The mode means nothing while the increment inherits or is none, so
- * it is disabled then.
+ * A client's or project's own billing rounding: an increment and a mode, each
+ * of which may inherit. The mode is offered with an increment of its own, and
+ * wherever one is already set (through the API, a mode alone) so it can be
+ * seen and changed; with no rounding ("None") it means nothing. Choosing the
+ * inherited increment takes the whole rule from above, mode too.
  */
 export default function RoundingOverrideFields(props: {
   increment: FieldProps;
@@ -16,17 +18,27 @@ export default function RoundingOverrideFields(props: {
   hint: string;
   disabled: boolean;
 }) {
-  const modeMatters = () => props.increment.value !== '' && props.increment.value !== '0';
+  const modeMatters = () => props.increment.value !== '0' && (props.increment.value !== '' || props.mode.value !== '');
+  const setIncrement = (v: string) => {
+    props.increment.onInput(v);
+    if (v === '') props.mode.onInput('');
+  };
   return (
     <>
       <SelectField
         {...props.increment}
+        onInput={setIncrement}
         label="Billing rounding"
         options={overrideIncrementOptions(props.inheritLabel)}
         hint={props.hint}
         disabled={props.disabled}
       />
-      <SelectField {...props.mode} label="Rounding mode" options={ROUNDING_MODE_OPTIONS} disabled={props.disabled || !modeMatters()} />
+      <SelectField
+        {...props.mode}
+        label="Rounding mode"
+        options={overrideModeOptions(props.inheritLabel)}
+        disabled={props.disabled || !modeMatters()}
+      />
     </>
   );
 }

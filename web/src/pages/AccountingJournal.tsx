@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Match, onMount, Show, Switch } from 'solid-js';
+import { dayIn } from '../../../domain/dates';
 import { parseDollars } from '../../../domain/money';
 import { listAccounts, listEntries, postManualEntry, reverseEntry, type Account, type JournalEntry } from '../accountingApi';
 import { createAction, errorMessage } from '../action';
@@ -8,8 +9,8 @@ import DataTable from '../components/DataTable';
 import FormField from '../components/FormField';
 import { LoadError, Loading } from '../components/PageStatus';
 import SelectField from '../components/SelectField';
-import { formatDay, todayIso } from '../dates';
-import { companyCurrency } from '../invoicingApi';
+import { formatDay } from '../dates';
+import { getInvoicingSettings } from '../invoicingApi';
 import { formatCents } from '../money';
 import { useSession } from '../session';
 
@@ -53,6 +54,12 @@ export default function AccountingJournal() {
   const [planProblem, setPlanProblem] = createSignal<string>();
   /** What manual entries post in; until it is known, amounts show in dollars. */
   const [currency, setCurrency] = createSignal<string>();
+  /**
+   * The company's time zone: entries are dated on its calendar (periods, PERIOD_CLOSED), and the
+   * browser's today may be another day.
+   */
+  const [timeZone, setTimeZone] = createSignal<string>();
+  const companyToday = async () => dayIn(timeZone() ?? (await getInvoicingSettings()).timeZone, Date.now());
 
   const load = async (cursor?: string) => {
     setLoadError(undefined);
@@ -66,7 +73,14 @@ export default function AccountingJournal() {
   };
   onMount(async () => {
     if (!session.can('accounting.view')) return;
-    if (session.can('accounting.manage')) void companyCurrency().then(setCurrency, () => undefined);
+    if (session.can('accounting.manage')) {
+      void getInvoicingSettings().then((s) => {
+        setCurrency(s.currency);
+        setTimeZone(s.timeZone);
+        // Unless a date was typed meanwhile; if the settings cannot be read, the date is left to type.
+        setEntryDate((d) => d || dayIn(s.timeZone, Date.now()));
+      }, () => undefined);
+    }
     try {
       setAccounts((await listAccounts()).items.filter((a) => a.active));
     } catch (err) {
@@ -77,7 +91,7 @@ export default function AccountingJournal() {
   });
 
   // The manual entry form.
-  const [entryDate, setEntryDate] = createSignal(todayIso());
+  const [entryDate, setEntryDate] = createSignal('');
   const [memo, setMemo] = createSignal('');
   const [lines, setLines] = createSignal<Line[]>([blank(), blank()]);
   const [key, setKey] = createSignal(crypto.randomUUID());
@@ -123,10 +137,10 @@ export default function AccountingJournal() {
   };
 
   const [reversed, setReversed] = createSignal<string>();
-  /** A reversal is a new entry dated today, in an open period: the person confirms that date first. */
+  /** A reversal is a new entry dated today (the company's), in an open period: the person confirms that date first. */
   const reverse = createAction(async (entry: JournalEntry) => {
     setReversed(undefined);
-    const on = todayIso();
+    const on = await companyToday();
     if (!window.confirm(`Reverse "${entry.memo}"? A mirror-image entry dated ${formatDay(on)} will be posted; the original stays in the journal.`)) return;
     const reversal = await reverseEntry(entry.id, on);
     setReversed(`Reversed "${entry.memo}" with an entry dated ${formatDay(reversal.entryDate)}.`);

@@ -42,6 +42,7 @@ type Loaded =
   // With the query it was asked with, so "Load more" continues that list, not what the filters say now.
   | { kind: 'invoice-reconciliation'; data: Reconciliation; query: ReconciliationQuery };
 type ReconciliationQuery = Parameters<typeof reconciliation>[0];
+type ReconciliationLoaded = Extract<Loaded, { kind: 'invoice-reconciliation' }>;
 
 const monthLabel = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
@@ -130,6 +131,12 @@ export default function AccountingReports() {
   });
 
   const show = (key: ReportName) => {
+    // The other reports fill the dates with their range; the reconciliation would take them as an
+    // issue-date filter and quietly leave out older invoices, which Recalculate still counts.
+    if (key === 'invoice-reconciliation') {
+      setFrom('');
+      setTo('');
+    }
     setReport(key);
     setLoaded(undefined);
     void load();
@@ -137,7 +144,9 @@ export default function AccountingReports() {
   const choose = (key: ReportName) => setParams({ report: key === 'profit-and-loss' ? undefined : key });
   // The address leads: a tab click, the back button or a link all arrive here.
   createEffect(on(() => reportNamed(params.report), (key) => { if (key !== report()) show(key); }, { defer: true }));
-  const money = (cents: number | null | undefined) => formatCents(cents, currency() || 'USD');
+  // In the currency of the report shown: the dropdown may already say another, not yet loaded.
+  const loadedCurrency = () => (loaded()?.data as { currency?: string } | undefined)?.currency;
+  const money = (cents: number | null | undefined) => formatCents(cents, loadedCurrency() ?? (currency() || 'USD'));
   /** The next page of the reconciliation, added under the rows shown (unless another report was loaded meanwhile). */
   const moreReconciliation = createAction(async (cursor: string) => {
     const shown = loaded();
@@ -207,11 +216,11 @@ export default function AccountingReports() {
                 <Match when={l().kind === 'ar-aging' && (l().data as Aging)}>{(d) => <AgingView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'sales-tax' && (l().data as SalesTax)}>{(d) => <SalesTaxView data={d()} money={money} />}</Match>
                 <Match when={l().kind === 'time-utilisation' && (l().data as Utilisation)}>{(d) => <UtilisationView data={d()} />}</Match>
-                <Match when={l().kind === 'invoice-reconciliation' && (l().data as Reconciliation)}>
-                  {(d) => (
+                <Match when={l().kind === 'invoice-reconciliation' && (l() as ReconciliationLoaded)}>
+                  {(r) => (
                     <>
-                      <ReconciliationView items={d().items} canFix={session.can('accounting.manage')} onChanged={() => void load()} />
-                      <LoadMore cursor={d().nextCursor} pending={moreReconciliation.pending()} error={moreReconciliation.error()} onMore={(c) => void moreReconciliation.run(c)} />
+                      <ReconciliationView items={r().data.items} query={r().query} canFix={session.can('accounting.manage')} onChanged={() => void load()} />
+                      <LoadMore cursor={r().data.nextCursor} pending={moreReconciliation.pending()} error={moreReconciliation.error()} onMore={(c) => void moreReconciliation.run(c)} />
                     </>
                   )}
                 </Match>
@@ -480,8 +489,12 @@ function AgingView(props: { data: Aging; money: Money }) {
   );
 }
 
-/** Invoices of every currency side by side: each row is in its own invoice's currency. */
-function ReconciliationView(props: { items: Reconciliation['items']; canFix: boolean; onChanged: () => void }) {
+/**
+ * Invoices of every currency side by side: each row is in its own invoice's currency. Recalculate
+ * checks every invoice whatever the dates, so with dates asked for the list says so, and the
+ * count says how many of those found are in the list's dates.
+ */
+function ReconciliationView(props: { items: Reconciliation['items']; query: ReconciliationQuery; canFix: boolean; onChanged: () => void }) {
   const [result, setResult] = createSignal<Recalculated>();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
@@ -497,11 +510,18 @@ function ReconciliationView(props: { items: Reconciliation['items']; canFix: boo
       setBusy(false);
     }
   };
+  const dated = () => !!(props.query.from || props.query.to);
+  const issued = () => {
+    const { from, to } = props.query;
+    return from && to ? `issued ${from} to ${to}` : from ? `issued on or after ${from}` : `issued on or before ${to}`;
+  };
+  const inDates = (day: string) => (!props.query.from || day >= props.query.from) && (!props.query.to || day <= props.query.to);
   const summary = (): JSX.Element => {
     const r = result();
     if (!r) return null;
     if (r.drifted.length === 0) return <p class="report-balanced" role="status">All {r.checked} invoices reconcile.</p>;
-    return <p class="report-unbalanced" role="status">{r.drifted.length} of {r.checked} invoices do not reconcile{r.fixed ? `; ${r.fixed} stored balance(s) corrected (audited)` : ''}.</p>;
+    const listed = dated() ? ` (of every date; ${r.drifted.filter((d) => inDates(d.issueDate)).length} of them ${issued()})` : '';
+    return <p class="report-unbalanced" role="status">{r.drifted.length} of {r.checked} invoices do not reconcile{listed}{r.fixed ? `; ${r.fixed} stored balance(s) corrected (audited)` : ''}.</p>;
   };
   return (
     <>
@@ -514,6 +534,9 @@ function ReconciliationView(props: { items: Reconciliation['items']; canFix: boo
           </Show>
         </div>
       </div>
+      <Show when={dated()}>
+        <p class="muted" role="note">Listing invoices {issued()}; Recalculate and Fix look at invoices of every date. Clear From and To for all of them.</p>
+      </Show>
       <Show when={error()}><p class="inline-error" role="alert">{error()}</p></Show>
       {summary()}
       <p class="muted">Balance = total − payments applied − credit applied (a void invoice owes nothing). It must match the stored balance and the A/R ledger.</p>
