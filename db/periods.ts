@@ -37,7 +37,7 @@ export async function assertOpenPeriod(tx: Tx, companyId: string, day: string): 
   }
   // A day no period covers, before a closed one, would still move that period's balances (a balance
   // sheet is everything up to its day): closing a period closes the uncovered days before it too.
-  throw new AppError(422, 'PERIOD_CLOSED', `${day} comes before the closed period ${period.start} to ${period.end} and no open period covers it; add a period for it, or reopen the closed one.`);
+  throw new AppError(422, 'PERIOD_CLOSED', `${day} comes before the closed period ${period.start} to ${period.end} and no open period covers it, so it is closed too; reopen the closed period, or add a period for that day (it starts closed) and reopen that one.`);
 }
 
 export function listPeriods(tx: Tx, companyId: string) {
@@ -49,7 +49,12 @@ export async function getPeriod(tx: Tx, companyId: string, id: string): Promise<
   return row ?? null;
 }
 
-/** A new open period; periods never overlap (the database's trigger is the last word). */
+/**
+ * A new period; periods never overlap (the database's trigger is the last word). It starts open,
+ * unless it lies before a closed period: its days are closed already (closing a period closes the
+ * uncovered days before it), and adding a period must not reopen them without a reason. Such a
+ * period starts closed, and reopening it is the audited act that lets those days change.
+ */
 export async function createPeriod(tx: Tx, companyId: string, p: { startDate: string; endDate: string }, actor: Actor): Promise<PeriodRow> {
   if (p.startDate > p.endDate) throw AppError.validation({ endDate: 'The period ends on or after it starts.' });
   // Two periods created at once take turns, so the second sees the first and overlaps nothing. A lock of
@@ -59,8 +64,11 @@ export async function createPeriod(tx: Tx, companyId: string, p: { startDate: st
     eq(accountingPeriods.companyId, companyId), lte(accountingPeriods.startDate, p.endDate), gte(accountingPeriods.endDate, p.startDate),
   ));
   if (overlap) throw new AppError(409, 'PERIOD_OVERLAP', `That overlaps the period ${overlap.startDate} to ${overlap.endDate}.`);
-  const [row] = await tx.insert(accountingPeriods).values({ companyId, startDate: p.startDate, endDate: p.endDate }).returning();
-  await recordAudit(tx, { companyId, ...actor, action: 'period.created', objectType: 'accounting_period', objectId: row!.id, after: { startDate: p.startDate, endDate: p.endDate } });
+  const [later] = await tx.select({ id: accountingPeriods.id }).from(accountingPeriods)
+    .where(and(eq(accountingPeriods.companyId, companyId), eq(accountingPeriods.status, 'closed'), gte(accountingPeriods.startDate, p.endDate))).limit(1);
+  const status = later ? 'closed' : 'open';
+  const [row] = await tx.insert(accountingPeriods).values({ companyId, startDate: p.startDate, endDate: p.endDate, status }).returning();
+  await recordAudit(tx, { companyId, ...actor, action: 'period.created', objectType: 'accounting_period', objectId: row!.id, after: { startDate: p.startDate, endDate: p.endDate, status } });
   return row!;
 }
 

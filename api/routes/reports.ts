@@ -98,6 +98,9 @@ const ReconciliationItem = z.object({
 const trialBalanceRoute = createRoute({ method: 'get', path: '/reports/trial-balance', tags, summary: 'Trial balance as of `to` (every line up to it); compare: as of the day before `from`', request: { query: RangeQuery }, responses: { 200: reportResponse('Trial balance', TrialBalanceView), ...errors } });
 const profitAndLossRoute = createRoute({ method: 'get', path: '/reports/profit-and-loss', tags, summary: 'Income and expenses over the range, by account and by month', request: { query: RangeQuery }, responses: { 200: reportResponse('Profit and loss', ProfitAndLossView), ...errors } });
 const balanceSheetRoute = createRoute({ method: 'get', path: '/reports/balance-sheet', tags, summary: 'Assets, liabilities and equity as of `to`; retained earnings = income − expense to date', request: { query: RangeQuery }, responses: { 200: reportResponse('Balance sheet', BalanceSheetView), ...errors } });
+/** Lines a general ledger's CSV holds at most (the page holds `limit`, 5,000 by default). */
+const GL_CSV_MAX_LINES = 250_000;
+
 const generalLedgerRoute = createRoute({
   method: 'get', path: '/reports/general-ledger', tags, summary: 'One account’s lines over the range with the running balance',
   request: { query: RangeQuery.omit({ compare: true }).extend({ accountId: z.string({ error: 'Choose an account.' }).uuid('Choose an account.'), limit: z.coerce.number().int().min(1).max(20_000).default(5_000) }) },
@@ -294,11 +297,13 @@ export const reportRoutes = areaApp()
       if (!account) throw AppError.notFound('No such account.');
       const before = await accountTotalsBefore(tx, scope, account.id, range.from);
       const through = await accountTotalsBefore(tx, scope, account.id, addDays(range.to, 1));
-      const lines = await accountLines(tx, scope, account.id, range, q.limit);
-      const gl = generalLedger(account.type, normalAmount(account.type, before.debitCents, before.creditCents), lines.slice(0, q.limit));
+      // The page shows `limit` lines; the CSV is where a longer range goes, so it takes them all (up to a bound).
+      const limit = q.format === 'csv' ? GL_CSV_MAX_LINES : q.limit;
+      const lines = await accountLines(tx, scope, account.id, range, limit);
+      const gl = generalLedger(account.type, normalAmount(account.type, before.debitCents, before.creditCents), lines.slice(0, limit));
       // The range's totals and closing balance are the account's, whatever the page shows: with more lines than the limit they still tell the truth.
       return {
-        currency: ctx.currency, range, account: { id: account.id, code: account.code, name: account.name, type: account.type }, truncated: lines.length > q.limit, ...gl,
+        currency: ctx.currency, range, account: { id: account.id, code: account.code, name: account.name, type: account.type }, truncated: lines.length > limit, ...gl,
         totalDebitCents: through.debitCents - before.debitCents, totalCreditCents: through.creditCents - before.creditCents,
         closingCents: normalAmount(account.type, through.debitCents, through.creditCents),
       };

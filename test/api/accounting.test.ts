@@ -186,6 +186,10 @@ describe('the worked month', () => {
     const page = await json(await get(`/api/v1/reports/general-ledger?accountId=${acct['1100']}&${march}&limit=1`));
     expect(page.lines).toHaveLength(1);
     expect(page).toMatchObject({ openingCents: 250_000, closingCents: 558_975, totalDebitCents: 598_975, totalCreditCents: 290_000, truncated: true });
+    // The CSV is where the rest goes: every line, whatever the page's limit.
+    const csv = parseCsv(await (await get(`/api/v1/reports/general-ledger?accountId=${acct['1100']}&${march}&limit=1&format=csv`)).text());
+    expect(csv).toHaveLength(1 + 1 + gl.lines.length + 1); // header, opening, the lines, closing
+    expect(csv.at(-1)![2]).toBe('Closing balance');
   });
 
   it('sales tax for March: by rate, voided INV 5 counted back out, matching the sales tax payable account; as CSV', async () => {
@@ -366,6 +370,23 @@ describe('periods', () => {
       ['period.reopened', 'Missed a March bill'], ['period.closed', 'March filed'], ['period.created', null],
     ]);
     expect((await json(await get('/api/v1/accounting/periods'))).items.map((p: { status: string }) => p.status)).toEqual(['open']);
+  });
+
+  it('a period added before a closed one starts closed: adding a period reopens nothing', async () => {
+    const june = await json(await post('/api/v1/accounting/periods', { startDate: '2026-06-01', endDate: '2026-06-30' }));
+    expect((await json(await post(`/api/v1/accounting/periods/${june.id}/close`, { reason: 'June filed' }))).status).toBe('closed');
+    // May: no period, before a closed one, so closed too.
+    const may = { entryDate: '2026-05-20', memo: 'May bill', lines: [{ accountId: acct['5000'], debit: '1' }, { accountId: acct['1000'], credit: '1' }] };
+    expect((await json(await post('/api/v1/accounting/entries', may))).error.code).toBe('PERIOD_CLOSED');
+    const added = await json(await post('/api/v1/accounting/periods', { startDate: '2026-05-01', endDate: '2026-05-31' }));
+    expect(added.status).toBe('closed');
+    expect((await json(await post('/api/v1/accounting/entries', may))).error.code).toBe('PERIOD_CLOSED');
+    // Reopening it, with a reason, is what lets May change.
+    expect((await json(await post(`/api/v1/accounting/periods/${added.id}/reopen`, { reason: 'A May bill came late' }))).status).toBe('open');
+    expect((await post('/api/v1/accounting/entries', may)).status).toBe(201);
+    // After the last closed period, a new one starts open.
+    expect((await json(await post('/api/v1/accounting/periods', { startDate: '2026-07-01', endDate: '2026-07-31' }))).status).toBe('open');
+    for (const p of [june.id]) await post(`/api/v1/accounting/periods/${p}/reopen`, { reason: 'test tidy-up' });
   });
 });
 

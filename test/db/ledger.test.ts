@@ -264,7 +264,7 @@ describe('closed periods', () => {
     await inJanuary.send();
     const trail = await env.owner.db.execute<{ action: string; after: { reason: string; status: string } }>(sql`select action, after from audit_events where company_id = ${companyId} and object_type = 'accounting_period' order by id`);
     expect(trail.map((e) => [e.action, e.after.status ?? null, e.after.reason ?? null])).toEqual([
-      ['period.created', null, null], ['period.closed', 'closed', 'January is filed'], ['period.reopened', 'open', 'Late bill from January found'],
+      ['period.created', 'open', null], ['period.closed', 'closed', 'January is filed'], ['period.reopened', 'open', 'Late bill from January found'],
     ]);
     expect((await checkLedger(env.owner.db, { companyId })).violations).toEqual([]);
   });
