@@ -21,9 +21,9 @@ const hasLines = sql<boolean>`exists (select 1 from ${journalLines} where ${jour
 
 /** Every account, by code, with whether any line uses it. */
 export async function listChart(tx: Tx, companyId: string): Promise<(AccountRow & { hasLines: boolean })[]> {
-  const rows = await tx.select({ account: accounts, hasLines }).from(accounts).where(eq(accounts.companyId, companyId))
-    .orderBy(sql`${accounts.code} collate "C"`, asc(accounts.id));
-  return rows.map((r) => ({ ...r.account, hasLines: r.hasLines }));
+  const rows = await tx.select({ account: accounts, hasLines }).from(accounts).where(eq(accounts.companyId, companyId)).orderBy(asc(accounts.id));
+  // In the order the reports list accounts (domain/ledger/reports.ts): codes compared as numbers, so 900 comes before 1000.
+  return rows.sort((a, b) => a.account.code.localeCompare(b.account.code, 'en', { numeric: true })).map((r) => ({ ...r.account, hasLines: r.hasLines }));
 }
 
 /** The chart as the report and posting rules see it. */
