@@ -69,10 +69,10 @@ export async function openBalances(tx: Tx, companyId: string, clientIds: readonl
   return out;
 }
 
-/** One client's open balances and every payment it has made. */
+/** One client's open balances and every payment it has made to date (one dated ahead, a post-dated cheque, has not come in yet). */
 export async function clientBalances(tx: Tx, companyId: string, clientId: string, today: string): Promise<Balance[]> {
   const open = (await openBalances(tx, companyId, [clientId], today)).get(clientId) ?? [];
-  return byCurrency(open, await receivedBy(tx, companyId, eq(payments.clientId, clientId)));
+  return byCurrency(open, await receivedBy(tx, companyId, and(eq(payments.clientId, clientId), lte(payments.receivedOn, today))!));
 }
 
 /** The whole company's receivables (the same rules as a client's), and what came in from `since` (inclusive). */

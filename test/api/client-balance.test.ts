@@ -114,6 +114,8 @@ describe("a client's balance, and the company's", () => {
       { currency: 'USD', outstandingCents: 144_400, openInvoices: 3, overdueCents: 121_400, overdueInvoices: 2, receivedCents: 1_000 },
     ]);
     expect(first.receivedSince).toBe(addDays(first.asOf, -29));
+    // The client's own total is every payment to date: the post-dated one has not come in there either.
+    expect((await json(await env.request(`/api/v1/clients/${umbrella}/balance`, { cookie }))).balances[0]).toMatchObject({ receivedCents: 50_000 + 1_000 + 2_000 });
   });
 
   it('is money, so staff (who may see clients) may not see it', async () => {
