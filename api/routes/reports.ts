@@ -30,7 +30,7 @@ import { AGING_BUCKETS, ageReceivables, agingDay, agingSummary } from '../../dom
 import { explainBalance } from '../../domain/ledger/reconciliation';
 import { salesTaxSummary } from '../../domain/ledger/sales-tax';
 import {
-  balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, normalAmount, previousRange, profitAndLoss, trialBalance,
+  balanceSheet, compareRows, csvAmount, generalLedger, monthlySeries, monthOf, normalAmount, previousRange, profitAndLoss, trialBalance, yearStartOf,
   type AmountRow, type DayRange, type LedgerAccount,
 } from '../../domain/ledger/reports';
 import { can } from '../../domain/permissions';
@@ -97,7 +97,7 @@ const ReconciliationItem = z.object({
 
 const trialBalanceRoute = createRoute({ method: 'get', path: '/reports/trial-balance', tags, summary: 'Trial balance as of `to` (every line up to it); compare: as of the day before `from`', request: { query: RangeQuery }, responses: { 200: reportResponse('Trial balance', TrialBalanceView), ...errors } });
 const profitAndLossRoute = createRoute({ method: 'get', path: '/reports/profit-and-loss', tags, summary: 'Income and expenses over the range, by account and by month', request: { query: RangeQuery }, responses: { 200: reportResponse('Profit and loss', ProfitAndLossView), ...errors } });
-const balanceSheetRoute = createRoute({ method: 'get', path: '/reports/balance-sheet', tags, summary: 'Assets, liabilities and equity as of `to`; retained earnings = income − expense to date', request: { query: RangeQuery }, responses: { 200: reportResponse('Balance sheet', BalanceSheetView), ...errors } });
+const balanceSheetRoute = createRoute({ method: 'get', path: '/reports/balance-sheet', tags, summary: 'Assets, liabilities and equity as of `to`; earnings computed: retained (income − expense before the year of `to`) and net income this year', request: { query: RangeQuery }, responses: { 200: reportResponse('Balance sheet', BalanceSheetView), ...errors } });
 /** Lines a general ledger's CSV holds at most (the page holds `limit`, 5,000 by default). */
 const GL_CSV_MAX_LINES = 250_000;
 
@@ -270,9 +270,14 @@ export const reportRoutes = areaApp()
     const q = c.req.valid('query');
     const out = await readReport(c, q, async (tx, { ctx, range, scope, accounts, currencies }) => {
       const previousAsOf = q.compare === 'previous' ? addDays(range.from, -1) : null;
-      const cur = balanceSheet(accounts, await accountTotals(tx, scope, { to: range.to }));
-      const prev = previousAsOf ? balanceSheet(accounts, await accountTotals(tx, scope, { to: previousAsOf })) : null;
-      const totals = (b: typeof cur) => ({ assetsCents: b.totalAssetsCents, liabilitiesCents: b.totalLiabilitiesCents, equityCents: b.totalEquityCents, retainedEarningsCents: b.retainedEarningsCents, liabilitiesAndEquityCents: b.totalLiabilitiesCents + b.totalEquityCents });
+      // Earnings split at the start of the day's year: the totals before it are the earlier years'.
+      const at = async (day: string) => balanceSheet(accounts, await accountTotals(tx, scope, { to: day }), await accountTotals(tx, scope, { to: addDays(yearStartOf(day), -1) }));
+      const cur = await at(range.to);
+      const prev = previousAsOf ? await at(previousAsOf) : null;
+      const totals = (b: typeof cur) => ({
+        assetsCents: b.totalAssetsCents, liabilitiesCents: b.totalLiabilitiesCents, equityCents: b.totalEquityCents, retainedEarningsCents: b.retainedEarningsCents,
+        currentYearEarningsCents: b.currentYearEarningsCents, liabilitiesAndEquityCents: b.totalLiabilitiesCents + b.totalEquityCents,
+      });
       return {
         currency: ctx.currency, currencies, asOf: range.to, previousAsOf,
         assets: compared(cur.assets, prev?.assets ?? null), liabilities: compared(cur.liabilities, prev?.liabilities ?? null), equity: compared(cur.equity, prev?.equity ?? null),

@@ -109,9 +109,12 @@ export function profitAndLoss(accounts: readonly LedgerAccount[], totals: readon
 export interface BalanceSheet {
   assets: AmountRow[];
   liabilities: AmountRow[];
-  /** Equity accounts, then the computed retained earnings line. */
+  /** Equity accounts, then the computed earnings: retained (earlier years), then this year's. */
   equity: AmountRow[];
+  /** Income − expense of the years before the one the balance sheet's day falls in. */
   retainedEarningsCents: number;
+  /** Income − expense from the start of that year to the day: what ties to the year's P&L. */
+  currentYearEarningsCents: number;
   totalAssetsCents: number;
   totalLiabilitiesCents: number;
   totalEquityCents: number;
@@ -120,22 +123,34 @@ export interface BalanceSheet {
 }
 
 export const RETAINED_EARNINGS = 'Retained earnings';
+export const CURRENT_YEAR_EARNINGS = 'Net income this year';
+
+/** The first day of the (calendar) year a day falls in: the books have no fiscal-year setting yet. */
+export const yearStartOf = (day: string) => `${day.slice(0, 4)}-01-01`;
 
 /**
  * Positions on a day, from totals of every line up to and including it.
- * Nothing closes income and expense into equity, so retained earnings are
- * computed: income − expense to date. That is what makes it balance.
+ * Nothing closes income and expense into equity, so earnings are computed —
+ * income − expense to date, which is what makes it balance — and shown as an
+ * accountant expects: the years before as retained earnings (from the totals
+ * before the year began), this year's as net income this year, which ties to
+ * the year's profit and loss.
  */
-export function balanceSheet(accounts: readonly LedgerAccount[], totalsToDate: readonly AccountTotals[]): BalanceSheet {
+export function balanceSheet(accounts: readonly LedgerAccount[], totalsToDate: readonly AccountTotals[], totalsBeforeYear: readonly AccountTotals[] = []): BalanceSheet {
   const assets = section(accounts, totalsToDate, ['asset']);
   const liabilities = section(accounts, totalsToDate, ['liability']);
-  const pl = profitAndLoss(accounts, totalsToDate);
-  const equity = [...section(accounts, totalsToDate, ['equity']), { accountId: null, code: '', name: RETAINED_EARNINGS, amountCents: pl.netIncomeCents }];
+  const toDate = profitAndLoss(accounts, totalsToDate).netIncomeCents;
+  const retained = profitAndLoss(accounts, totalsBeforeYear).netIncomeCents;
+  const equity = [
+    ...section(accounts, totalsToDate, ['equity']),
+    { accountId: null, code: '', name: RETAINED_EARNINGS, amountCents: retained },
+    { accountId: null, code: '', name: CURRENT_YEAR_EARNINGS, amountCents: toDate - retained },
+  ];
   const totalAssetsCents = sum(assets);
   const totalLiabilitiesCents = sum(liabilities);
   const totalEquityCents = sum(equity);
   return {
-    assets, liabilities, equity, retainedEarningsCents: pl.netIncomeCents, totalAssetsCents, totalLiabilitiesCents, totalEquityCents,
+    assets, liabilities, equity, retainedEarningsCents: retained, currentYearEarningsCents: toDate - retained, totalAssetsCents, totalLiabilitiesCents, totalEquityCents,
     balanced: totalAssetsCents === totalLiabilitiesCents + totalEquityCents,
   };
 }

@@ -141,14 +141,23 @@ describe('the worked month', () => {
     ]);
   });
 
-  it('balance sheet on 31 March balances, with retained earnings = income − expense to date; against 28 February', async () => {
+  it('balance sheet on 31 March balances, with the year’s earnings = income − expense to date; against 28 February', async () => {
     const bs = await json(await get(`/api/v1/reports/balance-sheet?${march}&compare=previous`));
     const rows = (section: { name: string; amountCents: number; previousCents: number }[]) => section.map((r) => [r.name, r.amountCents, r.previousCents]);
     expect(rows(bs.assets)).toEqual([['Cash', 698_000, 50_000], ['Undeposited funds', 0, 0], ['Accounts receivable', 558_975, 250_000]]);
     expect(rows(bs.liabilities)).toEqual([['Sales tax payable', 18_975, 0], ['Customer credits', 0, 0]]);
     // 8,300 of revenue − 920 of expenses to date; on 28 Feb, the 3,000 invoiced so far.
-    expect(rows(bs.equity)).toEqual([["Owner's equity", 500_000, 0], ['Retained earnings', 738_000, 300_000]]);
-    expect(bs.totals).toEqual({ assetsCents: 1_256_975, liabilitiesCents: 18_975, equityCents: 1_238_000, retainedEarningsCents: 738_000, liabilitiesAndEquityCents: 1_256_975 });
+    // Of it, 1,000 was earned in December 2025: retained from the year before. The rest is this year's.
+    expect(rows(bs.equity)).toEqual([["Owner's equity", 500_000, 0], ['Retained earnings', 100_000, 100_000], ['Net income this year', 638_000, 200_000]]);
+    expect(bs.totals).toEqual({ assetsCents: 1_256_975, liabilitiesCents: 18_975, equityCents: 1_238_000, retainedEarningsCents: 100_000, currentYearEarningsCents: 638_000, liabilitiesAndEquityCents: 1_256_975 });
+    // A year on, 2026's earnings are retained, and 2027 starts from nothing earned.
+    const next = await json(await get('/api/v1/reports/balance-sheet?to=2027-01-31'));
+    const earned = async (range: string) => (await json(await get(`/api/v1/reports/profit-and-loss?${range}`))).totals.netIncomeCents;
+    expect(next.totals).toMatchObject({
+      retainedEarningsCents: await earned('from=2020-01-01&to=2026-12-31'), currentYearEarningsCents: await earned('from=2027-01-01&to=2027-01-31'),
+    });
+    expect(next.totals.retainedEarningsCents).toBeGreaterThanOrEqual(738_000);
+    expect(next).toMatchObject({ balanced: true });
     expect(bs.previousTotals).toMatchObject({ assetsCents: 300_000, liabilitiesAndEquityCents: 300_000 });
     expect(bs).toMatchObject({ asOf: '2026-03-31', previousAsOf: '2026-02-28', balanced: true });
   });

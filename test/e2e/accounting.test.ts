@@ -75,7 +75,9 @@ describe.skipIf(chromiumMissing)('the books in the browser', () => {
     await expect.poll(() => page.getByText('Balance sheet as of 2026-03-31').count()).toBe(1);
     await expect.poll(() => page.getByText('Assets = liabilities + equity').count()).toBe(1);
     expect(await page.getByRole('row', { name: /Owner's equity/ }).textContent()).toContain('$5,000.00');
-    expect(await page.getByRole('row', { name: /Retained earnings/ }).textContent()).toContain('-$800.00');
+    // All of it in 2026: nothing retained from earlier years, the year's net income below it.
+    expect(await page.getByRole('row', { name: /Retained earnings/ }).textContent()).toContain('$0.00');
+    expect(await page.getByRole('row', { name: /Net income this year/ }).textContent()).toContain('-$800.00');
     await shot('balance-sheet');
     await page.getByRole('tab', { name: 'Trial balance' }).click();
     await expect.poll(() => page.getByText('Debits = credits').count()).toBe(1);

@@ -90,13 +90,20 @@ describe('reports', () => {
     expect(profitAndLoss(chart, totals)).toMatchObject({ totalIncomeCents: 100_000, totalExpenseCents: 30_000, netIncomeCents: 70_000 });
   });
 
-  it('balance sheet: retained earnings = income − expense to date, and it balances', () => {
+  it('balance sheet: earnings = income − expense to date, split into earlier years and this one, and it balances', () => {
     const bs = balanceSheet(chart, totals);
     expect(bs.totalAssetsCents).toBe(283_000);
     expect(bs.totalLiabilitiesCents).toBe(13_000);
-    expect(bs.equity.map((r) => [r.name, r.amountCents])).toEqual([['equity 3000', 200_000], ['Retained earnings', 70_000]]);
+    // No totals before the year: every earning is this year's.
+    expect(bs.equity.map((r) => [r.name, r.amountCents])).toEqual([['equity 3000', 200_000], ['Retained earnings', 0], ['Net income this year', 70_000]]);
     expect(bs.totalEquityCents).toBe(270_000);
     expect(bs.balanced).toBe(true);
+    // With last year's totals: 25,000 of the 70,000 was earned before the year began.
+    const lastYear = totals.map((x) => ({ ...x, debitCents: Math.round(x.debitCents * 0.25), creditCents: Math.round(x.creditCents * 0.25) }));
+    const split = balanceSheet(chart, totals, lastYear);
+    const earlier = profitAndLoss(chart, lastYear).netIncomeCents;
+    expect([split.retainedEarningsCents, split.currentYearEarningsCents]).toEqual([earlier, 70_000 - earlier]);
+    expect([split.totalEquityCents, split.balanced]).toEqual([270_000, true]);
   });
 
   it('balance sheet balances for any balanced totals', () => {

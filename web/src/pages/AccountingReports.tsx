@@ -315,7 +315,7 @@ function BalanceSheetView(props: { data: BalanceSheet; money: Money }) {
         <Section title="Equity" rows={d().equity} total={d().totals.equityCents!} previousTotal={d().previousTotals?.equityCents} compared={compared()} money={props.money} />
         <TotalRow label="Total liabilities and equity" cents={d().totals.liabilitiesAndEquityCents!} previous={d().previousTotals?.liabilitiesAndEquityCents} compared={compared()} money={props.money} />
       </DataTable>
-      <p class="muted">Retained earnings are income less expenses from the first entry to this day.</p>
+      <p class="muted">Retained earnings are income less expenses of the years before this one; net income this year runs from 1 January to this day.</p>
     </>
   );
 }
