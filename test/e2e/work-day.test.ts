@@ -93,6 +93,41 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     await screenshot(page, 'time');
   });
 
+  it('fixes a draft’s hours and notes in place; approved time has no Edit', async () => {
+    const add = page.getByRole('region', { name: 'Add time' });
+    // The one active project is chosen already.
+    await add.getByLabel('Hours').fill('1.5');
+    await add.getByLabel('Notes').fill('contact page, frist pass');
+    await add.getByRole('button', { name: 'Add entry' }).click();
+    await expect.poll(() => add.getByText(/^Added 1:30 on /).count()).toBe(1);
+    const added = page.locator('.time-entries-table tbody tr[data-entry-id]', { hasText: 'frist pass' });
+    await expect.poll(() => added.count()).toBe(1);
+    const row = page.locator(`.time-entries-table tbody tr[data-entry-id="${await added.getAttribute('data-entry-id')}"]`);
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    // The form starts from the entry, and only the hours field holds the server's answer to a bad value.
+    await expect.poll(() => row.getByLabel('Hours').inputValue()).toBe('1:30');
+    expect(await row.getByLabel('Notes').inputValue()).toBe('contact page, frist pass');
+    await row.getByLabel('Hours').fill('25');
+    await row.getByRole('button', { name: 'Save entry' }).click();
+    await expect.poll(() => row.locator('.field.has-error').textContent()).toContain('At most 24 hours in one entry');
+    expect(await row.locator('.field.has-error input').getAttribute('name')).toBe('hours');
+
+    await row.getByLabel('Hours').fill('2:15');
+    await row.getByLabel('Notes').fill('contact page, first pass');
+    await row.getByRole('button', { name: 'Save entry' }).click();
+    await expect.poll(() => row.locator('.entry-time .time-raw').textContent()).toBe('2:15');
+    expect(await row.locator('.entry-notes').textContent()).toBe('contact page, first pass');
+    expect(await row.getAttribute('data-status')).toBe('draft');
+    expect(await page.getByText(/^Saved P-00001 · Website, .*, 2:15\.$/).count()).toBe(1);
+    // Focus is back on the row's Edit button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+
+    const approved = page.locator('.time-entries-table tbody tr[data-status="approved"]');
+    expect(await approved.count()).toBe(1);
+    expect(await approved.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+  });
+
   it('drafts an invoice for the client, adds a line, sees the server’s total, and bills the approved time', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
     await page.getByRole('button', { name: 'New invoice' }).click();

@@ -47,7 +47,7 @@ export default function TimeEntriesPanel() {
 
   return (
     <div class="stack">
-      <TimeEntryForm onAdded={() => void list.reload()} />
+      <TimeEntryForm onSaved={() => void list.reload()} />
       <Show when={importing()}>
         <CsvImportPanel
           id="time-import"
