@@ -3,6 +3,7 @@
 // through the typed client in api.ts. Amounts go out as dollar strings and come
 // back as integer cents; errors are `ApiError`.
 import type { InferRequestType, InferResponseType } from 'hono/client';
+import { dayIn } from '../../domain/dates';
 import { PAYMENT_METHOD_LABELS } from '../../domain/payments';
 import { call, v1 } from './api';
 
@@ -105,6 +106,8 @@ export type InvoicingSettingsInput = InferRequestType<(typeof v1.company)['invoi
 export const getInvoicingSettings = () => call(() => v1.company['invoicing-settings'].$get());
 /** The company's currency: what new clients start in and manual journal entries post in. */
 export const companyCurrency = async () => (await getInvoicingSettings()).currency;
+/** Today on the company's calendar (its time zone), which is what money and journal dates are: the browser's day may be another. */
+export const companyToday = async () => dayIn((await getInvoicingSettings()).timeZone, Date.now());
 export const updateInvoicingSettings = (json: InvoicingSettingsInput) => call(() => v1.company['invoicing-settings'].$patch({ json }));
 /** The image itself is the body; the server decides by its bytes whether it is a PNG or JPEG. */
 export const uploadLogo = (file: Blob) => call(() => v1.company.logo.$put({}, { init: { body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } } }));

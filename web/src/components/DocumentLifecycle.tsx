@@ -7,13 +7,14 @@ import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { parseDollars } from '../../../domain/money';
 import { createAction, errorMessage } from '../action';
 import { ApiError } from '../api';
-import { formatDay, todayIso } from '../dates';
+import { formatDay } from '../dates';
 import { formatDateTime } from '../format';
 import { invalidFields } from '../formErrors';
 import { createForm } from '../form';
 import {
   activityLabel,
   applyCredit,
+  companyToday,
   convertEstimate,
   createPortalLink,
   documentActivity,
@@ -374,8 +375,9 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
   const form = createForm({
     fields: PAYMENT_FIELDS,
     idPrefix: 'payment',
-    // Today, or the invoice's own date if it is dated ahead: a payment is never dated before its invoice.
-    initial: { amount: centsToInput(props.doc.balanceCents), method: 'bank_transfer', receivedOn: [todayIso(), props.doc.issueDate].sort()[1]! },
+    // Today on the company's calendar (filled in below; left blank, the server uses the same), or the invoice's own date
+    // if it is dated ahead: a payment is never dated before its invoice.
+    initial: { amount: centsToInput(props.doc.balanceCents), method: 'bank_transfer', receivedOn: '' },
     submit: async (v) => {
       if (!v.amount.trim()) invalidFields({ amount: 'Enter the amount received.' });
       const out = await keyed((key) =>
@@ -396,6 +398,12 @@ function PaymentForm(props: { doc: Document; onCancel: () => void; onDone: (amou
     },
   });
 
+  onMount(() => {
+    void companyToday().then(
+      (today) => form.values.receivedOn || form.set('receivedOn', [today, props.doc.issueDate].sort()[1]!),
+      () => undefined,
+    );
+  });
   return (
     <FormShell form={form} class="form payment-form" label="Payment">
       <p class="small muted">Balance due: {formatCents(props.doc.balanceCents, props.doc.currency)}</p>

@@ -10,7 +10,7 @@ import FormField from '../components/FormField';
 import { LoadError, Loading } from '../components/PageStatus';
 import SelectField from '../components/SelectField';
 import { formatDay } from '../dates';
-import { getInvoicingSettings } from '../invoicingApi';
+import { companyToday, getInvoicingSettings } from '../invoicingApi';
 import { formatCents } from '../money';
 import { useSession } from '../session';
 
@@ -59,7 +59,10 @@ export default function AccountingJournal() {
    * browser's today may be another day.
    */
   const [timeZone, setTimeZone] = createSignal<string>();
-  const companyToday = async () => dayIn(timeZone() ?? (await getInvoicingSettings()).timeZone, Date.now());
+  const today = async () => {
+    const zone = timeZone();
+    return zone ? dayIn(zone, Date.now()) : companyToday();
+  };
 
   const load = async (cursor?: string) => {
     setLoadError(undefined);
@@ -140,7 +143,7 @@ export default function AccountingJournal() {
   /** A reversal is a new entry dated today (the company's), in an open period: the person confirms that date first. */
   const reverse = createAction(async (entry: JournalEntry) => {
     setReversed(undefined);
-    const on = await companyToday();
+    const on = await today();
     if (!window.confirm(`Reverse "${entry.memo}"? A mirror-image entry dated ${formatDay(on)} will be posted; the original stays in the journal.`)) return;
     const reversal = await reverseEntry(entry.id, on);
     setReversed(`Reversed "${entry.memo}" with an entry dated ${formatDay(reversal.entryDate)}.`);
