@@ -121,7 +121,7 @@ describe.skipIf(chromiumMissing)('a working day in the browser', () => {
     expect(await row.getAttribute('data-status')).toBe('draft');
     expect(await page.getByText(/^Saved P-00001 · Website, .*, 2:15\.$/).count()).toBe(1);
     // Focus is back on the row's Edit button.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    await expect.poll(() => row.getByRole('button', { name: 'Edit' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     const approved = page.locator('.time-entries-table tbody tr[data-status="approved"]');
     expect(await approved.count()).toBe(1);
