@@ -37,8 +37,9 @@ export interface UploadFacts {
 /** What became of a file already settled (a rejected one has a size only when it was too large). */
 const settledOutcome = (f: FileRow): UploadOutcome => (f.status === 'ready' ? 'ready' : f.sizeBytes === null ? 'expired' : 'too_large');
 
+/** `actor` is who settles: a request's person, or (the workflow, on their behalf) `'uploader'`. */
 export async function settleUpload(
-  deps: { db: Db; storage: Storage }, facts: UploadFacts, actor: Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'>, opts: { final?: boolean } = {},
+  deps: { db: Db; storage: Storage }, facts: UploadFacts, actor: Pick<AuditEvent, 'actorUserId' | 'requestId' | 'ip'> | 'uploader', opts: { final?: boolean } = {},
 ): Promise<{ outcome: UploadOutcome; file: FileRow } | null> {
   const { companyId, projectId, fileId } = facts;
   // One settling at a time per file, under its row lock, storage moves included: a second caller
@@ -56,7 +57,8 @@ export async function settleUpload(
     const outcome: UploadOutcome = !stored ? 'expired' : tooBig ? 'too_large' : 'ready';
     const settled = await settleFile(tx, companyId, fileId, { status: outcome === 'ready' ? 'ready' : 'rejected', sizeBytes: stored?.size ?? null });
     if (outcome === 'ready') {
-      await recordAudit(tx, { companyId, ...actor, action: 'file.uploaded', objectType: 'project_file', objectId: fileId, after: { filename: file.filename, size: stored!.size } });
+      const by = actor === 'uploader' ? { actorUserId: file.uploadedBy } : actor;
+      await recordAudit(tx, { companyId, ...by, action: 'file.uploaded', objectType: 'project_file', objectId: fileId, after: { filename: file.filename, size: stored!.size } });
     }
     return { outcome, file: settled };
   });
@@ -84,9 +86,7 @@ export function createUploadActivities(deps: { db: Db; storage: Storage }) {
   return {
     /** The form has expired: settle the file for good, on behalf of whoever uploaded it. */
     async settleExpiredUpload(facts: UploadFacts): Promise<UploadOutcome | 'gone'> {
-      const file = await withTenant(deps.db, facts.companyId, (tx) => getFile(tx, facts.companyId, facts.projectId, facts.fileId, { includeDeleted: true }));
-      if (!file) return 'gone';
-      const result = await settleUpload(deps, facts, { actorUserId: file.uploadedBy }, { final: true });
+      const result = await settleUpload(deps, facts, 'uploader', { final: true });
       // The form has expired: whatever a later post left in the inbox goes.
       await deps.storage.delete(uploadInboxKey(facts.companyId, facts.fileId));
       return result?.outcome ?? 'gone';
